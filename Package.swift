@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "DocModelGen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "docmodelgen", targets: ["docmodelgen"]),
+        .library(name: "DocModelGenCore", targets: ["DocModelGenCore"]),
+        .library(name: "DocModelRuntime", targets: ["DocModelRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // libcmark from the system (Debian libcmark-dev, Homebrew cmark): cmark parses every page.
+        .systemLibrary(
+            name: "CCmark",
+            path: "Sources/CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(
+            name: "DocModelGenCore",
+            dependencies: [
+                "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The bundled templates: a resource target over the top-level Templates/ folder so the
+        // tool finds them beside its binary when it runs from another package's .build.
+        .target(
+            name: "DocModelTemplates",
+            path: "Templates",
+            resources: [.copy("model.swift.mustache"), .copy("model.md.mustache")]
+        ),
+        .target(name: "DocModelRuntime"),
+        .executableTarget(
+            name: "docmodelgen",
+            dependencies: [
+                "DocModelGenCore",
+                "DocModelTemplates",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Reference output: generated from Specs/livepeer-ai, checked in, compiled on every build.
+        .target(
+            name: "LivepeerAIModels",
+            dependencies: ["DocModelRuntime"],
+            exclude: ["Docs"]
+        ),
+        .testTarget(
+            name: "DocModelGenCoreTests",
+            dependencies: ["DocModelGenCore", "DocModelTemplates"]
+        ),
+        .testTarget(
+            name: "DocModelRuntimeTests",
+            dependencies: ["DocModelRuntime"]
+        ),
+        .testTarget(
+            name: "DocModelGenCLITests",
+            dependencies: ["docmodelgen", "LivepeerAIModels", "DocModelRuntime"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,91 @@
+/// Escaping for text that lands in generated Swift source: nothing a page says can end a comment,
+/// a string literal or a line early.
+enum SwiftSourceText {
+    /// A Swift string literal (with quotes) whose value is exactly `value`.
+    static func stringLiteral(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\0": result += "\\0"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || isLineSeparator(scalar) {
+                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// The lines of a `///` comment for `text`: one per source line, control characters replaced so
+    /// the comment cannot end before the text does.
+    static func docCommentLines(_ text: String) -> [String] {
+        lineSafe(text).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.isEmpty ? "" : " " + line
+        }
+    }
+
+    /// `text` with every line break folded to `\n` and other control characters (which would
+    /// make the compiler warn or end a comment) replaced by spaces.
+    static func lineSafe(_ text: String) -> String {
+        var result = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            if scalar == "\n" {
+                if !previousWasCR { result += "\n" }
+            } else if scalar == "\r" || isLineSeparator(scalar) {
+                result += "\n"
+            } else if scalar == "\t" {
+                result += " "
+            } else if scalar.value < 0x20 || scalar.value == 0x7F {
+                result += " "
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// `text` on one line: line breaks become spaces.
+    static func singleLine(_ text: String) -> String {
+        lineSafe(text).replacingAll("\n", with: " ")
+    }
+
+    private static func isLineSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x85
+    }
+}
+
+/// Escaping for text that lands in generated markdown tables.
+enum MarkdownText {
+    /// A table cell: pipes escaped, line breaks as `<br/>`.
+    static func tableCell(_ text: String) -> String {
+        SwiftSourceText.lineSafe(text).replacingAll("|", with: "\\|").replacingAll("\n", with: "<br/>")
+    }
+
+    /// A code span holding `text` verbatim, fenced by more backticks than `text` contains in a row.
+    static func codeSpan(_ text: String) -> String {
+        let line = SwiftSourceText.singleLine(text).replacingAll("|", with: "\\|")
+        var longest = 0, run = 0
+        for character in line {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = line.hasPrefix("`") || line.hasSuffix("`") ? " " : ""
+        return fence + pad + line + pad + fence
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

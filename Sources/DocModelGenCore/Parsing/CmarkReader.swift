@@ -1,0 +1,130 @@
+import CCmark
+
+/// A top-level block as cmark reports it, before tables are recognised.
+struct CmarkBlock: Sendable {
+    enum Kind: Sendable {
+        case heading(level: Int, inlines: [Inline])
+        case paragraph(inlines: [Inline])
+        case list(items: [(inlines: [Inline], line: Int, column: Int)])
+        case codeBlock(info: String, literal: String)
+        case other
+    }
+
+    var kind: Kind
+    var startLine: Int
+    var startColumn: Int
+    var endLine: Int
+}
+
+/// Thin, safe wrapper over libcmark: markdown text in, Swift values out. No cmark pointer escapes.
+enum CmarkReader {
+    /// Parses a whole document and returns its top-level blocks in order.
+    static func blocks(of markdown: String) -> [CmarkBlock] {
+        withDocument(markdown) { document in
+            children(of: document).map(block(of:))
+        }
+    }
+
+    /// Parses `text` as the inline content of a single paragraph (a table cell's text), never as
+    /// blocks: a cell reading `# x` or `- y` stays text.
+    static func inlines(of text: String) -> [Inline] {
+        // A leading "x " cannot start any block construct and leaves the cell's own leading
+        // delimiters (`_`, `*`, backticks) flanked by whitespace, as they are in the table.
+        let guarded = "x " + text
+        let parsed: [Inline] = withDocument(guarded) { document in
+            guard let paragraph = cmark_node_first_child(document),
+                  cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
+            else { return [] }
+            return inlineChildren(of: paragraph)
+        }
+        guard case .text(let first)? = parsed.first, first.hasPrefix("x") else { return parsed }
+        var rest = Array(parsed.dropFirst())
+        let remainder = String(first.dropFirst()).drop(while: { $0 == " " })
+        if !remainder.isEmpty { rest.insert(.text(String(remainder)), at: 0) }
+        return rest
+    }
+
+    private static func withDocument<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T {
+        var text = markdown
+        let document: OpaquePointer? = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+            }
+        }
+        // cmark_parse_document only fails on allocation failure, which aborts inside cmark anyway.
+        guard let document else { preconditionFailure("cmark could not allocate a document") }
+        defer { cmark_node_free(document) }
+        return body(document)
+    }
+
+    private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    private static func block(of node: OpaquePointer) -> CmarkBlock {
+        let startLine = Int(cmark_node_get_start_line(node))
+        let startColumn = Int(cmark_node_get_start_column(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        let kind: CmarkBlock.Kind
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING:
+            kind = .heading(level: Int(cmark_node_get_heading_level(node)), inlines: inlineChildren(of: node))
+        case CMARK_NODE_PARAGRAPH:
+            kind = .paragraph(inlines: inlineChildren(of: node))
+        case CMARK_NODE_LIST:
+            kind = .list(items: children(of: node).map { item in
+                let paragraph = children(of: item).first { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }
+                return (
+                    inlines: paragraph.map(inlineChildren(of:)) ?? [],
+                    line: Int(cmark_node_get_start_line(item)),
+                    column: Int(cmark_node_get_start_column(item))
+                )
+            })
+        case CMARK_NODE_CODE_BLOCK:
+            kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+        default:
+            kind = .other
+        }
+        return CmarkBlock(kind: kind, startLine: startLine, startColumn: startColumn, endLine: endLine)
+    }
+
+    private static func inlineChildren(of node: OpaquePointer) -> [Inline] {
+        var result: [Inline] = []
+        for child in children(of: node) {
+            let inline = self.inline(of: child)
+            // cmark splits text at delimiters it did not use; merge neighbours back.
+            if case .text(let next) = inline, case .text(let previous)? = result.last {
+                result[result.count - 1] = .text(previous + next)
+            } else {
+                result.append(inline)
+            }
+        }
+        return result
+    }
+
+    private static func inline(of node: OpaquePointer) -> Inline {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_EMPH: return .emphasis(inlineChildren(of: node))
+        case CMARK_NODE_STRONG: return .strong(inlineChildren(of: node))
+        case CMARK_NODE_LINK: return .link(destination: string(cmark_node_get_url(node)), children: inlineChildren(of: node))
+        case CMARK_NODE_IMAGE: return .image(source: string(cmark_node_get_url(node)), children: inlineChildren(of: node))
+        case CMARK_NODE_HTML_INLINE: return .html(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        default: return .text(string(cmark_node_get_literal(node)))
+        }
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        // Invalid UTF-8 becomes U+FFFD rather than failing: pages are user input.
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

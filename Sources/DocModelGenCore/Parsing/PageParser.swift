@@ -1,0 +1,107 @@
+/// Markdown page → `Page`: cmark parses the page; pipe tables, which libcmark 0.30 delivers as plain
+/// paragraphs, are re-split from the paragraph's raw source lines and each cell's inlines are parsed
+/// by cmark again.
+public enum PageParser {
+    /// Parses `text`, the contents of the page at `path` (relative to the input root).
+    public static func parse(_ text: String, path: String) -> Page {
+        let lines = SourceLines(text)
+        var title: Heading?
+        var sections: [Section] = []
+        var current = Section(heading: nil, blocks: [])
+
+        for block in CmarkReader.blocks(of: text) {
+            let location = SourceLocation(file: path, line: block.startLine, column: block.startColumn)
+            switch block.kind {
+            case .heading(let level, let inlines):
+                let heading = Heading(
+                    text: inlines.plainText.trimmingSpaces, inlines: inlines, level: level, location: location)
+                if level == 1, title == nil { title = heading }
+                if current.heading != nil || !current.blocks.isEmpty { sections.append(current) }
+                current = Section(heading: heading, blocks: [])
+            case .paragraph(let inlines):
+                current.blocks += paragraphBlocks(block, inlines: inlines, lines: lines, path: path)
+            case .list(let items):
+                current.blocks.append(.list(ListBlock(
+                    items: items.map { item in
+                        Paragraph(
+                            inlines: item.inlines,
+                            location: SourceLocation(file: path, line: item.line, column: item.column))
+                    },
+                    location: location)))
+            case .codeBlock(let info, let literal):
+                current.blocks.append(.codeBlock(CodeBlock(info: info, literal: literal, location: location)))
+            case .other:
+                break
+            }
+        }
+        if current.heading != nil || !current.blocks.isEmpty { sections.append(current) }
+        return Page(path: path, title: title, sections: sections)
+    }
+
+    /// A paragraph, or the table it really is (with any lines before the table as a paragraph).
+    private static func paragraphBlocks(
+        _ block: CmarkBlock, inlines: [Inline], lines: SourceLines, path: String
+    ) -> [Block] {
+        let paragraphLocation = SourceLocation(file: path, line: block.startLine, column: block.startColumn)
+        // Tables are only recognised at the top level, where the source lines carry no container
+        // prefix (block quotes, list indentation) to strip.
+        guard block.startColumn <= 4, block.endLine > block.startLine else {
+            return [.paragraph(Paragraph(inlines: inlines, location: paragraphLocation))]
+        }
+        for headerLine in block.startLine..<block.endLine {
+            let header = PipeTableSplitter.cells(of: lines[headerLine])
+            guard lines[headerLine].contains(UInt8(ascii: "|")),
+                  PipeTableSplitter.isDelimiterRow(lines[headerLine + 1], cellCount: header.count)
+            else { continue }
+
+            var blocks: [Block] = []
+            if headerLine > block.startLine {
+                let leading = (block.startLine..<headerLine)
+                    .map { String(decoding: lines[$0], as: UTF8.self) }
+                    .joined(separator: "\n")
+                blocks.append(.paragraph(Paragraph(inlines: CmarkReader.inlines(of: leading), location: paragraphLocation)))
+            }
+            let width = header.count
+            let rows = ((headerLine + 2)...max(headerLine + 2, block.endLine)).compactMap { number -> TableRow? in
+                guard number <= block.endLine else { return nil }
+                let raw = PipeTableSplitter.cells(of: lines[number])
+                var cells = raw.prefix(width).map { tableCell($0, line: number, path: path) }
+                let padColumn = (raw.last?.column ?? 1) + (raw.last?.text.utf8.count ?? 0)
+                while cells.count < width {
+                    cells.append(TableCell(
+                        text: "", inlines: [], location: SourceLocation(file: path, line: number, column: padColumn)))
+                }
+                return TableRow(
+                    cells: cells, sourceCellCount: raw.count,
+                    location: SourceLocation(file: path, line: number, column: firstContentColumn(lines[number])))
+            }
+            blocks.append(.table(Table(
+                header: header.map { tableCell($0, line: headerLine, path: path) },
+                rows: rows,
+                location: SourceLocation(file: path, line: headerLine, column: firstContentColumn(lines[headerLine])))))
+            return blocks
+        }
+        return [.paragraph(Paragraph(inlines: inlines, location: paragraphLocation))]
+    }
+
+    private static func tableCell(_ raw: PipeTableSplitter.RawCell, line: Int, path: String) -> TableCell {
+        TableCell(
+            text: raw.text,
+            inlines: raw.text.isEmpty ? [] : CmarkReader.inlines(of: raw.text),
+            location: SourceLocation(file: path, line: line, column: raw.column))
+    }
+
+    private static func firstContentColumn(_ line: [UInt8]) -> Int {
+        (line.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? 0) + 1
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(self[first...last])
+    }
+}

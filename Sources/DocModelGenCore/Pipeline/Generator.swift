@@ -1,0 +1,42 @@
+/// The whole pipeline as one pure function: pages in, schema + diagnostics + files out.
+///
+/// `markdown --(cmark)--> PageParser --> SchemaBuilder --> Validator --> emitters`
+public enum Generator {
+    public struct Options: Sendable, Hashable {
+        public var accessLevel: AccessLevel
+        public var emitDocumentation: Bool
+
+        public init(accessLevel: AccessLevel = .public, emitDocumentation: Bool = true) {
+            self.accessLevel = accessLevel
+            self.emitDocumentation = emitDocumentation
+        }
+    }
+
+    public struct Output: Sendable {
+        public var schema: Schema
+        /// Sorted by location; when any is an error, no files are produced.
+        public var diagnostics: [Diagnostic]
+        public var swiftFiles: [GeneratedFile]
+        public var documentationFiles: [GeneratedFile]
+    }
+
+    /// Parses and builds the schema of `pages` (paths relative to `root`, an absolute folder).
+    public static func schema(of pages: [SourcePage], root: String) -> Schema {
+        SchemaBuilder.build(pages.map { PageParser.parse($0.text, path: $0.path) }, root: root)
+    }
+
+    /// Runs every stage. Emitters run only when validation found no error.
+    public static func run(_ pages: [SourcePage], root: String, options: Options, templates: TemplateSet) -> Output {
+        let schema = schema(of: pages, root: root)
+        let diagnostics = Validator.validate(schema)
+        guard !diagnostics.hasErrors else {
+            return Output(schema: schema, diagnostics: diagnostics, swiftFiles: [], documentationFiles: [])
+        }
+        return Output(
+            schema: schema,
+            diagnostics: diagnostics,
+            swiftFiles: SwiftModelEmitter.emit(
+                schema, options: SwiftModelEmitter.Options(accessLevel: options.accessLevel), templates: templates),
+            documentationFiles: options.emitDocumentation ? DocumentationEmitter.emit(schema, templates: templates) : [])
+    }
+}
