@@ -52,7 +52,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DocModelGenCoreTests",
-            dependencies: ["DocModelGenCore", "DocModelTemplates"]
+            dependencies: ["DocModelGenCore", "DocModelTemplates"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "DocModelRuntimeTests",

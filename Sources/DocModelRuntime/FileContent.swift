@@ -37,10 +37,13 @@ public enum FileContent: Hashable, Sendable {
 /// yields `.bytes`.
 extension FileContent: Codable {
     public init(from decoder: any Decoder) throws {
-        self = .bytes(try Data(from: decoder))
+        self = .bytes(try decoder.singleValueContainer().decode(Data.self))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try data().encode(to: encoder)
+        // Through a single-value container so encoders that special-case Data (JSONEncoder's
+        // base64) see it as Data rather than as an array of bytes.
+        var container = encoder.singleValueContainer()
+        try container.encode(data())
     }
 }

@@ -82,7 +82,8 @@ enum PipeTableSplitter {
                 index += 1
             }
         }
-        return RawCell(text: String(decoding: bytes, as: UTF8.self), column: lower + 1)
+        // An empty cell is located right after the pipe that opens it.
+        return RawCell(text: String(decoding: bytes, as: UTF8.self), column: (lower == upper ? start : lower) + 1)
     }
 
     private static func runLength(of byte: UInt8, in line: [UInt8], from start: Int, to end: Int) -> Int {

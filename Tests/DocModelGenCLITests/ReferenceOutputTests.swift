@@ -1,0 +1,82 @@
+import DocModelRuntime
+import Foundation
+import LivepeerAIModels
+import Testing
+
+/// The checked-in reference output (`Sources/LivepeerAIModels`) is exactly what the tool generates
+/// from `Specs/livepeer-ai`. Re-record it with the command in the README:
+/// `swift run docmodelgen generate Specs/livepeer-ai --output Sources/LivepeerAIModels/Models --docs-output Sources/LivepeerAIModels/Docs`
+@Suite struct ReferenceOutputTests {
+    static let models = CLIRunner.packageRoot.appendingPathComponent("Sources/LivepeerAIModels/Models")
+    static let docs = CLIRunner.packageRoot.appendingPathComponent("Sources/LivepeerAIModels/Docs")
+
+    @Test func regeneratingFromSpecsReproducesTheReferenceByteForByte() throws {
+        let temp = try TemporaryFolder()
+        let result = try CLIRunner.run([
+            "generate", "Specs/livepeer-ai",
+            "--output", temp.url.appendingPathComponent("Models").path,
+            "--docs-output", temp.url.appendingPathComponent("Docs").path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let generatedModels = try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("Models"))
+        let generatedDocs = try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("Docs"))
+        #expect(generatedModels.keys.sorted() == ["bodygenimagetovideo.swift", "bodygenimagetovideoimage.swift"])
+        #expect(generatedModels == (try TemporaryFolder.snapshot(of: Self.models)))
+        #expect(generatedDocs.keys.sorted() == ["bodygenimagetovideo.md", "bodygenimagetovideoimage.md"])
+        #expect(generatedDocs == (try TemporaryFolder.snapshot(of: Self.docs)))
+    }
+
+    @Test func checkModeAgreesTheReferenceIsUpToDate() throws {
+        let result = try CLIRunner.run([
+            "generate", "Specs/livepeer-ai", "--output", Self.models.path, "--docs-output", Self.docs.path, "--check",
+        ])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedComponents.path), "../shared/corpus is not beside this checkout"))
+    func specsAreUnmodifiedCopiesOfTheSharedCorpus() throws {
+        for name in ["bodygenimagetovideo.md", "bodygenimagetovideoimage.md"] {
+            let bundled = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent("Specs/livepeer-ai/docs/models/components/\(name)"))
+            #expect(bundled == (try Data(contentsOf: Self.sharedComponents.appendingPathComponent(name))), "\(name)")
+        }
+    }
+
+    static let sharedComponents = CLIRunner.packageRoot.deletingLastPathComponent()
+        .appendingPathComponent("shared/corpus/livepeer-ai-python/docs/models/components")
+}
+
+/// The generated model on the JSON wire.
+@Suite struct GeneratedModelJSONTests {
+    @Test func wireKeysAndOmittedOptionalsRoundTrip() throws {
+        let body = BodyGenImageToVideo(
+            image: BodyGenImageToVideoImage(fileName: "cat.png", content: .bytes(Data([1, 2, 3]))),
+            modelId: "stabilityai/stable-video-diffusion-img2vid-xt-1-1",
+            motionBucketId: 127,
+            noiseAugStrength: 0.02,
+            safetyCheck: false)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(body), as: UTF8.self)
+        #expect(json == #"{"image":{"content":"AQID","file_name":"cat.png"},"model_id":"stabilityai/stable-video-diffusion-img2vid-xt-1-1","motion_bucket_id":127,"noise_aug_strength":0.02,"safety_check":false}"#)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["image", "model_id", "motion_bucket_id", "noise_aug_strength", "safety_check"])
+        #expect(try JSONDecoder().decode(BodyGenImageToVideo.self, from: Data(json.utf8)) == body)
+    }
+
+    @Test func requiredFieldsAreRequiredWhenDecoding() {
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(BodyGenImageToVideo.self, from: Data(#"{"model_id":"x"}"#.utf8))
+        }
+    }
+
+    @Test func fileContentFromDiskEncodesItsBytes() throws {
+        let temp = try TemporaryFolder()
+        try temp.write("hi", to: "f.bin")
+        let image = BodyGenImageToVideoImage(
+            fileName: "f.bin", content: .file(temp.url.appendingPathComponent("f.bin")), contentType: "application/octet-stream")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: try encoder.encode(image), as: UTF8.self)
+            == #"{"content":"aGk=","content_type":"application/octet-stream","file_name":"f.bin"}"#)
+    }
+}

@@ -1,0 +1,100 @@
+@testable import DocModelGenCore
+import Foundation
+import Testing
+
+@Suite struct SchemaBuilderTests {
+    static let root = "/specs/docs/models/components"
+
+    static func seedSchema() throws -> Schema {
+        Generator.schema(
+            of: [
+                SourcePage(path: "bodygenimagetovideo.md", text: try TestPages.seed("bodygenimagetovideo.md")),
+                SourcePage(path: "bodygenimagetovideoimage.md", text: try TestPages.seed("bodygenimagetovideoimage.md")),
+            ],
+            root: root)
+    }
+
+    @Test func seedModelsFieldsWireNamesTypesAndLines() throws {
+        let schema = try Self.seedSchema()
+        #expect(schema.models.map(\.swiftName) == ["BodyGenImageToVideo", "BodyGenImageToVideoImage"])
+        let body = schema.models[0]
+        #expect(body.fields.map(\.wireName) == [
+            "image", "model_id", "height", "width", "fps", "motion_bucket_id", "noise_aug_strength",
+            "safety_check", "seed", "num_inference_steps",
+        ])
+        #expect(body.fields.map(\.swiftName) == [
+            "image", "modelId", "height", "width", "fps", "motionBucketId", "noiseAugStrength",
+            "safetyCheck", "seed", "numInferenceSteps",
+        ])
+        #expect(body.fields.map(\.type) == [
+            .reference(ModelReference(
+                text: "components.BodyGenImageToVideoImage",
+                destination: "../../models/components/bodygenimagetovideoimage.md",
+                target: "bodygenimagetovideoimage.md")),
+            .optional(.string), .optional(.integer), .optional(.integer), .optional(.integer), .optional(.integer),
+            .optional(.float), .optional(.boolean), .optional(.integer), .optional(.integer),
+        ])
+        #expect(body.fields.map(\.required) == [.required] + Array(repeating: .notRequired, count: 9))
+        #expect(body.fields.map(\.location.line) == Array(8...17))
+        #expect(body.fields[0].description == "Uploaded image to generate a video from.")
+
+        let image = schema.models[1]
+        #expect(image.fields.map(\.type) == [.string, .fileContent, .optional(.string)])
+        #expect(image.fields.map(\.isOptional) == [false, false, true])
+        #expect(image.fields.allSatisfy { $0.description == nil })  // "N/A"
+        #expect(Validator.validate(schema).isEmpty)
+    }
+
+    /// The JSON of the seed schema, byte for byte. Re-record with `DOCMODELGEN_RECORD=1 swift test`.
+    @Test func seedSchemaJSONIsStable() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let schema = try Self.seedSchema()
+        let json = try encoder.encode(schema)
+        try Golden.assertMatches(json, file: "seed-schema.json")
+        #expect(try JSONDecoder().decode(Schema.self, from: json) == schema)
+    }
+
+    @Test func typeCellGrammar() {
+        func parse(_ cell: String) -> TypeExpression {
+            TypeExpressionParser.parse(CmarkReader.inlines(of: cell)) { $0 == "x.md" ? "x.md" : nil }
+        }
+        let reference = TypeExpression.reference(ModelReference(text: "components.X", destination: "x.md", target: "x.md"))
+        #expect(parse("*str*") == .string)
+        #expect(parse("`int`") == .integer)
+        #expect(parse("*List[Dict[str, float]]*") == .list(.dictionary(.float)))
+        #expect(parse("List[[components.X](x.md)]") == .list(reference))
+        #expect(parse("*Optional[[components.X](x.md)]*") == .optional(reference))
+        #expect(parse("[Optional[components.X]](x.md)") == .optional(reference))
+        #expect(parse("[components.Y](y.md)") == .reference(ModelReference(text: "components.Y", destination: "y.md", target: nil)))
+        #expect(parse("*Union[bytes, IO[bytes], io.BufferedReader]*") == .fileContent)
+        #expect(parse("*Optional[str*") == .unknown("Optional[str"))
+        #expect(parse("*Foo[int]*") == .unknown("Foo[int]"))
+        #expect(parse("*Dict[int, str]*") == .unknown("Dict[int, str]"))
+        #expect(parse("") == .unknown(""))
+    }
+
+    @Test func linksResolveLexicallyInsideTheRoot() {
+        let root = "/a/docs/models"
+        #expect(LinkResolver.resolve("../../models/components/x.md", from: "components/y.md", root: root) == "components/x.md")
+        #expect(LinkResolver.resolve("x.md#anchor", from: "components/y.md", root: root) == "components/x.md")
+        #expect(LinkResolver.resolve("../../../../etc/passwd", from: "components/y.md", root: root) == nil)
+        #expect(LinkResolver.resolve("https://example.com/x.md", from: "y.md", root: root) == nil)
+        #expect(LinkResolver.resolve("/a/docs/models/z.md", from: "y.md", root: root) == "z.md")
+        #expect(LinkResolver.resolve("", from: "y.md", root: root) == nil)
+    }
+
+    @Test func swiftNames() {
+        #expect(SwiftNaming.propertyName("model_id") == "modelId")
+        #expect(SwiftNaming.propertyName("HTTPMetadata") == "httpMetadata")
+        #expect(SwiftNaming.propertyName("URL") == "url")
+        #expect(SwiftNaming.propertyName("Content-Type") == "contentType")
+        #expect(SwiftNaming.propertyName("2fa_code") == "_2faCode")
+        #expect(SwiftNaming.propertyName("self") == "self_")
+        #expect(SwiftNaming.propertyName("!!!") == "unnamed")
+        #expect(SwiftNaming.escaped("class") == "`class`")
+        #expect(SwiftNaming.escaped("modelId") == "modelId")
+        #expect(SwiftNaming.typeName("body gen-image") == "BodyGenImage")
+        #expect(SwiftNaming.typeName("Data") == "Data_")
+    }
+}

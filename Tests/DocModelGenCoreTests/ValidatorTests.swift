@@ -1,0 +1,106 @@
+@testable import DocModelGenCore
+import Testing
+
+/// One test per validator rule, asserting the exact printed diagnostic.
+@Suite struct ValidatorTests {
+    private let header = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+
+    /// Diagnostics for pages given as (path, text), printed as the CLI prints them.
+    private func diagnostics(_ pages: [(String, String)]) -> [String] {
+        let schema = Generator.schema(of: pages.map { SourcePage(path: $0.0, text: $0.1) }, root: "/docs/models/components")
+        return Validator.validate(schema).map { $0.formatted() }
+    }
+
+    private func page(_ rows: String) -> String {
+        "# Model\n\n## Fields\n\n" + header + rows
+    }
+
+    @Test func validSeedPagesHaveNoDiagnostics() throws {
+        #expect(diagnostics([
+            ("bodygenimagetovideo.md", try TestPages.seed("bodygenimagetovideo.md")),
+            ("bodygenimagetovideoimage.md", try TestPages.seed("bodygenimagetovideoimage.md")),
+        ]) == [])
+    }
+
+    @Test func unknownTypeExpression() {
+        #expect(diagnostics([("m.md", page("| `a` | *Foo[int]* | :heavy_check_mark: | x |\n"))]) == [
+            "m.md:7:9: error: unknown type expression 'Foo[int]' for field 'a'",
+        ])
+    }
+
+    @Test func linkToPageNotInInputSet() {
+        #expect(diagnostics([("m.md", page("| `a` | [components.Gone](gone.md) | :heavy_check_mark: | x |\n"))]) == [
+            "m.md:7:9: error: link 'gone.md' for field 'a' points to a page that is not in the input set",
+        ])
+    }
+
+    @Test func linkLeavingTheRoot() {
+        #expect(diagnostics([("m.md", page("| `a` | [components.M](../../m.md) | :heavy_check_mark: | x |\n"))]) == [
+            "m.md:7:9: error: link '../../m.md' for field 'a' points to a page that is not in the input set",
+        ])
+    }
+
+    @Test func duplicateField() {
+        let rows = "| `a` | *str* | :heavy_check_mark: | x |\n| `a` | *int* | :heavy_check_mark: | y |\n"
+        #expect(diagnostics([("m.md", page(rows))]) == [
+            "m.md:8:3: error: duplicate field 'a' (first defined at line 7)",
+        ])
+    }
+
+    @Test func twoWireNamesForOneSwiftName() {
+        let rows = "| `model_id` | *str* | :heavy_check_mark: | x |\n| `modelId` | *str* | :heavy_check_mark: | y |\n"
+        #expect(diagnostics([("m.md", page(rows))]) == [
+            "m.md:8:3: error: fields 'model_id' and 'modelId' both map to the Swift name 'modelId'",
+        ])
+    }
+
+    @Test func invalidRequiredCell() {
+        #expect(diagnostics([("m.md", page("| `a` | *str* | yes | x |\n"))]) == [
+            "m.md:7:17: error: Required cell must be ':heavy_check_mark:' or ':heavy_minus_sign:', found 'yes'",
+        ])
+    }
+
+    @Test func wrongFieldsTableHeader() {
+        let text = "# Model\n\n## Fields\n\n| Name | Type | Required |\n| --- | --- | --- |\n| `a` | *str* | :heavy_check_mark: |\n"
+        #expect(diagnostics([("m.md", text)]) == [
+            "m.md:5:1: error: Fields table header must be 'Field | Type | Required | Description', found 'Name | Type | Required'",
+        ])
+    }
+
+    @Test func exampleColumnIsAccepted() {
+        let text = "# Model\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| - | - | - | - | - |\n| `a` | *str* | :heavy_check_mark: | x | `\"v\"` |\n"
+        #expect(diagnostics([("m.md", text)]) == [])
+    }
+
+    @Test func pageWithoutTitle() {
+        #expect(diagnostics([("m.md", "## Fields\n\n" + header)]) == [
+            "m.md:1:1: error: page has no '# Title' heading",
+        ])
+    }
+
+    @Test func pageWithoutFieldsTableIsAWarning() {
+        #expect(diagnostics([("m.md", "# Lonely\n\nProse only.\n")]) == [
+            "m.md:1:1: warning: page has no '## Fields' table; 'Lonely' is generated without fields",
+        ])
+    }
+
+    @Test func emptyFieldCell() {
+        #expect(diagnostics([("m.md", page("|  | *str* | :heavy_check_mark: | x |\n"))]) == [
+            "m.md:7:2: error: Field cell is empty",
+        ])
+    }
+
+    @Test func twoPagesWithTheSameSwiftTypeName() {
+        #expect(diagnostics([("a.md", page("")), ("b.md", page(""))]) == [
+            "b.md:1:1: error: model 'Model' maps to the Swift type 'Model', already generated from 'a.md'",
+        ])
+    }
+
+    @Test func diagnosticsAreSortedByLocation() {
+        let rows = "| `a` | *Nope* | maybe | x |\n"
+        #expect(diagnostics([("m.md", page(rows))]) == [
+            "m.md:7:9: error: unknown type expression 'Nope' for field 'a'",
+            "m.md:7:18: error: Required cell must be ':heavy_check_mark:' or ':heavy_minus_sign:', found 'maybe'",
+        ])
+    }
+}
