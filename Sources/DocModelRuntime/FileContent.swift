@@ -36,10 +36,12 @@ public enum FileContent: Hashable, Sendable {
 /// In JSON a file's content travels as base64 (what `JSONEncoder` does for `Data`); decoding always
 /// yields `.bytes`.
 extension FileContent: Codable {
+    /// Decodes base64 bytes as `.bytes`.
     public init(from decoder: any Decoder) throws {
         self = .bytes(try decoder.singleValueContainer().decode(Data.self))
     }
 
+    /// Encodes the content's bytes (read from disk for `.file`) as base64.
     public func encode(to encoder: any Encoder) throws {
         // Through a single-value container so encoders that special-case Data (JSONEncoder's
         // base64) see it as Data rather than as an array of bytes.

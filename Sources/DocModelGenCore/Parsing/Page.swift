@@ -112,7 +112,29 @@ extension Inline {
     }
 }
 
+extension Inline {
+    /// Markdown source that renders as this inline (for doc comments, which are markdown too).
+    public var markdown: String {
+        switch self {
+        case .text(let text): return text
+        case .code(let code):
+            let fence = code.contains("`") ? "``" : "`"
+            let pad = code.hasPrefix("`") || code.hasSuffix("`") ? " " : ""
+            return fence + pad + code + pad + fence
+        case .emphasis(let children): return "*" + children.markdown + "*"
+        case .strong(let children): return "**" + children.markdown + "**"
+        case .link(let destination, let children): return "[" + children.markdown + "](" + destination + ")"
+        case .image(let source, let children): return "![" + children.markdown + "](" + source + ")"
+        case .html(let html): return html
+        case .softBreak: return "\n"
+        case .lineBreak: return "  \n"
+        }
+    }
+}
+
 extension Array where Element == Inline {
     /// The concatenated plain text of these inlines.
     public var plainText: String { map(\.plainText).joined() }
+    /// The concatenated markdown of these inlines.
+    public var markdown: String { map(\.markdown).joined() }
 }

@@ -40,7 +40,7 @@ public enum SchemaBuilder {
         let name = page.title?.text ?? stem
         let titleSection = page.sections.first { $0.heading == page.title && page.title != nil }
         let summaryText = (titleSection?.blocks ?? []).compactMap { block -> String? in
-            if case .paragraph(let paragraph) = block { return paragraph.inlines.plainText.trimmingSpaces }
+            if case .paragraph(let paragraph) = block { return paragraph.inlines.markdown.trimmingSpaces }
             return nil
         }.filter { !$0.isEmpty }.joined(separator: "\n\n")
 

@@ -1,0 +1,86 @@
+import Foundation
+
+/// One part of a multipart/form-data body: a form field or an uploaded file.
+///
+/// The body is a ``FileContent``: bytes in memory, or a file on disk that is copied in chunks
+/// only when the form is encoded.
+public struct MultipartPart: Hashable, Sendable {
+    /// The form field name (`Content-Disposition: form-data; name="…"`).
+    public var name: String
+    /// The file name (`; filename="…"`), or `nil` for a plain field.
+    public var filename: String?
+    /// The part's Content-Type, or `nil` to guess it from ``filename`` (see ``resolvedContentType``).
+    public var contentType: String?
+    /// The part's content.
+    public var body: FileContent
+
+    /// A part with the given header values and body.
+    ///
+    /// - Parameters:
+    ///   - name: The form field name.
+    ///   - filename: The file name, or `nil` for a plain field.
+    ///   - contentType: The Content-Type; `nil` guesses it from a non-empty `filename`.
+    ///   - body: The content, in memory or on disk.
+    public init(name: String, filename: String? = nil, contentType: String? = nil, body: FileContent) {
+        self.name = name
+        self.filename = filename
+        self.contentType = contentType
+        self.body = body
+    }
+
+    /// The Content-Type header the part is sent with, following httpx (the Python SDK's HTTP stack):
+    /// ``contentType`` if set; otherwise, for a non-empty ``filename``, the type Python's
+    /// `mimetypes.guess_type` gives (see ``MIMEType/contentType(forFilename:)``), falling back to
+    /// `application/octet-stream`; otherwise `nil`, and no Content-Type header is sent.
+    public var resolvedContentType: String? {
+        if let contentType { return contentType }
+        guard let filename, !filename.isEmpty else { return nil }
+        return MIMEType.contentType(forFilename: filename)
+    }
+}
+
+extension MultipartPart {
+    /// A text field: the UTF-8 bytes of `value`, with no filename and no Content-Type header,
+    /// as browsers and Python's httpx/requests send form fields.
+    public static func text(name: String, value: String) -> MultipartPart {
+        MultipartPart(name: name, body: .bytes(Data(value.utf8)))
+    }
+
+    /// A form field holding a number, flag or string, formatted as the Python SDK sends it
+    /// (``PythonFormValueConvertible``: `0.5`, `1e-05`, `true`, …).
+    public static func field(name: String, value: some PythonFormValueConvertible) -> MultipartPart {
+        text(name: name, value: value.pythonFormValue)
+    }
+
+    /// A JSON field: no filename, `Content-Type: application/json` (what the Python SDK sends for
+    /// fields marked `json`).
+    public static func json(name: String, data: Data) -> MultipartPart {
+        MultipartPart(name: name, contentType: "application/json", body: .bytes(data))
+    }
+
+    /// A file upload.
+    ///
+    /// - Parameters:
+    ///   - name: The form field name.
+    ///   - filename: The file name sent to the server.
+    ///   - content: The bytes, or a file copied from disk when the form is encoded.
+    ///   - contentType: The Content-Type; `nil` guesses it from `filename` like Python's `mimetypes`.
+    public static func file(
+        name: String, filename: String, content: FileContent, contentType: String? = nil
+    ) -> MultipartPart {
+        MultipartPart(name: name, filename: filename, contentType: contentType, body: content)
+    }
+
+    /// A file upload read from disk when the form is encoded.
+    ///
+    /// - Parameters:
+    ///   - name: The form field name.
+    ///   - fileURL: The file to upload.
+    ///   - filename: The file name sent to the server; `nil` uses the URL's last path component.
+    ///   - contentType: The Content-Type; `nil` guesses it from the file name.
+    public static func file(
+        name: String, fileURL: URL, filename: String? = nil, contentType: String? = nil
+    ) -> MultipartPart {
+        file(name: name, filename: filename ?? fileURL.lastPathComponent, content: .file(fileURL), contentType: contentType)
+    }
+}

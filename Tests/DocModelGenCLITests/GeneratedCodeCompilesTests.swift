@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Generated code for awkward but valid pages compiles in Swift 6 mode with zero warnings.
+@Suite struct GeneratedCodeCompilesTests {
+    static let tricky = #"""
+        # Tricky Model
+
+        Summary with */ and """ and \u{1F600} and #if os(Linux) and a `code` span.
+
+        ## Fields
+
+        | Field | Type | Required | Description |
+        | --- | --- | --- | --- |
+        | `class` | *str* | :heavy_check_mark: | ends a comment? */ /* nope |
+        | `self` | *Optional[int]* | :heavy_minus_sign: | """ multi """ |
+        | `2fa` | *List[Dict[str, float]]* | :heavy_minus_sign: | `\u{0}` and #if false |
+        | `Type` | *Optional[bool]* | :heavy_minus_sign: | a<br/>b \| c |
+        | `naïve_名前` | [components.Other](other.md) | :heavy_check_mark: | link |
+        | `upload` | [Optional[components.Upload]](upload.md) | :heavy_minus_sign: | N/A |
+        | `quote"d` | *List[[components.Other](other.md)]* | :heavy_check_mark: | \ backslash |
+
+        """#
+    static let other = "# Other\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+    static let upload = """
+        # Upload
+
+        ## Fields
+
+        | Field | Type | Required | Description |
+        | --- | --- | --- | --- |
+        | `file_name` | *str* | :heavy_check_mark: | N/A |
+        | `content` | *Union[bytes, IO[bytes], io.BufferedReader]* | :heavy_check_mark: | N/A |
+        | `content_type` | *Optional[str]* | :heavy_minus_sign: | N/A |
+
+        """
+
+    @Test(arguments: ["public", "internal", "package"])
+    func awkwardPagesCompileWithoutWarnings(accessLevel: String) throws {
+        let temp = try TemporaryFolder()
+        try temp.write(Self.tricky, to: "docs/tricky.md")
+        try temp.write(Self.other, to: "docs/other.md")
+        try temp.write(Self.upload, to: "docs/upload.md")
+        let result = try CLIRunner.run(
+            ["generate", "docs", "--output", "out", "--access-level", accessLevel], in: temp.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let swift = try temp.read("out/tricky.swift")
+        #expect(swift.contains("    \(accessLevel) var `class`: String\n"))
+        #expect(swift.contains("    \(accessLevel) var self_: Int?\n"))
+        #expect(swift.contains("    \(accessLevel) var _2fa: [[String: Double]]?\n"))
+        #expect(swift.contains("case quoteD = \"quote\\\"d\""))
+
+        let files = ["other.swift", "tricky.swift", "upload.swift"].map { temp.url.appendingPathComponent("out/\($0)").path }
+        let compile = try SwiftCompiler.typecheck(files, packageName: accessLevel == "package" ? "Fixture" : nil)
+        #expect(compile.status == 0, "\(compile.stderr)")
+        #expect(compile.stderr.isEmpty, "\(compile.stderr)")
+    }
+}
+
+/// `swiftc -typecheck` against the modules of this build, warnings as errors.
+enum SwiftCompiler {
+    static func typecheck(_ files: [String], packageName: String? = nil) throws -> CLIRunner.Result {
+        let modules = CLIRunner.executable.deletingLastPathComponent().appendingPathComponent("Modules").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        var arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-I", modules, "-module-name", "Fixture"]
+        if let packageName { arguments += ["-package-name", packageName] }
+        process.arguments = arguments + files
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = err
+        try process.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIRunner.Result(status: process.terminationStatus, stdout: "", stderr: String(decoding: data, as: UTF8.self))
+    }
+}
