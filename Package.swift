@@ -60,6 +60,10 @@ let package = Package(
             dependencies: ["DocModelRuntime"]
         ),
         .testTarget(
+            name: "LivepeerWireTests",
+            dependencies: ["LivepeerAIModels", "DocModelRuntime"]
+        ),
+        .testTarget(
             name: "DocModelGenCLITests",
             dependencies: ["docmodelgen", "LivepeerAIModels", "DocModelRuntime"]
         ),

@@ -84,3 +84,14 @@ extension MultipartPart {
         file(name: name, filename: filename ?? fileURL.lastPathComponent, content: .file(fileURL), contentType: contentType)
     }
 }
+
+extension MultipartPart {
+    /// A JSON field holding `value`, encoded as the Python SDK's `marshal_json` does: compact,
+    /// keys sorted, unset optionals left out. (Python also escapes non-ASCII as `\uXXXX`; the JSON
+    /// values are equal either way.)
+    public static func json(name: String, value: some Encodable) throws -> MultipartPart {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return json(name: name, data: try encoder.encode(value))
+    }
+}

@@ -21,6 +21,11 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "Folder whose templates override the bundled ones by file name.")
     var templates: String?
 
+    @Option(name: .customLong("multipart"), help: ArgumentHelp(
+        "Send this model (page title or Swift name) as multipart/form-data even if it carries no file. Repeatable.",
+        valueName: "model"))
+    var multipartModels: [String] = []
+
     @Flag(name: .long, help: "Write nothing; exit 1 when the output would change.")
     var check = false
 
@@ -37,8 +42,15 @@ struct Generate: ParsableCommand {
             let templateSet = try TemplateLoader.load(overrides: templates)
             let result = Generator.run(
                 inputs.pages, root: inputs.root.path,
-                options: Generator.Options(accessLevel: accessLevel, emitDocumentation: docsOutput != nil),
+                options: Generator.Options(
+                    accessLevel: accessLevel, emitDocumentation: docsOutput != nil,
+                    multipartModels: Set(multipartModels)),
                 templates: templateSet)
+            let known = Set(result.schema.models.flatMap { [$0.name, $0.swiftName] })
+            for name in multipartModels where !known.contains(name) {
+                printError("error: --multipart names '\(name)', but no page defines that model")
+                throw Reported()
+            }
             report(result.diagnostics, inputs)
             guard !result.diagnostics.hasErrors else { throw Reported() }
 

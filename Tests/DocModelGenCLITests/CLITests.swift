@@ -179,3 +179,61 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out").path))
     }
 }
+
+/// Which models become multipart bodies.
+@Suite struct MultipartCLITests {
+    static let settings = """
+        # Settings
+
+        ## Fields
+
+        | Field | Type | Required | Description |
+        | --- | --- | --- | --- |
+        | `tags` | *List[str]* | :heavy_minus_sign: | N/A |
+        | `scores` | *List[Optional[float]]* | :heavy_check_mark: | N/A |
+        | `extra` | *Dict[str, int]* | :heavy_minus_sign: | N/A |
+
+        """
+
+    @Test func multipartFlagMarksAModelAndUnknownNamesAreErrors() throws {
+        let temp = try TemporaryFolder()
+        try temp.write(Self.settings, to: "docs/settings.md")
+        #expect(try CLIRunner.run(["generate", "docs", "--output", "out"], in: temp.url).status == 0)
+        #expect(!(try temp.read("out/settings.swift")).contains("MultipartFormEncodable"))
+
+        let forced = try CLIRunner.run(["generate", "docs", "--output", "out", "--multipart", "Settings"], in: temp.url)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let swift = try temp.read("out/settings.swift")
+        #expect(swift.contains("extension Settings: MultipartFormEncodable {"))
+        #expect(swift.contains(
+            "            for element in value {\n                parts.append(.field(name: \"tags[]\", value: element))\n            }\n"))
+        #expect(swift.contains("for case let element? in self.scores {"))
+        #expect(swift.contains("parts.append(try .json(name: \"extra\", value: value))"))
+        let compile = try SwiftCompiler.typecheck([temp.url.appendingPathComponent("out/settings.swift").path])
+        #expect(compile.status == 0, "\(compile.stderr)")
+
+        let unknown = try CLIRunner.run(["generate", "docs", "--output", "out2", "--multipart", "Nope"], in: temp.url)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "error: --multipart names 'Nope', but no page defines that model\n")
+        #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out2").path))
+    }
+
+    @Test func aListOfFilesInAMultipartBodyIsAnError() throws {
+        let temp = try TemporaryFolder()
+        try temp.write(GeneratedCodeCompilesTests.upload, to: "docs/upload.md")
+        try temp.write("""
+            # Batch
+
+            ## Fields
+
+            | Field | Type | Required | Description |
+            | --- | --- | --- | --- |
+            | `one` | [components.Upload](upload.md) | :heavy_check_mark: | N/A |
+            | `many` | List[[components.Upload](upload.md)] | :heavy_check_mark: | N/A |
+
+            """, to: "docs/batch.md")
+        let result = try CLIRunner.run(["validate", "docs"], in: temp.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == "docs/batch.md:8:12: error: field 'many' of multipart body 'Batch' is a list of files, which multipart/form-data cannot carry\n")
+    }
+}

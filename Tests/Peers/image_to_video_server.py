@@ -153,10 +153,11 @@ async def image_to_video(
             # Starlette keeps raw header bytes; decode them as UTF-8 (its .items() uses latin-1).
             "headers": [[_decode(k), _decode(v)] for k, v in image.headers.raw],
         },
+        # The raw body only for small requests: a 64 MiB upload would make a 90 MB answer.
         "raw_request": {
             "content_type": request.headers.get("content-type"),
             "body_b64": base64.b64encode(raw).decode("ascii"),
-        },
+        } if len(raw) <= (1 << 20) else {"content_type": request.headers.get("content-type"), "size": len(raw)},
     }
 
 

@@ -32,7 +32,8 @@ public enum SwiftModelEmitter {
             ]
         }
         var imports: [String] = []
-        if SwiftTypeRenderer.needsRuntime(model) { imports.append("DocModelRuntime") }
+        if SwiftTypeRenderer.needsRuntime(model) || model.isMultipartBody { imports.append("DocModelRuntime") }
+        let multipartLines = model.fields.flatMap { MultipartPartsRenderer.lines(for: $0, in: schema) }
         return [
             "sourcePath": SwiftSourceText.singleLine(model.sourcePath),
             "imports": imports,
@@ -41,6 +42,10 @@ public enum SwiftModelEmitter {
             "docLines": model.summary.map(SwiftSourceText.docCommentLines) ?? [],
             "properties": properties,
             "hasProperties": !properties.isEmpty,
+            "isMultipartBody": model.isMultipartBody,
+            "multipartLines": multipartLines,
+            // `var parts` that is never appended to would warn.
+            "partsBinding": multipartLines.isEmpty ? "let" : "var",
         ]
     }
 }

@@ -5,10 +5,13 @@ public enum Generator {
     public struct Options: Sendable, Hashable {
         public var accessLevel: AccessLevel
         public var emitDocumentation: Bool
+        /// Models (by page title or Swift name) to send as multipart/form-data even without a file.
+        public var multipartModels: Set<String>
 
-        public init(accessLevel: AccessLevel = .public, emitDocumentation: Bool = true) {
+        public init(accessLevel: AccessLevel = .public, emitDocumentation: Bool = true, multipartModels: Set<String> = []) {
             self.accessLevel = accessLevel
             self.emitDocumentation = emitDocumentation
+            self.multipartModels = multipartModels
         }
     }
 
@@ -21,13 +24,14 @@ public enum Generator {
     }
 
     /// Parses and builds the schema of `pages` (paths relative to `root`, an absolute folder).
-    public static func schema(of pages: [SourcePage], root: String) -> Schema {
-        SchemaBuilder.build(pages.map { PageParser.parse($0.text, path: $0.path) }, root: root)
+    public static func schema(of pages: [SourcePage], root: String, multipartModels: Set<String> = []) -> Schema {
+        SchemaBuilder.build(
+            pages.map { PageParser.parse($0.text, path: $0.path) }, root: root, multipartModels: multipartModels)
     }
 
     /// Runs every stage. Emitters run only when validation found no error.
     public static func run(_ pages: [SourcePage], root: String, options: Options, templates: TemplateSet) -> Output {
-        let schema = schema(of: pages, root: root)
+        let schema = schema(of: pages, root: root, multipartModels: options.multipartModels)
         let diagnostics = Validator.validate(schema)
         guard !diagnostics.hasErrors else {
             return Output(schema: schema, diagnostics: diagnostics, swiftFiles: [], documentationFiles: [])

@@ -12,6 +12,14 @@ public struct Schema: Codable, Sendable, Hashable {
     public func model(atPath path: String) -> Model? {
         models.first { $0.sourcePath == path }
     }
+
+    /// The file-shaped model `type` refers to (through `Optional`), if any.
+    public func fileModel(referencedBy type: TypeExpression) -> Model? {
+        guard case .reference(let reference) = type.unwrappingOptional, let target = reference.target,
+              let model = model(atPath: target), model.isFileShape
+        else { return nil }
+        return model
+    }
 }
 
 /// One model page.
@@ -31,6 +39,8 @@ public struct Model: Codable, Sendable, Hashable {
     /// The `## Fields` table, or nil when the page has none.
     public var fieldsTable: FieldsTable?
     public var fields: [Field]
+    /// Whether the model is sent as `multipart/form-data`: it carries a file, or the user said so.
+    public var isMultipartBody: Bool = false
 
     public init(
         name: String, swiftName: String, sourcePath: String, location: SourceLocation, hasTitle: Bool,
@@ -44,6 +54,18 @@ public struct Model: Codable, Sendable, Hashable {
         self.summary = summary
         self.fieldsTable = fieldsTable
         self.fields = fields
+    }
+
+    /// Whether this is the docs' file model: `file_name: str`, `content: Union[bytes, IO[bytes],
+    /// io.BufferedReader]` and an optional `content_type: str`, as Speakeasy writes every upload.
+    public var isFileShape: Bool {
+        let byName = Dictionary(fields.map { ($0.wireName, $0) }, uniquingKeysWith: { first, _ in first })
+        guard fields.count == 3, let name = byName["file_name"], let content = byName["content"],
+              let type = byName["content_type"]
+        else { return false }
+        return name.type.unwrappingOptional == .string && !name.isOptional
+            && content.type.unwrappingOptional == .fileContent && !content.isOptional
+            && type.type.unwrappingOptional == .string
     }
 }
 

@@ -25,14 +25,24 @@ public enum SchemaBuilder {
     /// Builds the schema of `pages`. `root` is the absolute input root; links are resolved
     /// lexically against it, so a link may climb out of a page's folder and back in
     /// (`../../models/components/x.md`) but never out of the root.
-    public static func build(_ pages: [Page], root: String) -> Schema {
+    ///
+    /// A model is a multipart body when a field refers to a file-shaped model, or when its name
+    /// (page title or Swift name) is in `multipartModels`.
+    public static func build(_ pages: [Page], root: String, multipartModels: Set<String> = []) -> Schema {
         let paths = Set(pages.map(\.path))
         let models = pages.sorted { $0.path < $1.path }.map { page in
             model(of: page) { destination in
                 LinkResolver.resolve(destination, from: page.path, root: root).flatMap { paths.contains($0) ? $0 : nil }
             }
         }
-        return Schema(models: models)
+        var schema = Schema(models: models)
+        for index in schema.models.indices {
+            let model = schema.models[index]
+            schema.models[index].isMultipartBody = multipartModels.contains(model.name)
+                || multipartModels.contains(model.swiftName)
+                || model.fields.contains { schema.fileModel(referencedBy: $0.type) != nil }
+        }
+        return schema
     }
 
     static func model(of page: Page, resolve: @escaping (String) -> String?) -> Model {

@@ -15,6 +15,7 @@ public enum Validator {
         ValidationRules.duplicateFields,
         ValidationRules.swiftNameCollisions,
         ValidationRules.modelNameCollisions,
+        ValidationRules.multipartFields,
     ]
 
     public static func validate(_ schema: Schema) -> [Diagnostic] {
@@ -132,6 +133,20 @@ public enum ValidationRules {
             }
             first[model.swiftName] = model
             return nil
+        }
+    }
+
+    /// Multipart bodies can only carry what the Python SDK's form encoder can send.
+    public static let multipartFields: Validator.Rule = { schema in
+        schema.models.filter(\.isMultipartBody).flatMap { model in
+            model.fields.compactMap { field -> Diagnostic? in
+                guard case .unsupported(let what) = MultipartPartsRenderer.kind(of: field, in: schema),
+                      !field.type.containsUnknown
+                else { return nil }
+                return .error(
+                    "field '\(field.wireName)' of multipart body '\(model.swiftName)' is \(what), which multipart/form-data cannot carry",
+                    at: field.typeLocation)
+            }
         }
     }
 

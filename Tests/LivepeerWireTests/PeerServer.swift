@@ -1,0 +1,121 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The Python peers in `Tests/Peers`, run from the virtualenv `.ci/run` creates.
+enum Peers {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let folder = packageRoot.appendingPathComponent("Tests/Peers")
+    static let python = packageRoot.appendingPathComponent(".venv-peers/bin/python")
+
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: python.path) }
+    static let skipMessage = "the peer virtualenv is missing: run `Tests/Peers/setup-venv` (CI's .ci/run does)"
+
+    /// One FastAPI server for the whole test process, started on first use.
+    static let server = Task { try PeerServer.start() }
+}
+
+/// A running `image_to_video_server.py` on 127.0.0.1. It exits when this process's end of its
+/// stdin closes, so a crashed test run leaves no server behind.
+final class PeerServer: @unchecked Sendable {
+    let port: Int
+    private let process: Process
+    private let stdin: Pipe
+
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    private init(port: Int, process: Process, stdin: Pipe) {
+        self.port = port
+        self.process = process
+        self.stdin = stdin
+    }
+
+    deinit {
+        try? stdin.fileHandleForWriting.close()
+        process.terminate()
+    }
+
+    struct StartFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func start() throws -> PeerServer {
+        let process = Process()
+        process.executableURL = Peers.python
+        process.arguments = [Peers.folder.appendingPathComponent("image_to_video_server.py").path, "--port", "0"]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The server prints `LISTENING <port>` once it accepts connections.
+        var line = Data()
+        let handle = stdout.fileHandleForReading
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = handle.availableData
+            if chunk.isEmpty { throw StartFailure(description: "peer server exited before listening") }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.hasPrefix("LISTENING "), let port = Int(text.dropFirst("LISTENING ".count)) else {
+            throw StartFailure(description: "unexpected peer output: \(text)")
+        }
+        return PeerServer(port: port, process: process, stdin: stdin)
+    }
+}
+
+/// Runs `sdk_client.py`: the real livepeer-ai SDK sends the request, and the server's JSON answer
+/// comes back.
+enum PythonSDK {
+    static func imageToVideo(server: PeerServer, request: [String: Any]) throws -> [String: Any] {
+        let process = Process()
+        process.executableURL = Peers.python
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)
+        process.arguments = [
+            Peers.folder.appendingPathComponent("sdk_client.py").path, "--server-url", server.baseURL.absoluteString, json,
+        ]
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let answer = try JSONSerialization.jsonObject(with: out) as? [String: Any] else {
+            throw PeerServer.StartFailure(
+                description: "sdk_client.py exited \(process.terminationStatus): \(String(decoding: err, as: UTF8.self))")
+        }
+        return answer
+    }
+}
+
+/// URLSession, as a Swift app would use it.
+enum HTTP {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func upload(_ request: URLRequest, fromFile file: URL) async throws -> (Int, Data) {
+        try await withCheckedThrowingContinuation { continuation in
+            URLSession.shared.uploadTask(with: request, fromFile: file) { data, response, error in
+                continuation.resume(with: result(data, response, error))
+            }.resume()
+        }
+    }
+
+    static func upload(_ request: URLRequest, from body: Data) async throws -> (Int, Data) {
+        try await withCheckedThrowingContinuation { continuation in
+            URLSession.shared.uploadTask(with: request, from: body) { data, response, error in
+                continuation.resume(with: result(data, response, error))
+            }.resume()
+        }
+    }
+
+    private static func result(_ data: Data?, _ response: URLResponse?, _ error: (any Error)?) -> Result<(Int, Data), any Error> {
+        if let error { return .failure(error) }
+        guard let http = response as? HTTPURLResponse else { return .failure(Failure(description: "no HTTP response")) }
+        return .success((http.statusCode, data ?? Data()))
+    }
+}
