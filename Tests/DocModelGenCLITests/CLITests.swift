@@ -237,3 +237,36 @@ import Testing
         #expect(result.stderr == "docs/batch.md:8:12: error: field 'many' of multipart body 'Batch' is a list of files, which multipart/form-data cannot carry\n")
     }
 }
+
+/// The tool finds its templates in the resource bundle beside its binary, as when it runs from
+/// another package's `.build` (a plugin user's), not from this source tree.
+@Suite struct BundledTemplateLookupTests {
+    @Test func templatesComeFromTheBundleBesideTheExecutable() throws {
+        let temp = try TemporaryFolder()
+        let build = CLIRunner.executable.deletingLastPathComponent()
+        let bundleName = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: build.path).first { $0.hasSuffix("_DocModelTemplates.resources") })
+        let elsewhere = temp.url.appendingPathComponent("other-package/.build/debug")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLIRunner.executable, to: elsewhere.appendingPathComponent("docmodelgen"))
+        // A differently named package still works: the bundle is found by its target suffix.
+        let copiedBundle = elsewhere.appendingPathComponent("consumer_DocModelTemplates.resources")
+        try FileManager.default.copyItem(at: build.appendingPathComponent(bundleName), to: copiedBundle)
+        // Mark the copy so the output proves which templates were used.
+        let template = copiedBundle.appendingPathComponent("model.swift.mustache")
+        let marked = try String(contentsOf: template, encoding: .utf8) + "// rendered from the bundle copy\n"
+        try Data(marked.utf8).write(to: template)
+
+        try temp.write(CLITests.good, to: "docs/pet.md")
+        let process = Process()
+        process.executableURL = elsewhere.appendingPathComponent("docmodelgen")
+        process.arguments = ["generate", "docs", "--output", "out"]
+        process.currentDirectoryURL = temp.url
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try temp.read("out/pet.swift").hasSuffix("}\n// rendered from the bundle copy\n"))
+    }
+}

@@ -62,8 +62,8 @@ public enum PageParser {
                 blocks.append(.paragraph(Paragraph(inlines: CmarkReader.inlines(of: leading), location: paragraphLocation)))
             }
             let width = header.count
-            let rows = ((headerLine + 2)...max(headerLine + 2, block.endLine)).compactMap { number -> TableRow? in
-                guard number <= block.endLine else { return nil }
+            let bodyLines = headerLine + 2 <= block.endLine ? Array((headerLine + 2)...block.endLine) : []
+            let rows = bodyLines.map { number -> TableRow in
                 let raw = PipeTableSplitter.cells(of: lines[number])
                 var cells = raw.prefix(width).map { tableCell($0, line: number, path: path) }
                 let padColumn = (raw.last?.column ?? 1) + (raw.last?.text.utf8.count ?? 0)
