@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "docmodelgen", targets: ["docmodelgen"]),
         .library(name: "DocModelGenCore", targets: ["DocModelGenCore"]),
         .library(name: "DocModelRuntime", targets: ["DocModelRuntime"]),
+        .plugin(name: "DocModelGenBuildPlugin", targets: ["DocModelGenBuildPlugin"]),
+        .plugin(name: "DocModelGenCommandPlugin", targets: ["DocModelGenCommandPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,6 +45,23 @@ let package = Package(
                 "DocModelTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Plugins for packages that use DocModelGen. Both read docmodelgen-config.json with the
+        // tool's own reader: their Config folders link to Sources/docmodelgen/Config.
+        .plugin(
+            name: "DocModelGenBuildPlugin",
+            capability: .buildTool(),
+            dependencies: ["docmodelgen"],
+            path: "Sources/DocModelGenBuildPlugin"
+        ),
+        .plugin(
+            name: "DocModelGenCommandPlugin",
+            capability: .command(
+                intent: .custom(verb: "generate-models", description: "Generate Swift models from the docs named in docmodelgen-config.json"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated Swift models (and docs pages) into the package")]
+            ),
+            dependencies: ["docmodelgen"],
+            path: "Sources/DocModelGenCommandPlugin"
         ),
         // Reference output: generated from Specs/livepeer-ai, checked in, compiled on every build.
         .target(

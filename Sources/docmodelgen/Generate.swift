@@ -7,16 +7,20 @@ struct Generate: ParsableCommand {
         abstract: "Generate Swift models (and docs pages) from model pages.",
         discussion: "Nothing is written when any page has an error.")
 
-    @OptionGroup var input: InputOptions
+    @Argument(help: "Markdown pages or folders searched recursively for .md files (default: the config's inputs).")
+    var inputs: [String] = []
+
+    @Option(name: .long, help: "A docmodelgen-config.json; the flags given here win over it.")
+    var config: String?
 
     @Option(name: .long, help: "Folder for the generated Swift files.")
-    var output: String
+    var output: String?
 
     @Option(name: .customLong("docs-output"), help: "Folder for the generated markdown docs pages.")
     var docsOutput: String?
 
     @Option(name: .customLong("access-level"), help: "Access level of generated declarations: public, internal or package.")
-    var accessLevel: AccessLevel = .public
+    var accessLevel: AccessLevel?
 
     @Option(name: .long, help: "Folder whose templates override the bundled ones by file name.")
     var templates: String?
@@ -32,31 +36,48 @@ struct Generate: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Write nothing; list what would be written.")
     var dryRun = false
 
+    @Flag(name: .customLong("no-docs"), help: "Write no docs pages, even if the config names a docs folder.")
+    var noDocs = false
+
+    @Flag(name: .customLong("absolute-paths"), help: "Print absolute paths in diagnostics (for IDEs and build plugins).")
+    var absolutePaths = false
+
     func validate() throws {
         if check && dryRun { throw ValidationError("--check and --dry-run cannot be combined") }
+        if inputs.isEmpty && config == nil { throw ValidationError("give input pages or folders, or --config FILE") }
     }
 
     func run() throws {
         try exiting {
-            let inputs = try InputSet.collect(input.inputs)
-            let templateSet = try TemplateLoader.load(overrides: templates)
-            let result = Generator.run(
-                inputs.pages, root: inputs.root.path,
-                options: Generator.Options(
-                    accessLevel: accessLevel, emitDocumentation: docsOutput != nil,
-                    multipartModels: Set(multipartModels)),
-                templates: templateSet)
-            let known = Set(result.schema.models.flatMap { [$0.name, $0.swiftName] })
-            for name in multipartModels where !known.contains(name) {
+            PathDisplay.absolute = absolutePaths
+            let settings = try settings()
+            let templateSet = try TemplateLoader.load(overrides: settings.templates)
+            var swiftFiles: [GeneratedFile] = [], documentationFiles: [GeneratedFile] = []
+            var known = Set<String>(), pageCount = 0, failed = false
+            for job in settings.jobs {
+                let inputs = try InputSet.collect(job.inputs)
+                let result = Generator.run(
+                    inputs.pages, root: inputs.root.path,
+                    options: Generator.Options(
+                        accessLevel: settings.accessLevel, emitDocumentation: settings.docsOutput != nil,
+                        multipartModels: Set(settings.multipartModels)),
+                    templates: templateSet)
+                known.formUnion(result.schema.models.flatMap { [$0.name, $0.swiftName] })
+                report(result.diagnostics, inputs)
+                failed = failed || result.diagnostics.hasErrors
+                swiftFiles += result.swiftFiles.map { $0.prefixed(job.filePrefix) }
+                documentationFiles += result.documentationFiles.map { $0.prefixed(job.filePrefix) }
+                pageCount += inputs.pages.count
+            }
+            for name in settings.multipartModels where !known.contains(name) {
                 printError("error: --multipart names '\(name)', but no page defines that model")
                 throw Reported()
             }
-            report(result.diagnostics, inputs)
-            guard !result.diagnostics.hasErrors else { throw Reported() }
+            guard !failed else { throw Reported() }
 
-            var writers = [OutputWriter(folder: URL(fileURLWithPath: output), files: result.swiftFiles, fileExtension: "swift")]
-            if let docsOutput {
-                writers.append(OutputWriter(folder: URL(fileURLWithPath: docsOutput), files: result.documentationFiles, fileExtension: "md"))
+            var writers = [OutputWriter(folder: URL(fileURLWithPath: settings.output), files: swiftFiles, fileExtension: "swift")]
+            if let docsOutput = settings.docsOutput {
+                writers.append(OutputWriter(folder: URL(fileURLWithPath: docsOutput), files: documentationFiles, fileExtension: "md"))
             }
             // Plan everything first so an error in the second folder leaves the first untouched.
             var plans: [(OutputWriter, [OutputWriter.Change])] = []
@@ -91,7 +112,7 @@ struct Generate: ParsableCommand {
                 }
             }
             let written = changes.filter { $0.1.isChange }.count
-            print("docmodelgen: \(result.swiftFiles.count) model(s) from \(inputs.pages.count) page(s); \(written) file(s) changed")
+            print("docmodelgen: \(swiftFiles.count) model(s) from \(pageCount) page(s); \(written) file(s) changed")
         }
     }
 }

@@ -11,10 +11,7 @@ struct InputSet {
     /// How a root-relative page path is shown: relative to the working directory when the page is
     /// below it, absolute otherwise (what IDEs need to jump to the line).
     func displayPath(_ path: String) -> String {
-        let absolute = root.appendingPathComponent(path).path
-        let cwd = FileManager.default.currentDirectoryPath
-        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
-        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+        PathDisplay.show(root.appendingPathComponent(path).path)
     }
 
     static func collect(_ inputs: [String]) throws -> InputSet {
@@ -27,7 +24,7 @@ struct InputSet {
                 throw Reported()
             }
             if isDirectory.boolValue {
-                files += markdownFiles(under: url)
+                files += PagePlan.markdownFiles(under: url.path).map { URL(fileURLWithPath: $0) }
             } else {
                 files.append(url)
             }
@@ -37,7 +34,7 @@ struct InputSet {
             printError("error: no .md pages found in \(inputs.joined(separator: ", "))")
             throw Reported()
         }
-        let root = commonFolder(of: unique)
+        let root = PagePlan.commonFolder(of: unique)
         var pages: [SourcePage] = []
         for path in unique {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -48,29 +45,5 @@ struct InputSet {
             pages.append(SourcePage(path: relative, text: String(decoding: data, as: UTF8.self)))
         }
         return InputSet(root: URL(fileURLWithPath: root, isDirectory: true), pages: pages)
-    }
-
-    private static func markdownFiles(under folder: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        var files: [URL] = []
-        for case let url as URL in enumerator where url.pathExtension == "md" {
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                files.append(url.standardizedFileURL)
-            }
-        }
-        return files
-    }
-
-    /// The deepest folder that contains every file in `paths` (absolute, standardised).
-    private static func commonFolder(of paths: [String]) -> String {
-        let folders = paths.map { Array($0.split(separator: "/").dropLast()) }
-        var common = folders[0]
-        for folder in folders.dropFirst() {
-            let shared = zip(common, folder).prefix { $0 == $1 }.count
-            common = Array(common.prefix(shared))
-        }
-        return "/" + common.joined(separator: "/")
     }
 }

@@ -1,0 +1,290 @@
+import Foundation
+
+/// `docmodelgen-config.json`: what to generate, read strictly. An unknown key, a value of the wrong
+/// type or a path that leaves the package is an error at its line and column.
+///
+/// Foundation only: the build and command plugins compile this file too (their `Config` folders
+/// link here), so the plugins and the tool read a config the same way.
+struct ConfigFile: Sendable {
+    static let fileName = "docmodelgen-config.json"
+
+    /// One docs tree.
+    struct Input: Sendable, Hashable {
+        /// Absolute, standardised folder.
+        var folder: String
+        /// The folder relative to the package root ("." for the root itself).
+        var packagePath: String
+        /// Swift namespace (an enum) that wraps this tree's types, if asked.
+        var namespace: String?
+    }
+
+    /// The config file (absolute, standardised).
+    var file: String
+    /// Paths in the file may not leave this folder.
+    var packageRoot: String
+    var inputs: [Input] = []
+    var accessLevel: String?
+    /// Page globs relative to each input folder; empty means every page.
+    var include: [String] = []
+    var exclude: [String] = []
+    var multipart: [String] = []
+    /// Absolute folder of template overrides.
+    var templates: String?
+    /// Absolute folder for Swift files (used by the CLI and the command plugin; the build plugin
+    /// writes to its own work folder).
+    var output: String?
+    /// Absolute folder for docs pages; nil when docs are off.
+    var docs: String?
+
+    static let accessLevels = ["public", "internal", "package"]
+    static let keys = ["inputs", "accessLevel", "include", "exclude", "multipart", "templates", "output", "docs"]
+
+    /// A problem in the file, at a position when there is one.
+    struct Problem: Error, Sendable, Equatable {
+        var message: String
+        var position: JSONNode.Position?
+
+        /// `path:line:col: error: message`, the form IDEs and SwiftPM show inline.
+        func formatted(path: String) -> String {
+            guard let position else { return "\(path): error: \(message)" }
+            return "\(path):\(position.line):\(position.column): error: \(message)"
+        }
+    }
+
+    /// Every problem found, in file order.
+    struct Problems: Error, Sendable, Equatable {
+        var all: [Problem]
+        init(_ all: [Problem]) { self.all = all }
+    }
+
+    /// Reads and checks `file`. Paths must stay inside `packageRoot`; by default the nearest
+    /// folder above the file that holds a `Package.swift` (or the file's own folder).
+    static func load(_ file: String, packageRoot: String? = nil) -> Result<ConfigFile, Problems> {
+        let path = PathMath.standardize(file)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            return .failure(Problems([Problem(message: exists ? "cannot read the config file" : "no such file (a target that uses DocModelGenBuildPlugin keeps its \(fileName) in its folder)")]))
+        }
+        return parse(String(decoding: data, as: UTF8.self), file: path,
+                     packageRoot: packageRoot.map(PathMath.standardize) ?? PathMath.packageRoot(containing: path))
+    }
+
+    static func parse(_ text: String, file: String, packageRoot: String) -> Result<ConfigFile, Problems> {
+        let root: JSONNode
+        do {
+            root = try JSONReader.parse(text)
+        } catch {
+            return .failure(Problems([Problem(message: error.message, position: error.position)]))
+        }
+        var reader = Reader(folder: PathMath.parent(of: file), packageRoot: packageRoot)
+        var config = ConfigFile(file: file, packageRoot: packageRoot)
+        reader.read(root, into: &config)
+        return reader.problems.isEmpty ? .success(config) : .failure(Problems(reader.problems))
+    }
+
+    /// Checks values one key at a time, collecting every problem.
+    private struct Reader {
+        var folder: String
+        var packageRoot: String
+        var problems: [Problem] = []
+
+        mutating func fail(_ message: String, at node: JSONNode) {
+            problems.append(Problem(message: message, position: node.position))
+        }
+
+        mutating func read(_ root: JSONNode, into config: inout ConfigFile) {
+            guard case .object(let members) = root.value else {
+                return fail("the config must be a JSON object, found \(root.kindName)", at: root)
+            }
+            var sawInputs = false
+            for member in members {
+                let value = member.value
+                switch member.key {
+                case "inputs":
+                    sawInputs = true
+                    config.inputs = inputs(value)
+                case "accessLevel":
+                    if let level = string(value, "accessLevel") {
+                        if ConfigFile.accessLevels.contains(level) {
+                            config.accessLevel = level
+                        } else {
+                            fail("accessLevel must be one of \(ConfigFile.accessLevels.joined(separator: ", ")), found '\(level)'", at: value)
+                        }
+                    }
+                case "include": config.include = globs(value, "include")
+                case "exclude": config.exclude = globs(value, "exclude")
+                case "multipart": config.multipart = strings(value, "multipart")
+                case "templates": config.templates = path(value, "templates", mustBeFolder: true)
+                case "output": config.output = path(value, "output", mustBeFolder: false)
+                case "docs":
+                    if case .bool(false) = value.value { config.docs = nil; continue }
+                    if case .bool(true) = value.value {
+                        fail("docs turns docs pages on by naming their folder: give a folder as a string, or false for none", at: value)
+                        continue
+                    }
+                    if case .string = value.value {
+                        config.docs = path(value, "docs", mustBeFolder: false)
+                    } else {
+                        fail("docs must be a folder (a string) or false, found \(value.kindName)", at: value)
+                    }
+                default:
+                    problems.append(Problem(
+                        message: "unknown key '\(member.key)'; known keys: \(ConfigFile.keys.joined(separator: ", "))",
+                        position: member.keyPosition))
+                }
+            }
+            if !sawInputs {
+                fail("missing key 'inputs' (the docs folders to read)", at: root)
+            }
+        }
+
+        mutating func inputs(_ node: JSONNode) -> [Input] {
+            guard case .array(let elements) = node.value else {
+                fail("inputs must be a list of folders, found \(node.kindName)", at: node)
+                return []
+            }
+            if elements.isEmpty { fail("inputs must name at least one folder", at: node) }
+            var result: [Input] = []
+            for element in elements {
+                var pathNode: JSONNode?
+                var namespace: String?
+                switch element.value {
+                case .string:
+                    pathNode = element
+                case .object(let members):
+                    for member in members {
+                        switch member.key {
+                        case "path": pathNode = member.value
+                        case "namespace":
+                            guard let name = string(member.value, "namespace") else { continue }
+                            if PathMath.isSwiftIdentifier(name) {
+                                namespace = name
+                            } else {
+                                fail("namespace must be a Swift identifier, found '\(name)'", at: member.value)
+                            }
+                        default:
+                            problems.append(Problem(
+                                message: "unknown key '\(member.key)' in an input; known keys: path, namespace",
+                                position: member.keyPosition))
+                        }
+                    }
+                    if pathNode == nil { fail("an input object needs a 'path'", at: element) }
+                default:
+                    fail("each input must be a folder (a string) or {\"path\": …, \"namespace\": …}, found \(element.kindName)", at: element)
+                }
+                guard let pathNode, let folder = path(pathNode, "input", mustBeFolder: true) else { continue }
+                let input = Input(folder: folder, packagePath: PathMath.relative(folder, to: packageRoot), namespace: namespace)
+                if let other = result.first(where: { PathMath.overlaps($0.folder, folder) }) {
+                    fail("input '\(input.packagePath)' overlaps input '\(other.packagePath)'; a page may belong to one input only", at: pathNode)
+                    continue
+                }
+                result.append(input)
+            }
+            return result
+        }
+
+        mutating func string(_ node: JSONNode, _ key: String) -> String? {
+            guard case .string(let text) = node.value else {
+                fail("\(key) must be a string, found \(node.kindName)", at: node)
+                return nil
+            }
+            return text
+        }
+
+        mutating func strings(_ node: JSONNode, _ key: String) -> [String] {
+            guard case .array(let elements) = node.value else {
+                fail("\(key) must be a list of strings, found \(node.kindName)", at: node)
+                return []
+            }
+            return elements.compactMap { string($0, "each entry of \(key)") }
+        }
+
+        mutating func globs(_ node: JSONNode, _ key: String) -> [String] {
+            guard case .array(let elements) = node.value else {
+                fail("\(key) must be a list of page globs, found \(node.kindName)", at: node)
+                return []
+            }
+            var result: [String] = []
+            for element in elements {
+                guard let glob = string(element, "each entry of \(key)") else { continue }
+                if glob.isEmpty || glob.hasPrefix("/") || glob.split(separator: "/").contains("..") {
+                    fail("\(key) globs are relative to each input folder, found '\(glob)'", at: element)
+                } else {
+                    result.append(glob)
+                }
+            }
+            return result
+        }
+
+        /// A path relative to the config file's folder, resolved and kept inside the package.
+        mutating func path(_ node: JSONNode, _ key: String, mustBeFolder: Bool) -> String? {
+            guard let text = string(node, key) else { return nil }
+            guard !text.isEmpty, !text.hasPrefix("/"), !text.hasPrefix("~") else {
+                fail("\(key) must be a path relative to the config file's folder, found '\(text)'", at: node)
+                return nil
+            }
+            let resolved = PathMath.standardize(folder + "/" + text)
+            guard PathMath.isInside(resolved, packageRoot) else {
+                fail("\(key) '\(text)' is outside the package (\(packageRoot))", at: node)
+                return nil
+            }
+            if mustBeFolder {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    fail("\(key) '\(text)' is not a folder", at: node)
+                    return nil
+                }
+            }
+            return resolved
+        }
+    }
+}
+
+/// Lexical path arithmetic on absolute paths, identical in the tool and the plugins.
+enum PathMath {
+    /// Absolute, with `.` and `..` resolved and no trailing slash. Symlinks are not resolved.
+    static func standardize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func parent(of path: String) -> String {
+        let parts = path.split(separator: "/").dropLast()
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        folder == "/" || path == folder || path.hasPrefix(folder + "/")
+    }
+
+    static func overlaps(_ a: String, _ b: String) -> Bool { isInside(a, b) || isInside(b, a) }
+
+    static func relative(_ path: String, to folder: String) -> String {
+        if path == folder { return "." }
+        return String(path.dropFirst(folder == "/" ? 1 : folder.count + 1))
+    }
+
+    /// The nearest folder at or above the file's folder that holds a `Package.swift`, else the
+    /// file's own folder.
+    static func packageRoot(containing file: String) -> String {
+        var folder = parent(of: file)
+        while true {
+            if FileManager.default.fileExists(atPath: folder + "/Package.swift") { return folder }
+            if folder == "/" { return parent(of: file) }
+            folder = parent(of: folder)
+        }
+    }
+
+    static func isSwiftIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, !name.hasPrefix("`") else { return false }
+        let head = CharacterSet.letters.union(CharacterSet(charactersIn: "_"))
+        let tail = head.union(.decimalDigits)
+        return head.contains(first) && name.unicodeScalars.allSatisfy { tail.contains($0) }
+    }
+}

@@ -1,0 +1,2 @@
+// The models themselves are generated at build time from docs/models by DocModelGenBuildPlugin.
+@_exported import DocModelRuntime
