@@ -35,7 +35,10 @@ let package = Package(
         .target(
             name: "DocModelTemplates",
             path: "Templates",
-            resources: [.copy("model.swift.mustache"), .copy("model.md.mustache")]
+            resources: [
+                .copy("model.swift.mustache"), .copy("enum.swift.mustache"), .copy("union.swift.mustache"),
+                .copy("skipped.swift.mustache"), .copy("model.md.mustache"),
+            ]
         ),
         .target(name: "DocModelRuntime"),
         .executableTarget(

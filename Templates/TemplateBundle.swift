@@ -7,7 +7,9 @@ import Foundation
 /// bundle is looked up here by hand and the caller reports a clear error instead.
 public enum BundledTemplates {
     /// The file names of the bundled templates.
-    public static let fileNames = ["model.swift.mustache", "model.md.mustache"]
+    public static let fileNames = [
+        "model.swift.mustache", "enum.swift.mustache", "union.swift.mustache", "skipped.swift.mustache", "model.md.mustache",
+    ]
 
     /// The folder holding the bundled templates, or nil when neither the resource bundle beside
     /// the executable nor this source tree can be found.

@@ -10,23 +10,51 @@ public enum DocumentationEmitter {
     }
 
     static func context(for model: Model, in schema: Schema) -> [String: Any] {
-        [
+        var context: [String: Any] = [
             "sourcePath": MarkdownText.codeSpan(model.sourcePath),
             "headerSourcePath": SwiftSourceText.singleLine(model.sourcePath).replacingAll("--", with: "- -"),
             "typeName": model.swiftName,
             "name": MarkdownText.codeSpan(model.name),
             "summary": model.summary.map(SwiftSourceText.lineSafe) ?? "",
             "hasSummary": model.summary != nil,
-            "hasProperties": !model.fields.isEmpty,
-            "properties": model.fields.map { field -> [String: Any] in
+        ]
+        switch model.kind {
+        case .object:
+            let fields = model.wireFields
+            context["isObject"] = true
+            context["hasProperties"] = !fields.isEmpty
+            context["isMultipartBody"] = model.isMultipartBody
+            context["properties"] = fields.map { field -> [String: Any] in
                 [
                     "name": MarkdownText.codeSpan(SwiftNaming.escaped(field.swiftName)),
                     "wireName": MarkdownText.codeSpan(field.wireName),
-                    "type": MarkdownText.codeSpan(SwiftTypeRenderer.swiftType(of: field, in: schema)),
+                    "type": MarkdownText.codeSpan(SwiftTypeRenderer.propertyType(of: field, in: schema)),
                     "required": field.isOptional ? "No" : "Yes",
                     "description": MarkdownText.tableCell(field.description ?? ""),
                 ]
-            },
-        ]
+            }
+        case .enumeration(let enumeration):
+            context["isEnum"] = true
+            context["isOpen"] = enumeration.isOpen
+            context["cases"] = enumeration.cases.map { enumCase -> [String: Any] in
+                [
+                    "name": MarkdownText.codeSpan("." + SwiftNaming.escaped(enumCase.swiftName)),
+                    "value": MarkdownText.codeSpan(enumCase.value),
+                ]
+            }
+        case .union(let union):
+            context["isUnion"] = true
+            context["members"] = union.members.map { member -> [String: Any] in
+                [
+                    "name": MarkdownText.codeSpan("." + SwiftNaming.escaped(member.swiftName)),
+                    "type": MarkdownText.codeSpan(SwiftTypeRenderer.swiftType(of: member.type, in: schema)),
+                    "docsType": MarkdownText.codeSpan(member.typeText),
+                ]
+            }
+        case .skipped(let reason):
+            context["isSkipped"] = true
+            context["reason"] = MarkdownText.tableCell(reason)
+        }
+        return context
     }
 }

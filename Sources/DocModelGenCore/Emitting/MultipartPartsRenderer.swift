@@ -1,14 +1,15 @@
 /// The body of a multipart model's `multipartParts()`: one statement per field, in field order,
-/// following the Python SDK's form rules (`utils/forms.py`): unset optionals are left out;
-/// strings, numbers and flags are text fields spelled as Python spells them; file models are file
-/// parts; lists of scalars are repeated `name[]` fields; other models, dictionaries and lists of
-/// models are one `application/json` part.
+/// following the Python SDK's form rules (`utils/forms.py`): unset optionals and nulls are left
+/// out; strings, numbers, flags, dates and enums are text fields spelled as Python spells them;
+/// file models are file parts; lists of those scalars are repeated `name[]` fields; other models,
+/// unions, dictionaries, `Any` and lists of models are one `application/json` part.
 enum MultipartPartsRenderer {
     /// How one field travels.
     enum PartKind: Equatable {
         case file(Model)
-        case scalar
-        case scalarList(elementIsOptional: Bool)
+        /// A text field; `accessor` turns the value into something `PythonFormValueConvertible`.
+        case scalar(accessor: String)
+        case scalarList(accessor: String, elementIsOptional: Bool)
         case json
         /// The validator rejects these before anything is emitted.
         case unsupported(String)
@@ -16,26 +17,33 @@ enum MultipartPartsRenderer {
 
     static func kind(of field: Field, in schema: Schema) -> PartKind {
         if let file = schema.fileModel(referencedBy: field.type) { return .file(file) }
-        switch field.type.unwrappingOptional {
-        case .string, .integer, .float, .boolean:
-            return .scalar
+        let value = field.type.unwrappingWrappers
+        if let accessor = scalarAccessor(value, in: schema) { return .scalar(accessor: accessor) }
+        switch value {
         case .list(let element):
-            switch element.unwrappingOptional {
-            case .string, .integer, .float, .boolean:
-                if case .optional = element { return .scalarList(elementIsOptional: true) }
-                return .scalarList(elementIsOptional: false)
-            default:
-                if schema.fileModel(referencedBy: element) != nil {
-                    return .unsupported("a list of files")
-                }
-                return element.allExpressions.contains(.fileContent) ? .unsupported("a list holding file content") : .json
+            if let accessor = scalarAccessor(element.unwrappingWrappers, in: schema) {
+                return .scalarList(accessor: accessor, elementIsOptional: element != element.unwrappingWrappers)
             }
+            if schema.fileModel(referencedBy: element) != nil { return .unsupported("a list of files") }
+            return element.allExpressions.contains(.fileContent) ? .unsupported("a list holding file content") : .json
         case .fileContent:
             return .unsupported("file content outside a file model (file_name, content, content_type)")
-        case .reference, .dictionary:
+        case .reference, .dictionary, .any:
             return .json
-        case .optional, .unknown:
+        default:
             return .unsupported("an unparsed type")
+        }
+    }
+
+    /// How to spell a scalar's value as a form field, or nil when it is not a scalar.
+    private static func scalarAccessor(_ type: TypeExpression, in schema: Schema) -> String? {
+        switch type {
+        case .string, .integer, .float, .boolean, .literal: return ""
+        case .date, .dateTime: return ".rawValue"
+        case .reference(let reference):
+            guard let target = reference.target, case .enumeration = schema.model(atPath: target)?.kind else { return nil }
+            return ".rawValue"
+        default: return nil
         }
     }
 
@@ -43,7 +51,13 @@ enum MultipartPartsRenderer {
     static func lines(for field: Field, in schema: Schema) -> [String] {
         let name = SwiftNaming.escaped(field.swiftName)
         let wire = SwiftSourceText.stringLiteral(field.wireName)
-        let value = field.isOptional ? "value" : "self.\(name)"
+        let storage = FieldStorage(field)
+        let value: String
+        switch storage {
+        case .plain: value = "self.\(name)"
+        case .literal(_, let optional): value = optional ? "value" : "self.\(name).value"
+        default: value = "value"
+        }
         var body: [String]
         switch kind(of: field, in: schema) {
         case .file(let file):
@@ -54,13 +68,13 @@ enum MultipartPartsRenderer {
             body = [
                 "parts.append(.file(name: \(wire), filename: \(member("file_name")), content: \(member("content")), contentType: \(member("content_type"))))",
             ]
-        case .scalar:
-            body = ["parts.append(.field(name: \(wire), value: \(value)))"]
-        case .scalarList(let elementIsOptional):
+        case .scalar(let accessor):
+            body = ["parts.append(.field(name: \(wire), value: \(value)\(accessor)))"]
+        case .scalarList(let accessor, let elementIsOptional):
             let listWire = SwiftSourceText.stringLiteral(field.wireName + "[]")
             body = [
                 "for \(elementIsOptional ? "case let element?" : "element") in \(value) {",
-                "    parts.append(.field(name: \(listWire), value: element))",
+                "    parts.append(.field(name: \(listWire), value: element\(accessor)))",
                 "}",
             ]
         case .json:
@@ -68,7 +82,15 @@ enum MultipartPartsRenderer {
         case .unsupported:
             body = []
         }
-        guard field.isOptional else { return body }
-        return ["if let value = self.\(name) {"] + body.map { "    " + $0 } + ["}"]
+        let opening: String
+        switch storage {
+        case .plain: return body
+        case .literal(_, let optional):
+            guard optional else { return body }
+            opening = "if let value = self.\(name)?.value {"
+        case .optional, .nullable: opening = "if let value = self.\(name) {"
+        case .optionalNullable: opening = "if case .value(let value) = self.\(name) {"
+        }
+        return [opening] + body.map { "    " + $0 } + ["}"]
     }
 }

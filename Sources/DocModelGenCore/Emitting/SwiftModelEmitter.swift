@@ -1,4 +1,6 @@
-/// Schema → one Swift file per model page, rendered from `model.swift.mustache`.
+/// Schema → one Swift file per page, rendered from the template for the page's kind:
+/// `model.swift.mustache` (structs), `enum.swift.mustache`, `union.swift.mustache` and
+/// `skipped.swift.mustache` (a header-only file, so every page has exactly one output file).
 public enum SwiftModelEmitter {
     public struct Options: Sendable, Hashable {
         public var accessLevel: AccessLevel
@@ -8,44 +10,136 @@ public enum SwiftModelEmitter {
     }
 
     public static func emit(_ schema: Schema, options: Options, templates: TemplateSet) -> [GeneratedFile] {
-        schema.models.map { model in
-            GeneratedFile(
+        let recursive = RecursionAnalysis.recursiveModels(in: schema)
+        return schema.models.map { model in
+            let template: String
+            let context: [String: Any]
+            switch model.kind {
+            case .object:
+                template = TemplateSet.Name.swiftModel
+                context = objectContext(for: model, in: schema, options: options, recursive: recursive)
+            case .enumeration(let enumeration):
+                template = TemplateSet.Name.swiftEnum
+                context = enumContext(for: model, enumeration, options: options)
+            case .union(let union):
+                template = TemplateSet.Name.swiftUnion
+                context = unionContext(for: model, union, in: schema, options: options, isIndirect: recursive.contains(model.sourcePath))
+            case .skipped(let reason):
+                template = TemplateSet.Name.swiftSkipped
+                context = ["reason": SwiftSourceText.singleLine(reason)]
+            }
+            return GeneratedFile(
                 path: GeneratedFile.outputName(forPage: model.sourcePath, extension: "swift"),
-                contents: templates.render(TemplateSet.Name.swiftModel, context(for: model, in: schema, options: options)),
+                contents: templates.render(template, context.merging(common(for: model, options: options)) { first, _ in first }),
                 sourcePath: model.sourcePath)
         }
     }
 
-    /// The values `model.swift.mustache` sees; every string is already valid Swift in its position.
-    static func context(for model: Model, in schema: Schema, options: Options) -> [String: Any] {
-        let properties: [[String: Any]] = model.fields.enumerated().map { index, field in
-            let name = SwiftNaming.escaped(field.swiftName)
-            return [
-                "name": name,
-                "wireName": SwiftSourceText.stringLiteral(field.wireName),
-                "type": SwiftTypeRenderer.swiftType(of: field, in: schema),
-                "isOptional": field.isOptional,
-                "docLines": field.description.map(SwiftSourceText.docCommentLines) ?? [],
-                "codingKey": field.swiftName == field.wireName
-                    ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))",
-                "isLast": index == model.fields.count - 1,
-            ]
-        }
-        var imports: [String] = []
-        if SwiftTypeRenderer.needsRuntime(model) || model.isMultipartBody { imports.append("DocModelRuntime") }
-        let multipartLines = model.fields.flatMap { MultipartPartsRenderer.lines(for: $0, in: schema) }
-        return [
+    private static func common(for model: Model, options: Options) -> [String: Any] {
+        [
             "sourcePath": SwiftSourceText.singleLine(model.sourcePath),
-            "imports": imports,
+            "imports": SwiftTypeRenderer.needsRuntime(model) ? ["DocModelRuntime"] : [],
             "access": options.accessLevel.rawValue,
             "typeName": model.swiftName,
             "docLines": model.summary.map(SwiftSourceText.docCommentLines) ?? [],
+        ]
+    }
+
+    /// The values `model.swift.mustache` sees; every string is already valid Swift in its position.
+    static func objectContext(for model: Model, in schema: Schema, options: Options, recursive: Set<String>) -> [String: Any] {
+        let fields = model.wireFields
+        var properties: [[String: Any]] = []
+        var parameters: [[String: Any]] = []
+        var constants: [[String: Any]] = []
+        for field in fields {
+            let name = SwiftNaming.escaped(field.swiftName)
+            let type = SwiftTypeRenderer.propertyType(of: field, in: schema)
+            let storage = FieldStorage(field)
+            var docText = field.description ?? ""
+            if let example = field.example { docText += (docText.isEmpty ? "" : "\n\n") + "Example: \(example)" }
+            var property: [String: Any] = [
+                "name": name,
+                "type": type,
+                "attribute": storage == .nullable ? "@Nullable " : isBoxed(field, of: model, recursive: recursive) ? "@Indirect " : "",
+                "declarationDefault": "",
+                "docLines": docText.isEmpty ? [] : SwiftSourceText.docCommentLines(docText),
+                "codingKey": field.swiftName == field.wireName
+                    ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))",
+            ]
+            switch storage {
+            case .literal(let constant, let optional):
+                property["declarationDefault"] = " = Literal()"
+                constants.append([
+                    "constantType": FieldStorage.constantTypeName(field),
+                    "fieldName": SwiftSourceText.singleLine(field.wireName).replacingAll("`", with: "'"),
+                    "valueType": SwiftTypeRenderer.swiftType(of: .literal(constant), in: schema),
+                    "value": SwiftTypeRenderer.literalSource(constant),
+                ])
+                _ = optional
+            case .optionalNullable:
+                parameters.append(["name": name, "type": type, "parameterDefault": " = .absent"])
+            case .optional:
+                parameters.append(["name": name, "type": type, "parameterDefault": " = nil"])
+            case .plain, .nullable:
+                parameters.append(["name": name, "type": type, "parameterDefault": ""])
+            }
+            properties.append(property)
+        }
+        for index in parameters.indices { parameters[index]["isLast"] = index == parameters.count - 1 }
+        let multipartLines = model.isMultipartBody ? fields.flatMap { MultipartPartsRenderer.lines(for: $0, in: schema) } : []
+        return [
             "properties": properties,
             "hasProperties": !properties.isEmpty,
+            "parameters": parameters,
+            "hasParameters": !parameters.isEmpty,
+            "constants": constants,
             "isMultipartBody": model.isMultipartBody,
             "multipartLines": multipartLines,
             // `var parts` that is never appended to would warn.
             "partsBinding": multipartLines.isEmpty ? "let" : "var",
+        ]
+    }
+
+    /// A field that closes a by-value cycle is stored out of line.
+    private static func isBoxed(_ field: Field, of model: Model, recursive: Set<String>) -> Bool {
+        guard recursive.contains(model.sourcePath), let target = RecursionAnalysis.directTarget(of: field.type),
+              recursive.contains(target)
+        else { return false }
+        switch FieldStorage(field) {
+        case .plain, .optional: return true
+        case .nullable, .optionalNullable, .literal: return false
+        }
+    }
+
+    static func enumContext(for model: Model, _ enumeration: EnumModel, options: Options) -> [String: Any] {
+        let names = Set(enumeration.cases.map(\.swiftName))
+        var unrecognized = "unrecognized"
+        while names.contains(unrecognized) { unrecognized += "_" }
+        return [
+            "isOpen": enumeration.isOpen,
+            "rawType": enumeration.isInteger ? "Int" : "String",
+            "cases": enumeration.cases.map { enumCase -> [String: Any] in
+                [
+                    "name": SwiftNaming.escaped(enumCase.swiftName),
+                    "rawValue": enumeration.isInteger ? String(Int(enumCase.value) ?? 0) : SwiftSourceText.stringLiteral(enumCase.value),
+                ]
+            },
+            "unrecognized": unrecognized,
+        ]
+    }
+
+    static func unionContext(
+        for model: Model, _ union: UnionModel, in schema: Schema, options: Options, isIndirect: Bool
+    ) -> [String: Any] {
+        [
+            "indirect": isIndirect ? "indirect " : "",
+            "members": union.members.map { member -> [String: Any] in
+                [
+                    "name": SwiftNaming.escaped(member.swiftName),
+                    "type": SwiftTypeRenderer.swiftType(of: member.type, in: schema),
+                ]
+            },
+            "memberList": SwiftSourceText.stringLiteral("the value matches none of: " + union.members.map(\.typeText).joined(separator: ", ")),
         ]
     }
 }

@@ -1,9 +1,14 @@
 /// `TypeExpression` → Swift type text.
 enum SwiftTypeRenderer {
-    /// The Swift type of `field`, with `?` when the field may be absent.
-    static func swiftType(of field: Field, in schema: Schema) -> String {
-        let base = swiftType(of: field.type.unwrappingOptional, in: schema)
-        return field.isOptional ? base + "?" : base
+    /// The type of `field`'s stored property, as declared.
+    static func propertyType(of field: Field, in schema: Schema) -> String {
+        let value = swiftType(of: field.type.unwrappingWrappers, in: schema)
+        switch FieldStorage(field) {
+        case .plain: return value
+        case .optional, .nullable: return value + "?"
+        case .optionalNullable: return "OptionalNullable<\(value)>"
+        case .literal(_, let optional): return "Literal<\(FieldStorage.constantTypeName(field))>" + (optional ? "?" : "")
+        }
     }
 
     static func swiftType(of type: TypeExpression, in schema: Schema) -> String {
@@ -12,19 +17,59 @@ enum SwiftTypeRenderer {
         case .integer: return "Int"
         case .float: return "Double"
         case .boolean: return "Bool"
+        case .any: return "JSONValue"
+        case .date: return "DateTime"
+        case .dateTime: return "DateTime"
         case .fileContent: return "FileContent"
-        case .optional(let wrapped): return swiftType(of: wrapped, in: schema) + "?"
+        case .optional(let wrapped), .nullable(let wrapped): return swiftType(of: wrapped, in: schema) + "?"
+        case .optionalNullable(let wrapped): return "OptionalNullable<\(swiftType(of: wrapped, in: schema))>"
         case .list(let element): return "[\(swiftType(of: element, in: schema))]"
         case .dictionary(let value): return "[String: \(swiftType(of: value, in: schema))]"
+        case .literal(let constant):
+            switch constant {
+            case .string: return "String"
+            case .integer: return "Int"
+            case .boolean: return "Bool"
+            }
         case .reference(let reference):
             // The validator guarantees the target exists before anything is emitted.
             return reference.target.flatMap { schema.model(atPath: $0)?.swiftName } ?? reference.text
-        case .unknown(let text): return text
+        case .sdkObject(let text), .unknown(let text): return text
         }
     }
 
-    /// Whether any field needs the runtime library.
+    /// Swift source for a literal constant's value.
+    static func literalSource(_ constant: LiteralConstant) -> String {
+        switch constant {
+        case .string(let text): return SwiftSourceText.stringLiteral(text)
+        case .integer(let value): return String(value)
+        case .boolean(let value): return value ? "true" : "false"
+        }
+    }
+
+    /// Whether `model`'s generated code needs `DocModelRuntime`.
     static func needsRuntime(_ model: Model) -> Bool {
-        model.fields.contains { field in field.type.allExpressions.contains(.fileContent) }
+        if model.isMultipartBody { return true }
+        switch model.kind {
+        case .object:
+            return model.wireFields.contains { field in
+                switch FieldStorage(field) {
+                case .nullable, .optionalNullable, .literal: return true
+                case .plain, .optional: break
+                }
+                return field.type.allExpressions.contains(where: usesRuntime)
+            }
+        case .union(let union):
+            return union.members.contains { $0.type.allExpressions.contains(where: usesRuntime) }
+        case .enumeration, .skipped:
+            return false
+        }
+    }
+
+    private static func usesRuntime(_ type: TypeExpression) -> Bool {
+        switch type {
+        case .any, .date, .dateTime, .fileContent, .optionalNullable, .literal: return true
+        default: return false
+        }
     }
 }

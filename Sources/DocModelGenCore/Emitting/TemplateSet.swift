@@ -6,8 +6,11 @@ public struct TemplateSet: Sendable {
     /// The file names every emitter needs.
     public enum Name {
         public static let swiftModel = "model.swift.mustache"
+        public static let swiftEnum = "enum.swift.mustache"
+        public static let swiftUnion = "union.swift.mustache"
+        public static let swiftSkipped = "skipped.swift.mustache"
         public static let docsPage = "model.md.mustache"
-        public static let all = [swiftModel, docsPage]
+        public static let all = [swiftModel, swiftEnum, swiftUnion, swiftSkipped, docsPage]
     }
 
     /// A template that did not compile, or a template that is missing.

@@ -7,6 +7,7 @@ struct CmarkBlock: Sendable {
         case paragraph(inlines: [Inline])
         case list(items: [(inlines: [Inline], line: Int, column: Int)])
         case codeBlock(info: String, literal: String)
+        case blockQuote(paragraphs: [(inlines: [Inline], line: Int, column: Int)])
         case other
     }
 
@@ -85,6 +86,10 @@ enum CmarkReader {
                     line: Int(cmark_node_get_start_line(item)),
                     column: Int(cmark_node_get_start_column(item))
                 )
+            })
+        case CMARK_NODE_BLOCK_QUOTE:
+            kind = .blockQuote(paragraphs: children(of: node).filter { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }.map {
+                (inlines: inlineChildren(of: $0), line: Int(cmark_node_get_start_line($0)), column: Int(cmark_node_get_start_column($0)))
             })
         case CMARK_NODE_CODE_BLOCK:
             kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))

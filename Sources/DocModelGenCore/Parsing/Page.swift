@@ -14,6 +14,17 @@ public struct Page: Codable, Sendable, Hashable {
         self.sections = sections
     }
 
+    /// The text of every paragraph and block-quote paragraph, for notes anywhere on the page.
+    public var proseParagraphs: [Paragraph] {
+        sections.flatMap(\.blocks).flatMap { block -> [Paragraph] in
+            switch block {
+            case .paragraph(let paragraph): return [paragraph]
+            case .blockQuote(let paragraphs): return paragraphs
+            default: return []
+            }
+        }
+    }
+
     /// The first section whose heading text is `name` (ASCII case-insensitive) at `level`.
     public func section(named name: String, level: Int) -> Section? {
         sections.first { $0.heading?.level == level && $0.heading?.text.lowercased() == name.lowercased() }
@@ -37,6 +48,8 @@ public enum Block: Codable, Sendable, Hashable {
     case table(Table)
     case list(ListBlock)
     case codeBlock(CodeBlock)
+    /// A block quote's paragraphs (Speakeasy puts notes such as "This is an open enum" there).
+    case blockQuote([Paragraph])
 }
 
 public struct Paragraph: Codable, Sendable, Hashable {

@@ -28,6 +28,10 @@ public enum PageParser {
                             location: SourceLocation(file: path, line: item.line, column: item.column))
                     },
                     location: location)))
+            case .blockQuote(let paragraphs):
+                current.blocks.append(.blockQuote(paragraphs.map {
+                    Paragraph(inlines: $0.inlines, location: SourceLocation(file: path, line: $0.line, column: $0.column))
+                }))
             case .codeBlock(let info, let literal):
                 current.blocks.append(.codeBlock(CodeBlock(info: info, literal: literal, location: location)))
             case .other:

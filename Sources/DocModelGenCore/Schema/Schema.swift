@@ -15,7 +15,7 @@ public struct Schema: Codable, Sendable, Hashable {
 
     /// The file-shaped model `type` refers to (through `Optional`), if any.
     public func fileModel(referencedBy type: TypeExpression) -> Model? {
-        guard case .reference(let reference) = type.unwrappingOptional, let target = reference.target,
+        guard case .reference(let reference) = type.unwrappingWrappers, let target = reference.target,
               let model = model(atPath: target), model.isFileShape
         else { return nil }
         return model
@@ -30,30 +30,49 @@ public struct Model: Codable, Sendable, Hashable {
     public var swiftName: String
     /// Page path relative to the input root.
     public var sourcePath: String
+    /// The folder the page sits in (`components`, `shared`, `errors`, …), if any.
+    public var namespace: String?
     /// The title heading's location, or the top of the page.
     public var location: SourceLocation
     /// Whether the page has a `# Title` heading.
     public var hasTitle: Bool
-    /// Text between the title and the first section, if any.
+    /// Text between the title and the first section, if any (markdown).
     public var summary: String?
-    /// The `## Fields` table, or nil when the page has none.
-    public var fieldsTable: FieldsTable?
-    public var fields: [Field]
+    /// What the page defines.
+    public var kind: ModelKind
     /// Whether the model is sent as `multipart/form-data`: it carries a file, or the user said so.
     public var isMultipartBody: Bool = false
 
     public init(
-        name: String, swiftName: String, sourcePath: String, location: SourceLocation, hasTitle: Bool,
-        summary: String?, fieldsTable: FieldsTable?, fields: [Field]
+        name: String, swiftName: String, sourcePath: String, namespace: String?, location: SourceLocation,
+        hasTitle: Bool, summary: String?, kind: ModelKind
     ) {
         self.name = name
         self.swiftName = swiftName
         self.sourcePath = sourcePath
+        self.namespace = namespace
         self.location = location
         self.hasTitle = hasTitle
         self.summary = summary
-        self.fieldsTable = fieldsTable
-        self.fields = fields
+        self.kind = kind
+    }
+
+    /// The object's fields (empty for enums, unions and skipped pages).
+    public var fields: [Field] {
+        if case .object(let object) = kind { return object.fields }
+        return []
+    }
+
+    /// The object's fields that travel on the wire (SDK runtime objects such as `httpx.Response`
+    /// are left out).
+    public var wireFields: [Field] {
+        fields.filter { if case .sdkObject = $0.type.unwrappingWrappers { return false } else { return true } }
+    }
+
+    /// The `## Fields` table, or nil when the page has none.
+    public var fieldsTable: FieldsTable? {
+        if case .object(let object) = kind { return object.fieldsTable }
+        return nil
     }
 
     /// Whether this is the docs' file model: `file_name: str`, `content: Union[bytes, IO[bytes],
@@ -67,6 +86,88 @@ public struct Model: Codable, Sendable, Hashable {
             && content.type.unwrappingOptional == .fileContent && !content.isOptional
             && type.type.unwrappingOptional == .string
     }
+}
+
+/// What a page defines.
+public enum ModelKind: Codable, Sendable, Hashable {
+    /// `## Fields`: a struct.
+    case object(ObjectModel)
+    /// `## Values`: an enum of constants.
+    case enumeration(EnumModel)
+    /// `## Supported Types`: one of several types.
+    case union(UnionModel)
+    /// A page that is SDK plumbing rather than a wire model (reported as a warning).
+    case skipped(reason: String)
+}
+
+/// JSON form: one key naming the kind, holding its payload (`{"union": {"members": […]}}`).
+extension ModelKind {
+    private enum CodingKeys: String, CodingKey { case object, enumeration, union, skipped }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let object = try container.decodeIfPresent(ObjectModel.self, forKey: .object) {
+            self = .object(object)
+        } else if let enumeration = try container.decodeIfPresent(EnumModel.self, forKey: .enumeration) {
+            self = .enumeration(enumeration)
+        } else if let union = try container.decodeIfPresent(UnionModel.self, forKey: .union) {
+            self = .union(union)
+        } else {
+            self = .skipped(reason: try container.decode(String.self, forKey: .skipped))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .object(let object): try container.encode(object, forKey: .object)
+        case .enumeration(let enumeration): try container.encode(enumeration, forKey: .enumeration)
+        case .union(let union): try container.encode(union, forKey: .union)
+        case .skipped(let reason): try container.encode(reason, forKey: .skipped)
+        }
+    }
+}
+
+public struct ObjectModel: Codable, Sendable, Hashable {
+    /// The `## Fields` table, or nil when the page has none.
+    public var fieldsTable: FieldsTable?
+    public var fields: [Field]
+}
+
+public struct EnumModel: Codable, Sendable, Hashable {
+    /// An open enum keeps values it does not know instead of failing to decode.
+    public var isOpen: Bool
+    public var cases: [EnumCase]
+    /// Where the values are listed.
+    public var location: SourceLocation
+
+    /// Whether every value is an integer (an `Int` enum), rather than a string enum.
+    public var isInteger: Bool {
+        !cases.isEmpty && cases.allSatisfy { Int($0.value) != nil }
+    }
+}
+
+public struct EnumCase: Codable, Sendable, Hashable {
+    /// The Name column (or the value, in the list form).
+    public var name: String
+    /// The wire value.
+    public var value: String
+    public var swiftName: String
+    public var location: SourceLocation
+}
+
+public struct UnionModel: Codable, Sendable, Hashable {
+    /// Members in page order: decoding tries them in this order, as the Python SDK does.
+    public var members: [UnionMember]
+}
+
+public struct UnionMember: Codable, Sendable, Hashable {
+    /// The heading's type text (`shared.SecretReference`).
+    public var typeText: String
+    public var type: TypeExpression
+    /// The Swift enum case name.
+    public var swiftName: String
+    public var location: SourceLocation
 }
 
 /// The shape of a page's Fields table as written.

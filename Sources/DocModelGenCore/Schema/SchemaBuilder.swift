@@ -29,12 +29,18 @@ public enum SchemaBuilder {
     /// A model is a multipart body when a field refers to a file-shaped model, or when its name
     /// (page title or Swift name) is in `multipartModels`.
     public static func build(_ pages: [Page], root: String, multipartModels: Set<String> = []) -> Schema {
-        let paths = Set(pages.map(\.path))
-        let models = pages.sorted { $0.path < $1.path }.map { page in
-            model(of: page) { destination in
-                LinkResolver.resolve(destination, from: page.path, root: root).flatMap { paths.contains($0) ? $0 : nil }
-            }
+        let sorted = pages.sorted { $0.path < $1.path }
+        let paths = Set(sorted.map(\.path))
+        let names = NameIndex(sorted)
+        var models = sorted.map { page in
+            let resolver = TypeExpressionParser.Resolver(
+                link: { destination in
+                    LinkResolver.resolve(destination, from: page.path, root: root).flatMap { paths.contains($0) ? $0 : nil }
+                },
+                name: { names.page(named: $0) })
+            return model(of: page, resolver: resolver)
         }
+        disambiguateTypeNames(&models)
         var schema = Schema(models: models)
         for index in schema.models.indices {
             let model = schema.models[index]
@@ -45,8 +51,48 @@ public enum SchemaBuilder {
         return schema
     }
 
-    static func model(of page: Page, resolve: @escaping (String) -> String?) -> Model {
-        let stem = page.path.split(separator: "/").last.map { String($0.dropLast(page.path.hasSuffix(".md") ? 3 : 0)) } ?? page.path
+    /// `shared.SecretReference` → the page in folder `shared` titled `SecretReference` (or named
+    /// `secretreference.md`), for union headings, which name types without linking them.
+    private struct NameIndex: Sendable {
+        private var pages: [String: String] = [:]
+
+        init(_ pages: [Page]) {
+            for page in pages {
+                let components = page.path.split(separator: "/")
+                guard components.count >= 2 else { continue }
+                let namespace = String(components[components.count - 2])
+                let stem = String(components[components.count - 1].dropLast(page.path.hasSuffix(".md") ? 3 : 0))
+                self.pages["\(namespace).\(stem.lowercased())", default: page.path] = page.path
+                if let title = page.title?.text { self.pages["\(namespace).\(title)", default: page.path] = page.path }
+            }
+        }
+
+        func page(named name: String) -> String? {
+            pages[name] ?? {
+                let parts = name.split(separator: ".")
+                guard parts.count == 2 else { return nil }
+                return pages["\(parts[0]).\(parts[1].lowercased())"]
+            }()
+        }
+    }
+
+    /// Pages in different folders that define the same name (`errors.Error`, `shared.Error`) get
+    /// the folder as a prefix (`ErrorsError`, `SharedError`); names that are unique stay as they are.
+    private static func disambiguateTypeNames(_ models: inout [Model]) {
+        let groups = Dictionary(grouping: models.indices, by: { models[$0].swiftName })
+        for (_, indices) in groups where indices.count > 1 {
+            let namespaces = Set(indices.map { models[$0].namespace ?? "" })
+            guard namespaces.count == indices.count else { continue }  // same folder: the validator reports it
+            for index in indices {
+                models[index].swiftName = SwiftNaming.typeName((models[index].namespace ?? "") + " " + models[index].name)
+            }
+        }
+    }
+
+    static func model(of page: Page, resolver: TypeExpressionParser.Resolver) -> Model {
+        let components = page.path.split(separator: "/")
+        let namespace = components.count >= 2 ? String(components[components.count - 2]) : nil
+        let stem = components.last.map { String($0.dropLast(page.path.hasSuffix(".md") ? 3 : 0)) } ?? page.path
         let name = page.title?.text ?? stem
         let titleSection = page.sections.first { $0.heading == page.title && page.title != nil }
         let summaryText = (titleSection?.blocks ?? []).compactMap { block -> String? in
@@ -54,31 +100,90 @@ public enum SchemaBuilder {
             return nil
         }.filter { !$0.isEmpty }.joined(separator: "\n\n")
 
-        var fieldsTable: FieldsTable?
-        var fields: [Field] = []
-        if let table = fieldsTableOf(page) {
-            fieldsTable = FieldsTable(columns: table.header.map(\.text), location: table.location)
-            fields = table.rows.compactMap { row in field(row, header: table.header, resolve: resolve) }
-        }
         return Model(
             name: name,
             swiftName: SwiftNaming.typeName(name),
             sourcePath: page.path,
+            namespace: namespace,
             location: page.title?.location ?? SourceLocation(file: page.path, line: 1, column: 1),
             hasTitle: page.title != nil,
             summary: summaryText.isEmpty ? nil : summaryText,
-            fieldsTable: fieldsTable,
-            fields: fields)
+            kind: kind(of: page, namespace: namespace, resolver: resolver))
     }
 
-    private static func fieldsTableOf(_ page: Page) -> Table? {
-        page.section(named: "Fields", level: 2)?.blocks.lazy.compactMap { block -> Table? in
+    /// Which construct the page is: decided by its sections, in this order.
+    private static func kind(of page: Page, namespace: String?, resolver: TypeExpressionParser.Resolver) -> ModelKind {
+        if namespace == "utils" {
+            return .skipped(reason: "it documents an SDK utility (a page in utils/), not a wire model")
+        }
+        if let fields = page.section(named: "Fields", level: 2) {
+            return .object(objectModel(fields, resolver: resolver))
+        }
+        if let values = page.section(named: "Values", level: 2) {
+            return .enumeration(enumModel(values, page: page))
+        }
+        if let index = page.sections.firstIndex(where: { $0.heading?.level == 2 && $0.heading?.text == "Supported Types" }) {
+            return .union(unionModel(page.sections[(index + 1)...].prefix { ($0.heading?.level ?? 3) > 2 }, resolver: resolver))
+        }
+        return .object(ObjectModel(fieldsTable: nil, fields: []))
+    }
+
+    private static func firstTable(_ section: Section) -> Table? {
+        section.blocks.lazy.compactMap { block -> Table? in
             if case .table(let table) = block { return table }
             return nil
         }.first
     }
 
-    private static func field(_ row: TableRow, header: [TableCell], resolve: @escaping (String) -> String?) -> Field? {
+    private static func objectModel(_ section: Section, resolver: TypeExpressionParser.Resolver) -> ObjectModel {
+        guard let table = firstTable(section) else { return ObjectModel(fieldsTable: nil, fields: []) }
+        return ObjectModel(
+            fieldsTable: FieldsTable(columns: table.header.map(\.text), location: table.location),
+            fields: table.rows.compactMap { field($0, header: table.header, resolver: resolver) })
+    }
+
+    private static func enumModel(_ section: Section, page: Page) -> EnumModel {
+        let isOpen = page.proseParagraphs.contains { $0.inlines.plainText.lowercased().contains("open enum") }
+        var cases: [EnumCase] = []
+        var location = section.heading?.location ?? SourceLocation(file: page.path, line: 1, column: 1)
+        for block in section.blocks {
+            switch block {
+            case .table(let table) where cases.isEmpty:
+                location = table.location
+                let nameColumn = table.header.firstIndex { $0.text == "Name" }
+                let valueColumn = table.header.firstIndex { $0.text == "Value" } ?? nameColumn
+                guard let valueColumn else { continue }
+                for row in table.rows {
+                    let value = row.cells[valueColumn].inlines.plainText.trimmingSpaces
+                    let name = nameColumn.map { row.cells[$0].inlines.plainText.trimmingSpaces } ?? value
+                    cases.append(EnumCase(
+                        name: name, value: value, swiftName: SwiftNaming.propertyName(name),
+                        location: row.cells[valueColumn].location))
+                }
+            case .list(let list) where cases.isEmpty:
+                location = list.location
+                for item in list.items {
+                    let value = item.inlines.plainText.trimmingSpaces
+                    cases.append(EnumCase(name: value, value: value, swiftName: SwiftNaming.propertyName(value), location: item.location))
+                }
+            default:
+                continue
+            }
+        }
+        return EnumModel(isOpen: isOpen, cases: cases, location: location)
+    }
+
+    private static func unionModel(_ sections: ArraySlice<Section>, resolver: TypeExpressionParser.Resolver) -> UnionModel {
+        UnionModel(members: sections.compactMap { section -> UnionMember? in
+            guard let heading = section.heading, heading.level == 3 else { return nil }
+            let type = TypeExpressionParser.parse(heading.inlines, resolver: resolver)
+            return UnionMember(
+                typeText: heading.text, type: type, swiftName: SwiftNaming.unionCaseName(for: type),
+                location: heading.location)
+        })
+    }
+
+    private static func field(_ row: TableRow, header: [TableCell], resolver: TypeExpressionParser.Resolver) -> Field? {
         func cell(_ column: String) -> TableCell? {
             header.firstIndex { $0.text == column }.map { row.cells[$0] }
         }
@@ -91,7 +196,7 @@ public enum SchemaBuilder {
         return Field(
             wireName: wireName,
             swiftName: SwiftNaming.propertyName(wireName),
-            type: TypeExpressionParser.parse(typeCell.inlines, resolve: resolve),
+            type: TypeExpressionParser.parse(typeCell.inlines, resolver: resolver),
             typeText: typeCell.text,
             required: RequiredMarker(cell: requiredCell.text),
             description: description.flatMap { $0.isEmpty || $0 == "N/A" ? nil : $0 },

@@ -9,8 +9,33 @@ public enum SwiftNaming {
     public static func propertyName(_ wireName: String) -> String {
         let words = self.words(wireName)
         guard let first = words.first else { return "unnamed" }
-        let name = lowercasingLeadingCapitals(first) + words.dropFirst().map(capitalizingFirst).joined()
+        let name = lowercasingLeadingCapitals(first) + words.dropFirst().map(wordInCamelCase).joined()
         return finish(name, reserved: reservedMemberNames)
+    }
+
+    /// The enum case name for a union member: what the member is (`string`, `integer`,
+    /// `secretReference`, `validationErrorList`).
+    public static func unionCaseName(for type: TypeExpression) -> String {
+        func base(_ type: TypeExpression) -> String {
+            switch type {
+            case .string: return "string"
+            case .integer: return "integer"
+            case .float: return "number"
+            case .boolean: return "boolean"
+            case .any: return "any"
+            case .date: return "date"
+            case .dateTime: return "dateTime"
+            case .fileContent: return "fileContent"
+            case .optional(let inner), .nullable(let inner), .optionalNullable(let inner): return base(inner)
+            case .list(let inner): return base(inner) + "List"
+            case .dictionary(let inner): return base(inner) + "Dictionary"
+            case .literal: return "literal"
+            case .reference(let reference):
+                return propertyName(String(reference.text.split(separator: ".").last ?? Substring(reference.text)))
+            case .sdkObject(let text), .unknown(let text): return propertyName(text)
+            }
+        }
+        return finish(base(type), reserved: reservedMemberNames)
     }
 
     /// `BodyGenImageToVideo` → `BodyGenImageToVideo`; `body gen` → `BodyGen`.
@@ -58,6 +83,15 @@ public enum SwiftNaming {
 
     private static func capitalizingFirst(_ word: String) -> String {
         word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    /// A word after the first: `id` → `Id`, `RES` → `Res` (SCREAMING_CASE reads as words).
+    private static func wordInCamelCase(_ word: String) -> String {
+        let letters = word.filter(\.isLetter)
+        if letters.count > 1, letters.allSatisfy(\.isUppercase) {
+            return capitalizingFirst(word.lowercased())
+        }
+        return capitalizingFirst(word)
     }
 
     private static func lowercasingLeadingCapitals(_ word: String) -> String {

@@ -1,25 +1,47 @@
 /// Type cell inlines → `TypeExpression`.
 ///
 /// The grammar, as Speakeasy writes Python-flavoured docs: `*str*`, `*int*`, `*float*`, `*bool*`,
-/// `Optional[X]`, `List[X]`, `Dict[str, X]`, `Union[bytes, IO[bytes], io.BufferedReader]` and links
-/// `[components.X](path.md)`, which may also carry the wrappers inside their text
-/// (`[Optional[components.X]](path.md)`). Emphasis and code spans are presentation only.
+/// `*Any*`, `Optional[X]`, `Nullable[X]`, `OptionalNullable[X]`, `List[X]`, `Dict[str, X]`,
+/// `Literal["x"]`/`Literal[True]`/`Literal[3]`, `Union[bytes, IO[bytes], io.BufferedReader]`, links
+/// to pages `[components.X](path.md)` (wrappers may sit inside the link text:
+/// `[Optional[components.X]](path.md)`), links to external docs (`[date](https://…)`,
+/// `[datetime](https://…)`; anything else there is an SDK runtime object such as `httpx.Response`),
+/// and bare `namespace.Name` (union headings). Emphasis and code spans are presentation only.
 /// Anything else becomes `.unknown` with the cell's text.
 public enum TypeExpressionParser {
-    /// Parses a Type cell. `resolve` maps a link destination to the linked page's path (or nil).
-    public static func parse(_ inlines: [Inline], resolve: @escaping (String) -> String?) -> TypeExpression {
+    /// How names and links find their pages.
+    public struct Resolver: Sendable {
+        /// A link destination → the linked page's root-relative path, or nil.
+        public var link: @Sendable (String) -> String?
+        /// A bare `namespace.Name` → the page defining it, or nil.
+        public var name: @Sendable (String) -> String?
+
+        public init(link: @escaping @Sendable (String) -> String?, name: @escaping @Sendable (String) -> String? = { _ in nil }) {
+            self.link = link
+            self.name = name
+        }
+    }
+
+    /// Parses a Type cell.
+    public static func parse(_ inlines: [Inline], resolver: Resolver) -> TypeExpression {
         let text = inlines.plainText.trimmingSpaces
         var tokens: [Token] = []
         lex(inlines, into: &tokens)
-        var parser = Parser(tokens: tokens, linkDestination: nil, resolve: resolve)
+        var parser = Parser(tokens: tokens, linkDestination: nil, resolver: resolver)
         guard let expression = parser.parseExpression(), parser.isAtEnd, !expression.containsUnknown else {
             return .unknown(text)
         }
         return expression
     }
 
+    /// Parses a Type cell whose links resolve with `resolve` (bare names do not resolve).
+    public static func parse(_ inlines: [Inline], resolve: @escaping @Sendable (String) -> String?) -> TypeExpression {
+        parse(inlines, resolver: Resolver(link: resolve))
+    }
+
     enum Token: Equatable {
         case name(String)
+        case quoted(String)
         case open, close, comma
         case link(text: String, destination: String)
         case invalid(Character)
@@ -44,18 +66,37 @@ public enum TypeExpressionParser {
 
     static func lex(_ text: String, into tokens: inout [Token]) {
         var name = ""
+        var quote: Character?
+        var quoted = ""
+        var escaped = false
         func flush() {
             if !name.isEmpty { tokens.append(.name(name)) }
             name = ""
         }
         for character in text {
+            if let open = quote {
+                if escaped {
+                    quoted.append(character)
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == open {
+                    tokens.append(.quoted(quoted))
+                    quote = nil
+                    quoted = ""
+                } else {
+                    quoted.append(character)
+                }
+                continue
+            }
             switch character {
             case "[": flush(); tokens.append(.open)
             case "]": flush(); tokens.append(.close)
             case ",": flush(); tokens.append(.comma)
+            case "\"", "'": flush(); quote = character
             case " ", "\t", "\n", "\r": flush()
             default:
-                if character.isLetter || character.isNumber || character == "_" || character == "." {
+                if character.isLetter || character.isNumber || character == "_" || character == "." || character == "-" {
                     name.append(character)
                 } else {
                     flush()
@@ -63,6 +104,7 @@ public enum TypeExpressionParser {
                 }
             }
         }
+        if quote != nil { tokens.append(.invalid("\"")) }
         flush()
     }
 
@@ -70,12 +112,12 @@ public enum TypeExpressionParser {
         var tokens: [Token]
         var index = 0
         let linkDestination: String?
-        let resolve: (String) -> String?
+        let resolver: Resolver
 
-        init(tokens: [Token], linkDestination: String?, resolve: @escaping (String) -> String?) {
+        init(tokens: [Token], linkDestination: String?, resolver: Resolver) {
             self.tokens = tokens
             self.linkDestination = linkDestination
-            self.resolve = resolve
+            self.resolver = resolver
         }
 
         var isAtEnd: Bool { index == tokens.count }
@@ -97,11 +139,15 @@ public enum TypeExpressionParser {
             case .link(let text, let destination):
                 var inner: [Token] = []
                 TypeExpressionParser.lex(text, into: &inner)
-                var linkParser = Parser(tokens: inner, linkDestination: destination, resolve: resolve)
+                var linkParser = Parser(tokens: inner, linkDestination: destination, resolver: resolver)
                 guard let expression = linkParser.parseExpression(), linkParser.isAtEnd else { return nil }
                 return expression
             case .name(let name):
                 guard accept(.open) else { return leaf(name) }
+                if name == "Literal" {
+                    guard let constant = parseLiteral(), accept(.close) else { return nil }
+                    return .literal(constant)
+                }
                 var arguments: [TypeExpression] = []
                 repeat {
                     guard let argument = parseExpression() else { return nil }
@@ -114,22 +160,48 @@ public enum TypeExpressionParser {
             }
         }
 
+        private mutating func parseLiteral() -> LiteralConstant? {
+            switch next() {
+            case .quoted(let text): return .string(text)
+            case .name("True"): return .boolean(true)
+            case .name("False"): return .boolean(false)
+            case .name(let digits): return Int(digits).map(LiteralConstant.integer)
+            default: return nil
+            }
+        }
+
         private func leaf(_ name: String) -> TypeExpression {
             switch name {
             case "str": return .string
             case "int": return .integer
             case "float": return .float
             case "bool": return .boolean
-            default:
-                // Inside a link, the non-wrapper name is the linked model; elsewhere it is unknown.
-                guard let destination = linkDestination else { return .unknown(name) }
-                return .reference(ModelReference(text: name, destination: destination, target: resolve(destination)))
+            case "Any": return .any
+            default: break
             }
+            if let destination = linkDestination {
+                if destination.contains("://") {
+                    // External docs: Python's date types, or an SDK runtime object.
+                    switch name {
+                    case "date": return .date
+                    case "datetime": return .dateTime
+                    default: return .sdkObject(name)
+                    }
+                }
+                // Inside a page link, the non-wrapper name is the linked model.
+                return .reference(ModelReference(text: name, destination: destination, target: resolver.link(destination)))
+            }
+            if name.contains("."), let target = resolver.name(name) {
+                return .reference(ModelReference(text: name, destination: "", target: target))
+            }
+            return .unknown(name)
         }
 
         private func apply(_ name: String, _ arguments: [TypeExpression]) -> TypeExpression? {
             switch (name, arguments.count) {
             case ("Optional", 1): return .optional(arguments[0])
+            case ("Nullable", 1): return .nullable(arguments[0])
+            case ("OptionalNullable", 1): return .optionalNullable(arguments[0])
             case ("List", 1): return .list(arguments[0])
             case ("Dict", 2) where arguments[0] == .string: return .dictionary(arguments[1])
             case ("IO", 1) where arguments[0] == .unknown("bytes"): return .unknown("IO[bytes]")

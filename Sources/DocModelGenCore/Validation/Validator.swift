@@ -16,6 +16,10 @@ public enum Validator {
         ValidationRules.swiftNameCollisions,
         ValidationRules.modelNameCollisions,
         ValidationRules.multipartFields,
+        ValidationRules.sdkObjects,
+        ValidationRules.skippedPages,
+        ValidationRules.enumerations,
+        ValidationRules.unions,
     ]
 
     public static func validate(_ schema: Schema) -> [Diagnostic] {
@@ -53,7 +57,10 @@ public enum ValidationRules {
     }
 
     public static let pageHasFieldsTable: Validator.Rule = { schema in
-        schema.models.filter { $0.fieldsTable == nil }.map {
+        schema.models.filter { model in
+            if case .object(let object) = model.kind { return object.fieldsTable == nil }
+            return false
+        }.map {
             .warning("page has no '## Fields' table; '\($0.swiftName)' is generated without fields", at: $0.location)
         }
     }
@@ -74,19 +81,19 @@ public enum ValidationRules {
     }
 
     public static let typeExpressions: Validator.Rule = { schema in
-        fields(of: schema).compactMap { field in
-            guard case .unknown(let text) = field.type else { return nil }
-            return .error("unknown type expression '\(text)' for field '\(field.wireName)'", at: field.typeLocation)
+        typedNodes(of: schema).compactMap { node in
+            guard case .unknown(let text) = node.type else { return nil }
+            return .error("unknown type expression '\(text)' for \(node.what)", at: node.location)
         }
     }
 
     public static let links: Validator.Rule = { schema in
-        fields(of: schema).flatMap { field in
-            field.type.allExpressions.compactMap { expression -> Diagnostic? in
+        typedNodes(of: schema).flatMap { node in
+            node.type.allExpressions.compactMap { expression -> Diagnostic? in
                 guard case .reference(let reference) = expression, reference.target == nil else { return nil }
                 return .error(
-                    "link '\(reference.destination)' for field '\(field.wireName)' points to a page that is not in the input set",
-                    at: field.typeLocation)
+                    "link '\(reference.destination)' for \(node.what) points to a page that is not in the input set",
+                    at: node.location)
             }
         }
     }
@@ -139,13 +146,92 @@ public enum ValidationRules {
     /// Multipart bodies can only carry what the Python SDK's form encoder can send.
     public static let multipartFields: Validator.Rule = { schema in
         schema.models.filter(\.isMultipartBody).flatMap { model in
-            model.fields.compactMap { field -> Diagnostic? in
+            model.wireFields.compactMap { field -> Diagnostic? in
                 guard case .unsupported(let what) = MultipartPartsRenderer.kind(of: field, in: schema),
-                      !field.type.containsUnknown
+                      !field.type.containsUnknown,
+                      !field.type.allExpressions.contains(where: { if case .reference(let r) = $0 { r.target == nil } else { false } })
                 else { return nil }
                 return .error(
                     "field '\(field.wireName)' of multipart body '\(model.swiftName)' is \(what), which multipart/form-data cannot carry",
                     at: field.typeLocation)
+            }
+        }
+    }
+
+    /// Fields typed with an SDK runtime object are not on the wire: they are left out, with a warning.
+    public static let sdkObjects: Validator.Rule = { schema in
+        schema.models.flatMap { model in
+            model.fields.compactMap { field -> Diagnostic? in
+                guard case .sdkObject(let name) = field.type.unwrappingWrappers else { return nil }
+                return .warning(
+                    "field '\(field.wireName)' has the SDK runtime type '\(name)', which is not sent on the wire; '\(model.swiftName)' is generated without it",
+                    at: field.typeLocation)
+            }
+        }
+    }
+
+    public static let skippedPages: Validator.Rule = { schema in
+        schema.models.compactMap { model in
+            guard case .skipped(let reason) = model.kind else { return nil }
+            return .warning("page is not generated: \(reason)", at: model.location)
+        }
+    }
+
+    public static let enumerations: Validator.Rule = { schema in
+        schema.models.flatMap { model -> [Diagnostic] in
+            guard case .enumeration(let enumeration) = model.kind else { return [] }
+            guard !enumeration.cases.isEmpty else {
+                return [.error("enum '\(model.swiftName)' lists no values", at: enumeration.location)]
+            }
+            var names: [String: EnumCase] = [:]
+            var values: [String: EnumCase] = [:]
+            return enumeration.cases.compactMap { enumCase in
+                if let earlier = values[enumCase.value] {
+                    return .error(
+                        "duplicate enum value '\(enumCase.value)' (first listed at line \(earlier.location.line))",
+                        at: enumCase.location)
+                }
+                values[enumCase.value] = enumCase
+                if let earlier = names[enumCase.swiftName] {
+                    return .error(
+                        "enum values '\(earlier.name)' and '\(enumCase.name)' both map to the Swift case '\(enumCase.swiftName)'",
+                        at: enumCase.location)
+                }
+                names[enumCase.swiftName] = enumCase
+                return nil
+            }
+        }
+    }
+
+    public static let unions: Validator.Rule = { schema in
+        schema.models.flatMap { model -> [Diagnostic] in
+            guard case .union(let union) = model.kind else { return [] }
+            guard !union.members.isEmpty else {
+                return [.error("union '\(model.swiftName)' lists no member types under '### `type`' headings", at: model.location)]
+            }
+            var names: [String: UnionMember] = [:]
+            return union.members.compactMap { member in
+                if let earlier = names[member.swiftName] {
+                    return .error(
+                        "union members '\(earlier.typeText)' and '\(member.typeText)' both map to the Swift case '\(member.swiftName)'",
+                        at: member.location)
+                }
+                names[member.swiftName] = member
+                return nil
+            }
+        }
+    }
+
+    /// Every typed node (fields and union members) with how to name it in a message.
+    private static func typedNodes(of schema: Schema) -> [(type: TypeExpression, what: String, location: SourceLocation)] {
+        schema.models.flatMap { model -> [(type: TypeExpression, what: String, location: SourceLocation)] in
+            switch model.kind {
+            case .object(let object):
+                return object.fields.map { ($0.type, "field '\($0.wireName)'", $0.typeLocation) }
+            case .union(let union):
+                return union.members.map { ($0.type, "union member '\($0.typeText)'", $0.location) }
+            case .enumeration, .skipped:
+                return []
             }
         }
     }
