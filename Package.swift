@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Test-only: property-based round-trip tests of the generated reference models.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libcmark from the system (Debian libcmark-dev, Homebrew cmark): cmark parses every page.
@@ -72,6 +74,25 @@ let package = Package(
             dependencies: ["DocModelRuntime"],
             exclude: ["Docs"]
         ),
+        // Second reference: the whole unstructured-python-client docs tree (Specs/unstructured).
+        .target(
+            name: "UnstructuredModels",
+            dependencies: ["DocModelRuntime"],
+            exclude: ["Docs"]
+        ),
+        // Every construct of the grammar, including those the real trees lack (Specs/grammar).
+        .target(
+            name: "GrammarFixtureModels",
+            dependencies: ["DocModelRuntime"],
+            exclude: ["Docs"]
+        ),
+        .testTarget(
+            name: "GeneratedModelsTests",
+            dependencies: [
+                "GrammarFixtureModels", "UnstructuredModels", "LivepeerAIModels", "DocModelRuntime",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "DocModelGenCoreTests",
             dependencies: ["DocModelGenCore", "DocModelTemplates"],
@@ -87,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocModelGenCLITests",
-            dependencies: ["docmodelgen", "LivepeerAIModels", "DocModelRuntime"]
+            dependencies: ["docmodelgen", "LivepeerAIModels", "UnstructuredModels", "GrammarFixtureModels", "DocModelRuntime"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -3,46 +3,69 @@ import Foundation
 import LivepeerAIModels
 import Testing
 
-/// The checked-in reference output (`Sources/LivepeerAIModels`) is exactly what the tool generates
-/// from `Specs/livepeer-ai`. Re-record it with the command in the README:
-/// `swift run docmodelgen generate Specs/livepeer-ai --output Sources/LivepeerAIModels/Models --docs-output Sources/LivepeerAIModels/Docs`
+/// The checked-in reference outputs are exactly what the tool generates from `Specs/`:
+/// `Sources/LivepeerAIModels` (the seed pages), `Sources/UnstructuredModels` (a whole real docs
+/// tree) and `Sources/GrammarFixtureModels` (every construct of the grammar). Each is a target, so
+/// every build compiles them. Re-record all three with `DOCMODELGEN_RECORD=1 swift test`.
 @Suite struct ReferenceOutputTests {
-    static let models = CLIRunner.packageRoot.appendingPathComponent("Sources/LivepeerAIModels/Models")
-    static let docs = CLIRunner.packageRoot.appendingPathComponent("Sources/LivepeerAIModels/Docs")
-
-    @Test func regeneratingFromSpecsReproducesTheReferenceByteForByte() throws {
-        let temp = try TemporaryFolder()
-        let result = try CLIRunner.run([
-            "generate", "Specs/livepeer-ai",
-            "--output", temp.url.appendingPathComponent("Models").path,
-            "--docs-output", temp.url.appendingPathComponent("Docs").path,
-        ])
-        #expect(result.status == 0, "\(result.stderr)")
-        let generatedModels = try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("Models"))
-        let generatedDocs = try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("Docs"))
-        #expect(generatedModels.keys.sorted() == ["bodygenimagetovideo.swift", "bodygenimagetovideoimage.swift"])
-        #expect(generatedModels == (try TemporaryFolder.snapshot(of: Self.models)))
-        #expect(generatedDocs.keys.sorted() == ["bodygenimagetovideo.md", "bodygenimagetovideoimage.md"])
-        #expect(generatedDocs == (try TemporaryFolder.snapshot(of: Self.docs)))
+    struct Reference: Sendable, CustomTestStringConvertible {
+        var specs: String
+        var target: String
+        var testDescription: String { target }
+        var models: URL { CLIRunner.packageRoot.appendingPathComponent("Sources/\(target)/Models") }
+        var docs: URL { CLIRunner.packageRoot.appendingPathComponent("Sources/\(target)/Docs") }
     }
 
-    @Test func checkModeAgreesTheReferenceIsUpToDate() throws {
+    static let references = [
+        Reference(specs: "Specs/livepeer-ai", target: "LivepeerAIModels"),
+        Reference(specs: "Specs/unstructured", target: "UnstructuredModels"),
+        Reference(specs: "Specs/grammar", target: "GrammarFixtureModels"),
+    ]
+
+    @Test(arguments: references)
+    func regeneratingFromSpecsReproducesTheReferenceByteForByte(_ reference: Reference) throws {
+        let record = ProcessInfo.processInfo.environment["DOCMODELGEN_RECORD"] == "1"
+        let temp = try TemporaryFolder()
+        let models = record ? reference.models : temp.url.appendingPathComponent("Models")
+        let docs = record ? reference.docs : temp.url.appendingPathComponent("Docs")
+        let result = try CLIRunner.run(["generate", reference.specs, "--output", models.path, "--docs-output", docs.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("error:"), "\(result.stderr)")
+        let generatedModels = try TemporaryFolder.snapshot(of: models)
+        let generatedDocs = try TemporaryFolder.snapshot(of: docs)
+        #expect(!generatedModels.isEmpty)
+        #expect(generatedModels.count == generatedDocs.count)
+        #expect(generatedModels == (try TemporaryFolder.snapshot(of: reference.models)), "re-record with DOCMODELGEN_RECORD=1 swift test")
+        #expect(generatedDocs == (try TemporaryFolder.snapshot(of: reference.docs)), "re-record with DOCMODELGEN_RECORD=1 swift test")
+    }
+
+    @Test func theSeedReferenceHasItsTwoModels() throws {
+        #expect(try TemporaryFolder.snapshot(of: Self.references[0].models).keys.sorted() == [
+            "bodygenimagetovideo.swift", "bodygenimagetovideoimage.swift",
+        ])
+    }
+
+    @Test(arguments: references)
+    func checkModeAgreesTheReferenceIsUpToDate(_ reference: Reference) throws {
         let result = try CLIRunner.run([
-            "generate", "Specs/livepeer-ai", "--output", Self.models.path, "--docs-output", Self.docs.path, "--check",
+            "generate", reference.specs, "--output", reference.models.path, "--docs-output", reference.docs.path, "--check",
         ])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedComponents.path), "../shared/corpus is not beside this checkout"))
+    static let sharedCorpus = CLIRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedCorpus.path), "../shared/corpus is not beside this checkout"))
     func specsAreUnmodifiedCopiesOfTheSharedCorpus() throws {
+        let seed = Self.sharedCorpus.appendingPathComponent("livepeer-ai-python/docs/models/components")
         for name in ["bodygenimagetovideo.md", "bodygenimagetovideoimage.md"] {
             let bundled = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent("Specs/livepeer-ai/docs/models/components/\(name)"))
-            #expect(bundled == (try Data(contentsOf: Self.sharedComponents.appendingPathComponent(name))), "\(name)")
+            #expect(bundled == (try Data(contentsOf: seed.appendingPathComponent(name))), "\(name)")
         }
+        let unstructured = try TemporaryFolder.snapshot(of: CLIRunner.packageRoot.appendingPathComponent("Specs/unstructured/docs/models"))
+        #expect(unstructured.count == 113)
+        #expect(unstructured == (try TemporaryFolder.snapshot(of: Self.sharedCorpus.appendingPathComponent("unstructured-python-client/docs/models"))))
     }
-
-    static let sharedComponents = CLIRunner.packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/corpus/livepeer-ai-python/docs/models/components")
 }
 
 /// The generated model on the JSON wire.

@@ -4,14 +4,18 @@
 public enum SwiftModelEmitter {
     public struct Options: Sendable, Hashable {
         public var accessLevel: AccessLevel
-        public init(accessLevel: AccessLevel = .public) {
+        /// Nest every type in this enum (see `Generator.Options.namespace`).
+        public var namespace: String?
+
+        public init(accessLevel: AccessLevel = .public, namespace: String? = nil) {
             self.accessLevel = accessLevel
+            self.namespace = namespace
         }
     }
 
     public static func emit(_ schema: Schema, options: Options, templates: TemplateSet) -> [GeneratedFile] {
         let recursive = RecursionAnalysis.recursiveModels(in: schema)
-        return schema.models.map { model in
+        let files = schema.models.map { model in
             let template: String
             let context: [String: Any]
             switch model.kind {
@@ -28,19 +32,30 @@ public enum SwiftModelEmitter {
                 template = TemplateSet.Name.swiftSkipped
                 context = ["reason": SwiftSourceText.singleLine(reason)]
             }
+            let boxes = model.wireFields.contains { isBoxed($0, of: model, recursive: recursive) }
+            let rendered = templates.render(
+                template, context.merging(common(for: model, options: options, boxes: boxes)) { first, _ in first })
             return GeneratedFile(
                 path: GeneratedFile.outputName(forPage: model.sourcePath, extension: "swift"),
-                contents: templates.render(template, context.merging(common(for: model, options: options)) { first, _ in first }),
+                contents: options.namespace.map { NamespaceWrapper.wrap(rendered, in: $0) } ?? rendered,
                 sourcePath: model.sourcePath)
         }
+        guard let namespace = options.namespace else { return files }
+        let declaration = GeneratedFile(
+            path: NamespaceWrapper.declarationFileName(namespace),
+            contents: NamespaceWrapper.declaration(namespace, access: options.accessLevel),
+            sourcePath: "")
+        return [declaration] + files
     }
 
-    private static func common(for model: Model, options: Options) -> [String: Any] {
+    private static func common(for model: Model, options: Options, boxes: Bool) -> [String: Any] {
         [
             "sourcePath": SwiftSourceText.singleLine(model.sourcePath),
-            "imports": SwiftTypeRenderer.needsRuntime(model) ? ["DocModelRuntime"] : [],
+            "imports": SwiftTypeRenderer.needsRuntime(model) || boxes ? ["DocModelRuntime"] : [],
             "access": options.accessLevel.rawValue,
             "typeName": model.swiftName,
+            // What extensions at file scope must call the type.
+            "qualifiedTypeName": options.namespace.map { "\($0).\(model.swiftName)" } ?? model.swiftName,
             "docLines": model.summary.map(SwiftSourceText.docCommentLines) ?? [],
         ]
     }
@@ -55,16 +70,23 @@ public enum SwiftModelEmitter {
             let name = SwiftNaming.escaped(field.swiftName)
             let type = SwiftTypeRenderer.propertyType(of: field, in: schema)
             let storage = FieldStorage(field)
+            // Closes a by-value cycle: stored out of line, behind a computed property. (Not a
+            // property wrapper: the compiler's infinite-size check looks through those.)
+            let boxed = isBoxed(field, of: model, recursive: recursive)
             var docText = field.description ?? ""
             if let example = field.example { docText += (docText.isEmpty ? "" : "\n\n") + "Example: \(example)" }
             var property: [String: Any] = [
                 "name": name,
                 "type": type,
-                "attribute": storage == .nullable ? "@Nullable " : isBoxed(field, of: model, recursive: recursive) ? "@Indirect " : "",
+                "attribute": storage == .nullable ? "@Nullable " : "",
+                "isBoxed": boxed,
+                "isStored": !boxed,
+                "storageName": "_\(field.swiftName)Box",
                 "declarationDefault": "",
                 "docLines": docText.isEmpty ? [] : SwiftSourceText.docCommentLines(docText),
-                "codingKey": field.swiftName == field.wireName
-                    ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))",
+                "codingKey": boxed
+                    ? "_\(field.swiftName)Box = \(SwiftSourceText.stringLiteral(field.wireName))"
+                    : field.swiftName == field.wireName ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))",
             ]
             switch storage {
             case .literal(let constant, let optional):
@@ -79,9 +101,9 @@ public enum SwiftModelEmitter {
             case .optionalNullable:
                 parameters.append(["name": name, "type": type, "parameterDefault": " = .absent"])
             case .optional:
-                parameters.append(["name": name, "type": type, "parameterDefault": " = nil"])
+                parameters.append(["name": name, "type": type, "parameterDefault": " = nil", "isBoxed": boxed, "storageName": "_\(field.swiftName)Box"])
             case .plain, .nullable:
-                parameters.append(["name": name, "type": type, "parameterDefault": ""])
+                parameters.append(["name": name, "type": type, "parameterDefault": "", "isBoxed": boxed, "storageName": "_\(field.swiftName)Box"])
             }
             properties.append(property)
         }

@@ -7,11 +7,18 @@ public enum Generator {
         public var emitDocumentation: Bool
         /// Models (by page title or Swift name) to send as multipart/form-data even without a file.
         public var multipartModels: Set<String>
+        /// When set, every generated type is nested in `enum <namespace>` (declared in an extra file,
+        /// `<namespace>.namespace.swift`), so several docs trees can share one module.
+        public var namespace: String?
 
-        public init(accessLevel: AccessLevel = .public, emitDocumentation: Bool = true, multipartModels: Set<String> = []) {
+        public init(
+            accessLevel: AccessLevel = .public, emitDocumentation: Bool = true, multipartModels: Set<String> = [],
+            namespace: String? = nil
+        ) {
             self.accessLevel = accessLevel
             self.emitDocumentation = emitDocumentation
             self.multipartModels = multipartModels
+            self.namespace = namespace
         }
     }
 
@@ -40,7 +47,8 @@ public enum Generator {
             schema: schema,
             diagnostics: diagnostics,
             swiftFiles: SwiftModelEmitter.emit(
-                schema, options: SwiftModelEmitter.Options(accessLevel: options.accessLevel), templates: templates),
+                schema, options: SwiftModelEmitter.Options(accessLevel: options.accessLevel, namespace: options.namespace),
+                templates: templates),
             documentationFiles: options.emitDocumentation ? DocumentationEmitter.emit(schema, templates: templates) : [])
     }
 }

@@ -95,6 +95,8 @@ public enum TypeExpressionParser {
             case ",": flush(); tokens.append(.comma)
             case "\"", "'": flush(); quote = character
             case " ", "\t", "\n", "\r": flush()
+            // `*int*` inside a code span: emphasis markers written literally.
+            case "*": flush()
             default:
                 if character.isLetter || character.isNumber || character == "_" || character == "." || character == "-" {
                     name.append(character)
