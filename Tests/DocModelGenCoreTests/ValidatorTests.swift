@@ -103,4 +103,44 @@ import Testing
             "m.md:7:18: error: Required cell must be ':heavy_check_mark:' or ':heavy_minus_sign:', found 'maybe'",
         ])
     }
+
+    @Test func sdkRuntimeObjectsAreLeftOutWithAWarning() {
+        #expect(diagnostics([("m.md", page("| `raw` | [httpx.Response](https://www.python-httpx.org/api/#response) | :heavy_check_mark: | x |\n"))]) == [
+            "m.md:7:11: warning: field 'raw' has the SDK runtime type 'httpx.Response', which is not sent on the wire; 'Model' is generated without it",
+        ])
+    }
+
+    @Test func utilityPagesAreSkippedWithAWarning() {
+        #expect(diagnostics([("utils/retryconfig.md", "# RetryConfig\n\n## Fields\n\n| Name | Type |\n| - | - |\n")]) == [
+            "utils/retryconfig.md:1:1: warning: page is not generated: it documents an SDK utility (a page in utils/), not a wire model",
+        ])
+    }
+
+    @Test func enumRules() {
+        let empty = "# E\n\n## Values\n\n| Name | Value |\n| - | - |\n"
+        #expect(diagnostics([("e.md", empty)]) == ["e.md:5:1: error: enum 'E' lists no values"])
+        let duplicate = "# E\n\n## Values\n\n| Name | Value |\n| - | - |\n| `A` | a |\n| `B` | a |\n| `a` | c |\n"
+        #expect(diagnostics([("e.md", duplicate)]) == [
+            "e.md:8:9: error: duplicate enum value 'a' (first listed at line 7)",
+            "e.md:9:9: error: enum values 'A' and 'a' both map to the Swift case 'a'",
+        ])
+    }
+
+    @Test func unionRules() {
+        let union = "# U\n\n## Supported Types\n\n### `str`\n\n### `Mystery`\n\n### `shared.Gone`\n\n### `str`\n"
+        #expect(diagnostics([("u.md", union)]) == [
+            "u.md:7:1: error: unknown type expression 'Mystery' for union member 'Mystery'",
+            "u.md:9:1: error: unknown type expression 'shared.Gone' for union member 'shared.Gone'",
+            "u.md:11:1: error: union members 'str' and 'str' both map to the Swift case 'string'",
+        ])
+        #expect(diagnostics([("u.md", "# U\n\n## Supported Types\n")]) == [
+            "u.md:1:1: error: union 'U' lists no member types under '### `type`' headings",
+        ])
+    }
+
+    @Test func everyErrorOfEveryPageIsReportedInOneRun() {
+        let first = page("| `a` | *Nope* | :heavy_check_mark: | x |\n| `b` | *str* | maybe | x |\n")
+        let second = page("| `c` | [components.Gone](gone.md) | :heavy_check_mark: | x |\n").replacingOccurrences(of: "# Model", with: "# Other")
+        #expect(diagnostics([("a.md", first), ("b.md", second)]).count == 3)
+    }
 }

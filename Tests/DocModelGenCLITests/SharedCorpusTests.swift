@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// The shared corpus beside the checkout (`../shared/corpus`), when present.
+let sharedCorpus = CLIRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+/// Every page of both shared docs trees generates with zero errors, and the output compiles, with
+/// zero warnings, in a throwaway package that holds a copy of `DocModelRuntime`.
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: sharedCorpus.path), "../shared/corpus is not beside this checkout"))
+struct SharedCorpusTests {
+    static let corpus = sharedCorpus
+    static let trees = [
+        ("LivepeerAll", "livepeer-ai-python/docs/models", 49),
+        ("UnstructuredAll", "unstructured-python-client/docs/models", 113),
+    ]
+
+    @Test func bothTreesGenerateWithoutErrorsAndCompileWithoutWarnings() throws {
+        let package = try TemporaryFolder()
+        for (target, tree, pages) in Self.trees {
+            let result = try CLIRunner.run([
+                "generate", Self.corpus.appendingPathComponent(tree).path,
+                "--output", package.url.appendingPathComponent("Sources/\(target)").path,
+            ])
+            #expect(result.status == 0, "\(tree): \(result.stderr)")
+            #expect(!result.stderr.contains(": error:"), "\(result.stderr)")
+            #expect(result.stdout.contains("\(pages) model(s) from \(pages) page(s)"), "\(result.stdout)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: package.url.appendingPathComponent("Sources/\(target)").path)
+            #expect(files.count == pages, "one Swift file per page")
+        }
+        try FileManager.default.copyItem(
+            at: CLIRunner.packageRoot.appendingPathComponent("Sources/DocModelRuntime"),
+            to: package.url.appendingPathComponent("Sources/DocModelRuntime"))
+        try package.write("""
+            // swift-tools-version:6.1
+            import PackageDescription
+
+            let package = Package(
+                name: "Throwaway",
+                targets: [
+                    .target(name: "DocModelRuntime"),
+                    .target(name: "LivepeerAll", dependencies: ["DocModelRuntime"]),
+                    .target(name: "UnstructuredAll", dependencies: ["DocModelRuntime"]),
+                ],
+                swiftLanguageModes: [.v6]
+            )
+
+            """, to: "Package.swift")
+        let build = Process()
+        build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // Bounded: a compiler fed pathological types can eat all memory.
+        build.arguments = ["bash", "-c", "ulimit -v 12000000; timeout 600 swift build --disable-sandbox 2>&1"]
+        build.currentDirectoryURL = package.url
+        let output = Pipe()
+        build.standardOutput = output
+        try build.run()
+        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        build.waitUntilExit()
+        #expect(build.terminationStatus == 0, "\(log.suffix(4000))")
+        #expect(!log.contains("warning:"), "\(log.components(separatedBy: "\n").filter { $0.contains("warning:") }.prefix(20).joined(separator: "\n"))")
+        #expect(log.contains("Compiling UnstructuredAll"))
+    }
+}
