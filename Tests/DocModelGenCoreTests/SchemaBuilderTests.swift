@@ -97,4 +97,23 @@ import Testing
         #expect(SwiftNaming.typeName("body gen-image") == "BodyGenImage")
         #expect(SwiftNaming.typeName("Data") == "Data_")
     }
+
+    /// The grammar fixture's schema shows each construct as its own node. Re-record with
+    /// `DOCMODELGEN_RECORD=1 swift test`.
+    @Test func grammarSchemaJSONIsStable() throws {
+        let folder = TestPages.packageRoot.appendingPathComponent("Specs/grammar/docs/models")
+        let paths = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
+        let pages = try paths.map { SourcePage(path: $0, text: try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let json = try encoder.encode(Generator.schema(of: pages, root: folder.path))
+        try Golden.assertMatches(json, file: "grammar-schema.json")
+        let text = String(decoding: json, as: UTF8.self)
+        for kind in ["nullable", "optionalNullable", "literal", "any", "date", "dateTime", "sdkObject", "dictionary", "list"] {
+            #expect(text.contains("\"kind\" : \"\(kind)\""), "\(kind)")
+        }
+        for construct in ["\"enumeration\" :", "\"union\" :", "\"skipped\" :", "\"isOpen\" : true"] {
+            #expect(text.contains(construct), "\(construct)")
+        }
+    }
 }

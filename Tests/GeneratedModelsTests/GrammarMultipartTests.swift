@@ -1,0 +1,24 @@
+import DocModelRuntime
+import Foundation
+import GrammarFixtureModels
+import Testing
+
+/// A multipart body with every kind of part (`Specs/grammar/…/uploadrequest.md`).
+@Suite struct GrammarMultipartTests {
+    @Test func everyKindOfPart() throws {
+        let request = UploadRequest(
+            file: Upload(fileName: "a.txt", content: .bytes(Data("hi".utf8))), title: "t", count: 2, scale: 0.5,
+            public: true, color: .darkBlue, takenAt: DateTime(rawValue: "2024-05-01T00:00:00Z"), labels: ["x", "y"],
+            caption: .null, origin: ComponentsError(code: 7))
+        let parts = try request.multipartParts()
+        #expect(parts.map(\.name) == ["file", "title", "count", "scale", "public", "color", "taken_at", "labels[]", "labels[]", "origin", "mode"])
+        #expect(try parts.map { String(decoding: try $0.body.data(), as: UTF8.self) } == [
+            "hi", "t", "2", "0.5", "true", "dark-blue", "2024-05-01T00:00:00Z", "x", "y", #"{"code":7}"#, "fast",
+        ])
+        #expect(parts.first?.resolvedContentType == "text/plain")
+        #expect(parts[9].resolvedContentType == "application/json")
+        var withCaption = request
+        withCaption.caption = .value("c")
+        #expect(try withCaption.multipartParts().contains { $0.name == "caption" })
+    }
+}
