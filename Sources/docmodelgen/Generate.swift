@@ -42,6 +42,9 @@ struct Generate: ParsableCommand {
     @Flag(name: .customLong("absolute-paths"), help: "Print absolute paths in diagnostics (for IDEs and build plugins).")
     var absolutePaths = false
 
+    @Flag(name: .long, help: "Print the time spent in each stage (read, parse, validate, emit, write) to standard error.")
+    var timings = false
+
     func validate() throws {
         if check && dryRun { throw ValidationError("--check and --dry-run cannot be combined") }
         if inputs.isEmpty && config == nil { throw ValidationError("give input pages or folders, or --config FILE") }
@@ -54,14 +57,19 @@ struct Generate: ParsableCommand {
             let templateSet = try TemplateLoader.load(overrides: settings.templates)
             var swiftFiles: [GeneratedFile] = [], documentationFiles: [GeneratedFile] = []
             var known = Set<String>(), pageCount = 0, failed = false
+            let clock = ContinuousClock()
+            var stages = StageTimes()
             for job in settings.jobs {
-                let inputs = try InputSet.collect(job.inputs)
+                var collected: InputSet?
+                stages.read += try clock.measure { collected = try InputSet.collect(job.inputs) }
+                guard let inputs = collected else { continue }
                 let result = Generator.run(
                     inputs.pages, root: inputs.root.path,
                     options: Generator.Options(
                         accessLevel: settings.accessLevel, emitDocumentation: settings.docsOutput != nil,
                         multipartModels: Set(settings.multipartModels)),
                     templates: templateSet)
+                stages.add(result.timings)
                 known.formUnion(result.schema.models.flatMap { [$0.name, $0.swiftName] })
                 report(result.diagnostics, inputs)
                 failed = failed || result.diagnostics.hasErrors
@@ -105,12 +113,13 @@ struct Generate: ParsableCommand {
             }
             for (writer, changes) in plans {
                 do {
-                    try writer.apply(changes)
+                    stages.write += try clock.measure { try writer.apply(changes) }
                 } catch {
                     printError("\(writer.folder.path): error: \(error.localizedDescription)")
                     throw Reported()
                 }
             }
+            if timings { printError(stages.summary) }
             let written = changes.filter { $0.1.isChange }.count
             print("docmodelgen: \(swiftFiles.count) model(s) from \(pageCount) page(s); \(written) file(s) changed")
         }
@@ -118,6 +127,29 @@ struct Generate: ParsableCommand {
 }
 
 extension AccessLevel: ExpressibleByArgument {}
+
+/// Wall time per stage, summed over jobs, for `--timings`.
+struct StageTimes {
+    var read: Duration = .zero
+    var parse: Duration = .zero
+    var validate: Duration = .zero
+    var emit: Duration = .zero
+    var write: Duration = .zero
+
+    mutating func add(_ timings: Generator.Timings) {
+        parse += timings.parse
+        validate += timings.validate
+        emit += timings.emit
+    }
+
+    var summary: String {
+        let stages = [("read", read), ("parse", parse), ("validate", validate), ("emit", emit), ("write", write)]
+        let total = stages.reduce(Duration.zero) { $0 + $1.1 }
+        return (stages + [("total", total)]).map { name, duration in
+            "timings: \(name) \(String(format: "%.1f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)) ms"
+        }.joined(separator: "\n")
+    }
+}
 
 /// Prints diagnostics to standard error in `path:line:col: severity: message` form.
 func report(_ diagnostics: [Diagnostic], _ inputs: InputSet) {

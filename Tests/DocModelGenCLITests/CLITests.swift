@@ -270,3 +270,17 @@ import Testing
         #expect(try temp.read("out/pet.swift").hasSuffix("}\n// rendered from the bundle copy\n"))
     }
 }
+
+@Suite struct TimingsTests {
+    @Test func timingsListEveryStage() throws {
+        let temp = try TemporaryFolder()
+        try temp.write(CLITests.good, to: "docs/pet.md")
+        let result = try CLIRunner.run(["generate", "docs", "--output", "out", "--timings"], in: temp.url)
+        #expect(result.status == 0)
+        let stages = result.stderr.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("timings: "), line.hasSuffix(" ms") else { return nil }
+            return String(line.split(separator: " ")[1])
+        }
+        #expect(stages == ["read", "parse", "validate", "emit", "write", "total"])
+    }
+}

@@ -22,8 +22,16 @@ public enum Generator {
         }
     }
 
+    /// Time spent in each stage of one run (`docmodelgen generate --timings`).
+    public struct Timings: Sendable {
+        public var parse: Duration = .zero
+        public var validate: Duration = .zero
+        public var emit: Duration = .zero
+    }
+
     public struct Output: Sendable {
         public var schema: Schema
+        public var timings = Timings()
         /// Sorted by location; when any is an error, no files are produced.
         public var diagnostics: [Diagnostic]
         public var swiftFiles: [GeneratedFile]
@@ -38,17 +46,20 @@ public enum Generator {
 
     /// Runs every stage. Emitters run only when validation found no error.
     public static func run(_ pages: [SourcePage], root: String, options: Options, templates: TemplateSet) -> Output {
-        let schema = schema(of: pages, root: root, multipartModels: options.multipartModels)
-        let diagnostics = Validator.validate(schema)
-        guard !diagnostics.hasErrors else {
-            return Output(schema: schema, diagnostics: diagnostics, swiftFiles: [], documentationFiles: [])
-        }
-        return Output(
-            schema: schema,
-            diagnostics: diagnostics,
-            swiftFiles: SwiftModelEmitter.emit(
+        let clock = ContinuousClock()
+        var timings = Timings()
+        var schema = Schema(models: [])
+        timings.parse = clock.measure { schema = self.schema(of: pages, root: root, multipartModels: options.multipartModels) }
+        var diagnostics: [Diagnostic] = []
+        timings.validate = clock.measure { diagnostics = Validator.validate(schema) }
+        var output = Output(schema: schema, timings: timings, diagnostics: diagnostics, swiftFiles: [], documentationFiles: [])
+        guard !diagnostics.hasErrors else { return output }
+        output.timings.emit = clock.measure {
+            output.swiftFiles = SwiftModelEmitter.emit(
                 schema, options: SwiftModelEmitter.Options(accessLevel: options.accessLevel, namespace: options.namespace),
-                templates: templates),
-            documentationFiles: options.emitDocumentation ? DocumentationEmitter.emit(schema, templates: templates) : [])
+                templates: templates)
+            output.documentationFiles = options.emitDocumentation ? DocumentationEmitter.emit(schema, templates: templates) : []
+        }
+        return output
     }
 }
