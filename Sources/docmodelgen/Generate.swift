@@ -30,6 +30,9 @@ struct Generate: ParsableCommand {
         valueName: "model"))
     var multipartModels: [String] = []
 
+    @Option(name: .long, help: "Nest every generated type in `enum NAME`, declared in NAME.namespace.swift (default: each config input's \"namespace\").")
+    var namespace: String?
+
     @Flag(name: .long, help: "Write nothing; exit 1 when the output would change.")
     var check = false
 
@@ -48,6 +51,7 @@ struct Generate: ParsableCommand {
     func validate() throws {
         if check && dryRun { throw ValidationError("--check and --dry-run cannot be combined") }
         if inputs.isEmpty && config == nil { throw ValidationError("give input pages or folders, or --config FILE") }
+        if let namespace, !PathMath.isSwiftIdentifier(namespace) { throw ValidationError("--namespace must be a Swift identifier") }
     }
 
     func run() throws {
@@ -67,7 +71,7 @@ struct Generate: ParsableCommand {
                     inputs.pages, root: inputs.root.path,
                     options: Generator.Options(
                         accessLevel: settings.accessLevel, emitDocumentation: settings.docsOutput != nil,
-                        multipartModels: Set(settings.multipartModels)),
+                        multipartModels: Set(settings.multipartModels), namespace: job.namespace),
                     templates: templateSet)
                 stages.add(result.timings)
                 known.formUnion(result.schema.models.flatMap { [$0.name, $0.swiftName] })

@@ -37,7 +37,7 @@ extension Generate {
         guard let config else {
             guard let output else { throw usage("--output is required (or --config with an \"output\")") }
             return GenerateSettings(
-                jobs: [.init(inputs: inputs, namespace: nil)], output: output, docsOutput: noDocs ? nil : docsOutput,
+                jobs: [.init(inputs: inputs, namespace: namespace)], output: output, docsOutput: noDocs ? nil : docsOutput,
                 accessLevel: accessLevel ?? .public, templates: templates, multipartModels: multipartModels)
         }
         let file = try ConfigFile.loadReporting(config)
@@ -45,13 +45,16 @@ extension Generate {
         if inputs.isEmpty {
             switch PagePlan.make(file) {
             case .success(let plan):
-                jobs = plan.jobs.map { .init(inputs: $0.pages, namespace: $0.input?.namespace, filePrefix: $0.filePrefix) }
+                if namespace != nil, plan.jobs.count > 1 {
+                    throw usage("--namespace names one namespace, but \(PathDisplay.show(file.file)) has \(plan.jobs.count) inputs")
+                }
+                jobs = plan.jobs.map { .init(inputs: $0.pages, namespace: namespace ?? $0.input?.namespace, filePrefix: $0.filePrefix) }
             case .failure(let problems):
                 for problem in problems.all { printError(problem.formatted(path: PathDisplay.show(file.file))) }
                 throw Reported()
             }
         } else {
-            jobs = [.init(inputs: inputs, namespace: nil)]
+            jobs = [.init(inputs: inputs, namespace: namespace)]
         }
         guard let resolvedOutput = output ?? file.output else {
             throw usage("--output is required when \(PathDisplay.show(file.file)) has no \"output\"")

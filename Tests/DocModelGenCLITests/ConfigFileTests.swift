@@ -177,6 +177,25 @@ import Testing
             == ["docs.models.components.pet.swift", "docs.models.shared.owner.swift"])
     }
 
+    @Test func eachInputCanHaveItsOwnNamespace() throws {
+        let temp = try TemporaryFolder()
+        try tree(temp, config: #"{"inputs": [{"path": "docs/models/components", "namespace": "Pets"}, "docs/models/shared"]}"#)
+        let result = try generate(temp, ["--output", "out"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try temp.read("out/docs.models.components.Pets.namespace.swift").contains("public enum Pets {}"))
+        #expect(try temp.read("out/docs.models.components.pet.swift").contains("extension Pets {\n"))
+        #expect(!(try temp.read("out/docs.models.shared.owner.swift")).contains("extension"))
+
+        // One --namespace cannot serve several inputs, and two inputs cannot share one.
+        let flag = try generate(temp, ["--output", "out", "--namespace", "All"])
+        #expect(flag.status == 2)
+        #expect(flag.stderr == "error: --namespace names one namespace, but docmodelgen-config.json has 2 inputs\n")
+        try temp.write(#"{"inputs": [{"path": "docs/models/components", "namespace": "A"}, {"path": "docs/models/shared", "namespace": "A"}]}"#, to: Self.config)
+        let shared = try generate(temp, ["--output", "out"])
+        #expect(shared.status == 1)
+        #expect(shared.stderr == "docmodelgen-config.json:1:67: error: namespace 'A' is already the namespace of input 'docs/models/components'\n")
+    }
+
     @Test func anInputWithNoPagesLeftIsAnError() throws {
         let temp = try TemporaryFolder()
         try tree(temp, config: #"{"inputs": ["docs/models"], "include": ["nothing/*.md"]}"#)

@@ -178,6 +178,10 @@ struct ConfigFile: Sendable {
                     fail("input '\(input.packagePath)' overlaps input '\(other.packagePath)'; a page may belong to one input only", at: pathNode)
                     continue
                 }
+                if let namespace, let other = result.first(where: { $0.namespace == namespace }) {
+                    fail("namespace '\(namespace)' is already the namespace of input '\(other.packagePath)'", at: element)
+                    continue
+                }
                 result.append(input)
             }
             return result

@@ -4,7 +4,8 @@ import Foundation
 /// build plugin declares exactly these as the build command's inputs and outputs.
 ///
 /// Foundation only (compiled into the plugins too). The output naming mirrors
-/// `GeneratedFile.outputName` in DocModelGenCore; a test checks they agree.
+/// `GeneratedFile.outputName` and `NamespaceWrapper.declarationFileName` in DocModelGenCore; a
+/// test checks they agree.
 struct PagePlan: Sendable {
     /// One docs tree of a config: its pages and the files they become.
     struct Job: Sendable {
@@ -17,9 +18,11 @@ struct PagePlan: Sendable {
         /// two files with one name ("" for a single tree).
         var filePrefix: String
 
-        /// The Swift file each page becomes, relative to the output folder.
+        /// The Swift file each page becomes, relative to the output folder, and the file that
+        /// declares the namespace, if any.
         var swiftFiles: [String] {
-            pages.map { filePrefix + PagePlan.outputName(forPage: PathMath.relative($0, to: root), extension: "swift") }
+            (input?.namespace.map { [filePrefix + $0 + ".namespace.swift"] } ?? [])
+                + pages.map { filePrefix + PagePlan.outputName(forPage: PathMath.relative($0, to: root), extension: "swift") }
         }
     }
 

@@ -2,8 +2,8 @@ import Foundation
 import LivepeerModels
 
 // Builds a generated model and prints its JSON and its multipart/form-data Content-Length.
-var body = BodyGenImageToVideo(
-    image: BodyGenImageToVideoImage(fileName: "cat.png", content: .bytes(Data("PNG".utf8))),
+var body = Livepeer.BodyGenImageToVideo(
+    image: Livepeer.BodyGenImageToVideoImage(fileName: "cat.png", content: .bytes(Data("PNG".utf8))),
     height: 576, motionBucketId: 127)
 // fixture: more fields
 
