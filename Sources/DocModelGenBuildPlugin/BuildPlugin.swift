@@ -22,7 +22,10 @@ struct DocModelGenBuildPlugin: BuildToolPlugin {
         let arguments = [
             "generate", "--config", configPath, "--output", output.path, "--no-docs", "--absolute-paths",
         ]
-        var inputs = [configURL, tool.url] + Self.bundledTemplates(beside: tool.url)
+        // A missing config is not declared (SwiftPM would only say "missing inputs"): the tool runs
+        // and says what the file is and where it belongs.
+        var inputs = (FileManager.default.fileExists(atPath: configPath) ? [configURL] : [])
+            + [tool.url] + Self.bundledTemplates(beside: tool.url)
         var outputs: [URL]
 
         switch ConfigFile.load(configPath, packageRoot: context.package.directoryURL.path).flatMap(Self.plan) {
