@@ -15,24 +15,25 @@ public enum SwiftModelEmitter {
 
     public static func emit(_ schema: Schema, options: Options, templates: TemplateSet) -> [GeneratedFile] {
         let recursive = RecursionAnalysis.recursiveModels(in: schema)
+        let sizes = InlineSizeAnalysis.analyse(schema, recursive: recursive)
         let files = schema.models.map { model in
             let template: String
             let context: [String: Any]
             switch model.kind {
             case .object:
                 template = TemplateSet.Name.swiftModel
-                context = objectContext(for: model, in: schema, options: options, recursive: recursive)
+                context = objectContext(for: model, in: schema, options: options, recursive: recursive, sizes: sizes)
             case .enumeration(let enumeration):
                 template = TemplateSet.Name.swiftEnum
                 context = enumContext(for: model, enumeration, options: options)
             case .union(let union):
                 template = TemplateSet.Name.swiftUnion
-                context = unionContext(for: model, union, in: schema, options: options, isIndirect: recursive.contains(model.sourcePath))
+                context = unionContext(for: model, union, in: schema, options: options, isIndirect: recursive.contains(model.sourcePath) || sizes.indirectUnions.contains(model.sourcePath))
             case .skipped(let reason):
                 template = TemplateSet.Name.swiftSkipped
                 context = ["reason": SwiftSourceText.singleLine(reason)]
             }
-            let boxes = model.wireFields.contains { isBoxed($0, of: model, recursive: recursive) }
+            let boxes = model.wireFields.contains { isBoxed($0, of: model, recursive: recursive, sizes: sizes) }
             let rendered = templates.render(
                 template, context.merging(common(for: model, options: options, boxes: boxes)) { first, _ in first })
             return GeneratedFile(
@@ -61,7 +62,9 @@ public enum SwiftModelEmitter {
     }
 
     /// The values `model.swift.mustache` sees; every string is already valid Swift in its position.
-    static func objectContext(for model: Model, in schema: Schema, options: Options, recursive: Set<String>) -> [String: Any] {
+    static func objectContext(
+        for model: Model, in schema: Schema, options: Options, recursive: Set<String>, sizes: InlineSizeAnalysis.Result
+    ) -> [String: Any] {
         let fields = model.wireFields
         var properties: [[String: Any]] = []
         var parameters: [[String: Any]] = []
@@ -72,7 +75,7 @@ public enum SwiftModelEmitter {
             let storage = FieldStorage(field)
             // Closes a by-value cycle: stored out of line, behind a computed property. (Not a
             // property wrapper: the compiler's infinite-size check looks through those.)
-            let boxed = isBoxed(field, of: model, recursive: recursive)
+            let boxed = isBoxed(field, of: model, recursive: recursive, sizes: sizes)
             var docText = field.description ?? ""
             if let example = field.example { docText += (docText.isEmpty ? "" : "\n\n") + "Example: \(example)" }
             var property: [String: Any] = [
@@ -122,11 +125,12 @@ public enum SwiftModelEmitter {
         ]
     }
 
-    /// A field that closes a by-value cycle is stored out of line.
-    private static func isBoxed(_ field: Field, of model: Model, recursive: Set<String>) -> Bool {
-        guard recursive.contains(model.sourcePath), let target = RecursionAnalysis.directTarget(of: field.type),
-              recursive.contains(target)
-        else { return false }
+    /// A field that closes a by-value cycle, or whose model is too big to hold inline, is stored
+    /// out of line.
+    private static func isBoxed(_ field: Field, of model: Model, recursive: Set<String>, sizes: InlineSizeAnalysis.Result) -> Bool {
+        guard let target = RecursionAnalysis.directTarget(of: field.type) else { return false }
+        let cyclic = recursive.contains(model.sourcePath) && recursive.contains(target)
+        guard cyclic || sizes.isBoxed(field, of: model) else { return false }
         switch FieldStorage(field) {
         case .plain, .optional: return true
         case .nullable, .optionalNullable, .literal: return false

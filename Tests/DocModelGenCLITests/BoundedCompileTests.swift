@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// Models that hold other models by value in long chains (model i holds i+1 … i+5) would grow
+/// exponentially inline; the generator stores the big ones out of line, so the output compiles
+/// in bounded memory. The compile runs under `ulimit -v` so a regression fails instead of taking
+/// the machine down.
+@Suite struct BoundedCompileTests {
+    @Test func aLongByValueChainCompilesUnderTwoGigabytes() throws {
+        let temp = try TemporaryFolder()
+        let count = 80
+        for index in 0..<count {
+            var rows = ["| `id` | *str* | :heavy_check_mark: | N/A |"]
+            for next in (index + 1)..<min(index + 6, count) {
+                rows.append("| `m\(next)` | [components.M\(next)](../../models/components/m\(next).md) | :heavy_check_mark: | N/A |")
+            }
+            try temp.write(
+                "# M\(index)\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+                    + rows.joined(separator: "\n") + "\n",
+                to: "docs/models/components/m\(index).md")
+        }
+        let result = try CLIRunner.run(["generate", "docs", "--output", "out"], in: temp.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let first = try temp.read("out/m0.swift")
+        #expect(first.contains("private var _m1Box: Indirect<M1>"), "the heavy fields are boxed")
+        #expect(first.contains("public var m1: M1 {"), "behind the same public API")
+
+        let modules = CLIRunner.executable.deletingLastPathComponent().appendingPathComponent("Modules").path
+        let compile = Process()
+        compile.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        compile.arguments = [
+            "bash", "-c",
+            "ulimit -v 2000000; mkdir -p obj && cd obj && timeout 600 swiftc -c -Onone -swift-version 6 -warnings-as-errors -I '\(modules)' -module-name Chain ../out/*.swift 2>&1",
+        ]
+        compile.currentDirectoryURL = temp.url
+        let output = Pipe()
+        compile.standardOutput = output
+        try compile.run()
+        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        compile.waitUntilExit()
+        #expect(compile.terminationStatus == 0, "\(log.suffix(3000))")
+    }
+}
