@@ -43,9 +43,12 @@ let package = Package(
             ]
         ),
         .target(name: "DocModelRuntime"),
+        // One C function: swap two folders atomically, so a killed run leaves complete output.
+        .target(name: "CFileExchange", path: "Sources/CFileExchange"),
         .executableTarget(
             name: "docmodelgen",
             dependencies: [
+                "CFileExchange",
                 "DocModelGenCore",
                 "DocModelTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

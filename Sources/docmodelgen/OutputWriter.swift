@@ -1,3 +1,4 @@
+import CFileExchange
 import DocModelGenCore
 import Foundation
 
@@ -66,21 +67,90 @@ struct OutputWriter {
         return problems.isEmpty ? .success(changes) : .failure(PlanError(message: problems.joined(separator: "\n")))
     }
 
-    /// Applies `changes`, writing each file atomically.
+    /// Applies `changes` atomically for the whole folder: the new output is assembled in a
+    /// staging folder beside the target (user files and unchanged files hard-linked in, new files
+    /// written), then swapped in with one atomic exchange. A run killed at any moment leaves either
+    /// the complete old or the complete new folder; the staging left by a killed run is removed by
+    /// the next one.
     func apply(_ changes: [Change]) throws {
-        let contents = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
-        for change in changes {
-            switch change {
-            case .create(let path), .update(let path):
-                let target = folder.appendingPathComponent(path)
-                try FileManager.default.createDirectory(
-                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data((contents[path] ?? "").utf8).write(to: target, options: .atomic)
-            case .remove(let path):
-                try FileManager.default.removeItem(at: folder.appendingPathComponent(path))
-            case .unchanged:
-                break
+        let manager = FileManager.default
+        let parent = folder.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftoverStaging(in: parent)
+        guard changes.contains(where: \.isChange) else { return }
+
+        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent)\(Self.stagingMarker)\(UUID().uuidString)")
+        try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+        do {
+            let replaced = Set(changes.compactMap { change -> String? in
+                switch change {
+                case .create(let path), .update(let path), .remove(let path): return path
+                case .unchanged: return nil
+                }
+            })
+            if manager.fileExists(atPath: folder.path) {
+                try carryOver(from: folder, to: staging, skipping: replaced)
             }
+            let contents = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+            for change in changes {
+                switch change {
+                case .create(let path), .update(let path):
+                    try write(contents[path] ?? "", to: staging.appendingPathComponent(path))
+                case .remove, .unchanged:
+                    break
+                }
+            }
+            if manager.fileExists(atPath: folder.path) {
+                guard docmodelgen_exchange_paths(staging.path, folder.path) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [
+                        NSFilePathErrorKey: folder.path,
+                        NSLocalizedDescriptionKey: "cannot swap in the new output: \(String(cString: strerror(errno)))",
+                    ])
+                }
+                // `staging` now holds the old output.
+                try? manager.removeItem(at: staging)
+            } else {
+                try manager.moveItem(at: staging, to: folder)
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// Names staging folders so a later run can recognise and remove them.
+    static let stagingMarker = ".docmodelgen-staging-"
+
+    private func write(_ text: String, to file: URL) throws {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    /// Links (or copies) every file of the current output that is kept into the staging folder.
+    private func carryOver(from source: URL, to destination: URL, skipping replaced: Set<String>) throws {
+        let manager = FileManager.default
+        let base = source.standardizedFileURL.path
+        guard let enumerator = manager.enumerator(at: source, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
+        for case let url as URL in enumerator {
+            let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+            let target = destination.appendingPathComponent(relative)
+            if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+                try manager.createDirectory(at: target, withIntermediateDirectories: true)
+            } else if !replaced.contains(relative) {
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                do {
+                    try manager.linkItem(at: url, to: target)
+                } catch {
+                    try manager.copyItem(at: url, to: target)
+                }
+            }
+        }
+    }
+
+    private func removeLeftoverStaging(in parent: URL) {
+        let prefix = ".\(folder.lastPathComponent)\(Self.stagingMarker)"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
         }
     }
 
