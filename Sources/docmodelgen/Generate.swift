@@ -58,6 +58,7 @@ struct Generate: ParsableCommand {
         try exiting {
             PathDisplay.absolute = absolutePaths
             let settings = try settings()
+            try checkOutputFolders(settings)
             let templateSet = try TemplateLoader.load(overrides: settings.templates)
             var swiftFiles: [GeneratedFile] = [], documentationFiles: [GeneratedFile] = []
             var known = Set<String>(), pageCount = 0, failed = false
@@ -126,6 +127,31 @@ struct Generate: ParsableCommand {
             if timings { printError(stages.summary) }
             let written = changes.filter { $0.1.isChange }.count
             print("docmodelgen: \(swiftFiles.count) model(s) from \(pageCount) page(s); \(written) file(s) changed")
+        }
+    }
+}
+
+extension Generate {
+    /// Output folders must not be an input folder, and docs pages (`.md`) must not land in one,
+    /// where the next run would read them as input.
+    func checkOutputFolders(_ settings: GenerateSettings) throws {
+        func standard(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        let output = standard(settings.output)
+        let docs = settings.docsOutput.map(standard)
+        for input in settings.jobs.flatMap(\.inputs) {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let folder = standard(input)
+            if output == folder || docs == folder {
+                printError("\(settings.output): error: the output folder is the input folder '\(input)'; generated files would mix with the pages")
+                throw Reported()
+            }
+            if let docs, docs.hasPrefix(folder + "/") {
+                printError("\(settings.docsOutput ?? docs): error: the docs output folder is inside the input folder '\(input)'; its pages would be read as input next time")
+                throw Reported()
+            }
         }
     }
 }

@@ -82,7 +82,7 @@ enum CmarkReader {
             kind = .list(items: children(of: node).map { item in
                 let paragraph = children(of: item).first { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }
                 return (
-                    inlines: paragraph.map(inlineChildren(of:)) ?? [],
+                    inlines: paragraph.map { inlineChildren(of: $0) } ?? [],
                     line: Int(cmark_node_get_start_line(item)),
                     column: Int(cmark_node_get_start_column(item))
                 )
@@ -99,10 +99,15 @@ enum CmarkReader {
         return CmarkBlock(kind: kind, startLine: startLine, startColumn: startColumn, endLine: endLine)
     }
 
-    private static func inlineChildren(of node: OpaquePointer) -> [Inline] {
+    /// Inline nesting deeper than this (emphasis in emphasis in …) is flattened to its text, so a
+    /// hostile cell cannot exhaust the stack.
+    static let maximumInlineDepth = 48
+
+    private static func inlineChildren(of node: OpaquePointer, depth: Int = 0) -> [Inline] {
+        guard depth < maximumInlineDepth else { return [.text(flattenedText(of: node))] }
         var result: [Inline] = []
         for child in children(of: node) {
-            let inline = self.inline(of: child)
+            let inline = self.inline(of: child, depth: depth + 1)
             // cmark splits text at delimiters it did not use; merge neighbours back.
             if case .text(let next) = inline, case .text(let previous)? = result.last {
                 result[result.count - 1] = .text(previous + next)
@@ -113,19 +118,37 @@ enum CmarkReader {
         return result
     }
 
-    private static func inline(of node: OpaquePointer) -> Inline {
+    private static func inline(of node: OpaquePointer, depth: Int) -> Inline {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
         case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
-        case CMARK_NODE_EMPH: return .emphasis(inlineChildren(of: node))
-        case CMARK_NODE_STRONG: return .strong(inlineChildren(of: node))
-        case CMARK_NODE_LINK: return .link(destination: string(cmark_node_get_url(node)), children: inlineChildren(of: node))
-        case CMARK_NODE_IMAGE: return .image(source: string(cmark_node_get_url(node)), children: inlineChildren(of: node))
+        case CMARK_NODE_EMPH: return .emphasis(inlineChildren(of: node, depth: depth))
+        case CMARK_NODE_STRONG: return .strong(inlineChildren(of: node, depth: depth))
+        case CMARK_NODE_LINK:
+            return .link(destination: string(cmark_node_get_url(node)), children: inlineChildren(of: node, depth: depth))
+        case CMARK_NODE_IMAGE:
+            return .image(source: string(cmark_node_get_url(node)), children: inlineChildren(of: node, depth: depth))
         case CMARK_NODE_HTML_INLINE: return .html(string(cmark_node_get_literal(node)))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         default: return .text(string(cmark_node_get_literal(node)))
         }
+    }
+
+    /// The text of every leaf below `node`, walked with cmark's iterator (no recursion).
+    private static func flattenedText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE: text += string(cmark_node_get_literal(current))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

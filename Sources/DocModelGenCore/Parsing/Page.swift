@@ -74,11 +74,14 @@ public struct Table: Codable, Sendable, Hashable {
     public var header: [TableCell]
     public var rows: [TableRow]
     public var location: SourceLocation
+    /// Rows past `PageParser.maximumTableRows`, counted but not parsed (nil when none).
+    public var omittedRows: Int?
 
-    public init(header: [TableCell], rows: [TableRow], location: SourceLocation) {
+    public init(header: [TableCell], rows: [TableRow], location: SourceLocation, omittedRows: Int? = nil) {
         self.header = header
         self.rows = rows
         self.location = location
+        self.omittedRows = omittedRows
     }
 }
 

@@ -2,6 +2,10 @@
 /// paragraphs, are re-split from the paragraph's raw source lines and each cell's inlines are parsed
 /// by cmark again.
 public enum PageParser {
+    /// Rows past this are counted but not parsed, so a 100 000-row table is reported at once
+    /// (the validator allows far fewer members) instead of taking seconds.
+    public static let maximumTableRows = 2_000
+
     /// Parses `text`, the contents of the page at `path` (relative to the input root).
     public static func parse(_ text: String, path: String) -> Page {
         let lines = SourceLines(text)
@@ -66,7 +70,8 @@ public enum PageParser {
                 blocks.append(.paragraph(Paragraph(inlines: CmarkReader.inlines(of: leading), location: paragraphLocation)))
             }
             let width = header.count
-            let bodyLines = headerLine + 2 <= block.endLine ? Array((headerLine + 2)...block.endLine) : []
+            let allBodyLines = headerLine + 2 <= block.endLine ? Array((headerLine + 2)...block.endLine) : []
+            let bodyLines = allBodyLines.prefix(maximumTableRows)
             let rows = bodyLines.map { number -> TableRow in
                 let raw = PipeTableSplitter.cells(of: lines[number])
                 var cells = raw.prefix(width).map { tableCell($0, line: number, path: path) }
@@ -82,7 +87,8 @@ public enum PageParser {
             blocks.append(.table(Table(
                 header: header.map { tableCell($0, line: headerLine, path: path) },
                 rows: rows,
-                location: SourceLocation(file: path, line: headerLine, column: firstContentColumn(lines[headerLine])))))
+                location: SourceLocation(file: path, line: headerLine, column: firstContentColumn(lines[headerLine])),
+                omittedRows: allBodyLines.count > bodyLines.count ? allBodyLines.count - bodyLines.count : nil)))
             return blocks
         }
         return [.paragraph(Paragraph(inlines: inlines, location: paragraphLocation))]

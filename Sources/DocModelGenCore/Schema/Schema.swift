@@ -132,12 +132,16 @@ public struct ObjectModel: Codable, Sendable, Hashable {
     /// The `## Fields` table, or nil when the page has none.
     public var fieldsTable: FieldsTable?
     public var fields: [Field]
+    /// Rows the parser counted but did not read (see `PageParser.maximumTableRows`).
+    public var omittedFields: Int?
 }
 
 public struct EnumModel: Codable, Sendable, Hashable {
     /// An open enum keeps values it does not know instead of failing to decode.
     public var isOpen: Bool
     public var cases: [EnumCase]
+    /// Rows the parser counted but did not read (see `PageParser.maximumTableRows`).
+    public var omittedCases: Int?
     /// Where the values are listed.
     public var location: SourceLocation
 

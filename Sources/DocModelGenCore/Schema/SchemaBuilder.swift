@@ -139,17 +139,20 @@ public enum SchemaBuilder {
         guard let table = firstTable(section) else { return ObjectModel(fieldsTable: nil, fields: []) }
         return ObjectModel(
             fieldsTable: FieldsTable(columns: table.header.map(\.text), location: table.location),
-            fields: table.rows.compactMap { field($0, header: table.header, resolver: resolver) })
+            fields: table.rows.compactMap { field($0, header: table.header, resolver: resolver) },
+            omittedFields: table.omittedRows)
     }
 
     private static func enumModel(_ section: Section, page: Page) -> EnumModel {
         let isOpen = page.proseParagraphs.contains { $0.inlines.plainText.lowercased().contains("open enum") }
         var cases: [EnumCase] = []
+        var omitted: Int?
         var location = section.heading?.location ?? SourceLocation(file: page.path, line: 1, column: 1)
         for block in section.blocks {
             switch block {
             case .table(let table) where cases.isEmpty:
                 location = table.location
+                omitted = table.omittedRows
                 let nameColumn = table.header.firstIndex { $0.text == "Name" }
                 let valueColumn = table.header.firstIndex { $0.text == "Value" } ?? nameColumn
                 guard let valueColumn else { continue }
@@ -170,7 +173,7 @@ public enum SchemaBuilder {
                 continue
             }
         }
-        return EnumModel(isOpen: isOpen, cases: cases, location: location)
+        return EnumModel(isOpen: isOpen, cases: cases, omittedCases: omitted, location: location)
     }
 
     private static func unionModel(_ sections: ArraySlice<Section>, resolver: TypeExpressionParser.Resolver) -> UnionModel {

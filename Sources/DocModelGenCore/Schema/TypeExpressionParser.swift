@@ -110,9 +110,13 @@ public enum TypeExpressionParser {
         flush()
     }
 
+    /// Deeper nesting is an error rather than a risk to the stack (`List[` 10 000 times).
+    static let maximumDepth = 32
+
     private struct Parser {
         var tokens: [Token]
         var index = 0
+        var depth = 0
         let linkDestination: String?
         let resolver: Resolver
 
@@ -137,6 +141,9 @@ public enum TypeExpressionParser {
         }
 
         mutating func parseExpression() -> TypeExpression? {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= TypeExpressionParser.maximumDepth else { return nil }
             switch next() {
             case .link(let text, let destination):
                 var inner: [Token] = []

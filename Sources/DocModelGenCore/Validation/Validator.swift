@@ -20,6 +20,7 @@ public enum Validator {
         ValidationRules.skippedPages,
         ValidationRules.enumerations,
         ValidationRules.unions,
+        ValidationRules.modelSize,
     ]
 
     public static func validate(_ schema: Schema) -> [Diagnostic] {
@@ -219,6 +220,24 @@ public enum ValidationRules {
                 names[member.swiftName] = member
                 return nil
             }
+        }
+    }
+
+    /// Most fields, enum values or union members one model may have: more is an accident, and a
+    /// struct that large is slow to compile everywhere it is used.
+    public static let maximumMembers = 1_000
+
+    public static let modelSize: Validator.Rule = { schema in
+        schema.models.compactMap { model in
+            let count: Int
+            switch model.kind {
+            case .object(let object): count = object.fields.count + (object.omittedFields ?? 0)
+            case .enumeration(let enumeration): count = enumeration.cases.count + (enumeration.omittedCases ?? 0)
+            case .union(let union): count = union.members.count
+            case .skipped: count = 0
+            }
+            guard count > maximumMembers else { return nil }
+            return .error("'\(model.swiftName)' has \(count) members; at most \(maximumMembers) are supported", at: model.location)
         }
     }
 

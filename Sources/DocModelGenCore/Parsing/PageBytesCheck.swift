@@ -1,0 +1,54 @@
+/// Checks a page's raw bytes before anything parses them: size, UTF-8 validity, NUL bytes.
+/// Each problem is a located diagnostic; a page with an error is not parsed at all.
+public enum PageBytesCheck {
+    /// Pages larger than this are not read (a 50 MB page is an accident, not documentation).
+    public static let maximumPageSize = 4 << 20
+
+    public static func diagnostics(path: String, bytes: [UInt8]) -> [Diagnostic] {
+        guard bytes.count <= maximumPageSize else {
+            return [.error(
+                "page is \(bytes.count) bytes; pages larger than \(maximumPageSize >> 20) MiB are not read",
+                at: SourceLocation(file: path, line: 1, column: 1))]
+        }
+        var line = 1, lineStart = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0 {
+                return [.error("page contains a NUL byte", at: SourceLocation(file: path, line: line, column: index - lineStart + 1))]
+            }
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
+                line += 1
+                lineStart = index + 1
+                index += 1
+                continue
+            }
+            let length = sequenceLength(bytes, at: index)
+            guard length > 0 else {
+                return [.error(
+                    "page is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
+                    at: SourceLocation(file: path, line: line, column: index - lineStart + 1))]
+            }
+            index += length
+        }
+        return []
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `index`, or 0 (Unicode Table 3-7).
+    private static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let first = bytes[index]
+        func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            index + offset < bytes.count && range.contains(bytes[index + offset])
+        }
+        switch first {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: return continuation(1) ? 2 : 0
+        case 0xE0: return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
+        case 0xED: return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : 0
+        case 0xF0: return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF4: return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : 0
+        default: return 0
+        }
+    }
+}
