@@ -56,7 +56,6 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         try exiting {
-            PathDisplay.absolute = absolutePaths
             let settings = try settings()
             try checkOutputFolders(settings)
             let templateSet = try TemplateLoader.load(overrides: settings.templates)
@@ -66,7 +65,7 @@ struct Generate: ParsableCommand {
             var stages = StageTimes()
             for job in settings.jobs {
                 var collected: InputSet?
-                stages.read += try clock.measure { collected = try InputSet.collect(job.inputs) }
+                stages.read += try clock.measure { collected = try InputSet.collect(job.inputs, pathDisplay: pathDisplay) }
                 guard let inputs = collected else { continue }
                 let result = Generator.run(
                     inputs.pages, root: inputs.root.path,

@@ -20,10 +20,11 @@ struct GenerateSettings {
 
 /// How paths are printed: relative to the working directory when below it, or always absolute
 /// (`--absolute-paths`, which the build plugin passes so Xcode and SwiftPM can find the file).
-enum PathDisplay {
-    nonisolated(unsafe) static var absolute = false
+struct PathDisplay: Sendable {
+    /// Always print absolute paths.
+    var absolute = false
 
-    static func show(_ absolutePath: String) -> String {
+    func show(_ absolutePath: String) -> String {
         if absolute { return absolutePath }
         let cwd = FileManager.default.currentDirectoryPath
         let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
@@ -32,6 +33,9 @@ enum PathDisplay {
 }
 
 extension Generate {
+    /// How this run prints paths.
+    var pathDisplay: PathDisplay { PathDisplay(absolute: absolutePaths) }
+
     /// Reads `--config` (when given) and merges it under the flags.
     func settings() throws -> GenerateSettings {
         guard let config else {
@@ -40,24 +44,24 @@ extension Generate {
                 jobs: [.init(inputs: inputs, namespace: namespace)], output: output, docsOutput: noDocs ? nil : docsOutput,
                 accessLevel: accessLevel ?? .public, templates: templates, multipartModels: multipartModels)
         }
-        let file = try ConfigFile.loadReporting(config)
+        let file = try ConfigFile.loadReporting(config, pathDisplay: pathDisplay)
         var jobs: [GenerateSettings.Job]
         if inputs.isEmpty {
             switch PagePlan.make(file) {
             case .success(let plan):
                 if namespace != nil, plan.jobs.count > 1 {
-                    throw usage("--namespace names one namespace, but \(PathDisplay.show(file.file)) has \(plan.jobs.count) inputs")
+                    throw usage("--namespace names one namespace, but \(pathDisplay.show(file.file)) has \(plan.jobs.count) inputs")
                 }
                 jobs = plan.jobs.map { .init(inputs: $0.pages, namespace: namespace ?? $0.input?.namespace, filePrefix: $0.filePrefix) }
             case .failure(let problems):
-                for problem in problems.all { printError(problem.formatted(path: PathDisplay.show(file.file))) }
+                for problem in problems.all { printError(problem.formatted(path: pathDisplay.show(file.file))) }
                 throw Reported()
             }
         } else {
             jobs = [.init(inputs: inputs, namespace: namespace)]
         }
         guard let resolvedOutput = output ?? file.output else {
-            throw usage("--output is required when \(PathDisplay.show(file.file)) has no \"output\"")
+            throw usage("--output is required when \(pathDisplay.show(file.file)) has no \"output\"")
         }
         return GenerateSettings(
             jobs: jobs, output: resolvedOutput, docsOutput: noDocs ? nil : docsOutput ?? file.docs,
@@ -74,13 +78,13 @@ extension Generate {
 
 extension ConfigFile {
     /// Loads a config file named on the command line, printing its problems as diagnostics.
-    static func loadReporting(_ path: String) throws -> ConfigFile {
+    static func loadReporting(_ path: String, pathDisplay: PathDisplay) throws -> ConfigFile {
         let absolute = PathMath.standardize(path)
         switch load(absolute) {
         case .success(let file):
             return file
         case .failure(let problems):
-            for problem in problems.all { printError(problem.formatted(path: PathDisplay.show(absolute))) }
+            for problem in problems.all { printError(problem.formatted(path: pathDisplay.show(absolute))) }
             throw Reported()
         }
     }

@@ -7,14 +7,15 @@ import Foundation
 struct InputSet {
     var root: URL
     var pages: [SourcePage]
+    var pathDisplay: PathDisplay
 
     /// How a root-relative page path is shown: relative to the working directory when the page is
     /// below it, absolute otherwise (what IDEs need to jump to the line).
     func displayPath(_ path: String) -> String {
-        PathDisplay.show(root.appendingPathComponent(path).path)
+        pathDisplay.show(root.appendingPathComponent(path).path)
     }
 
-    static func collect(_ inputs: [String]) throws -> InputSet {
+    static func collect(_ inputs: [String], pathDisplay: PathDisplay = PathDisplay()) throws -> InputSet {
         var files: [URL] = []
         var problems: [String] = []
         for input in inputs {
@@ -34,7 +35,7 @@ struct InputSet {
                     if real.hasPrefix(realFolder + "/") {
                         files.append(URL(fileURLWithPath: real))
                     } else {
-                        problems.append("\(PathDisplay.show(link.path)):1:1: error: symbolic link to '\(real)', outside the input folder '\(input)'")
+                        problems.append("\(pathDisplay.show(link.path)):1:1: error: symbolic link to '\(real)', outside the input folder '\(input)'")
                     }
                 }
             } else {
@@ -51,20 +52,20 @@ struct InputSet {
         var outputNames: [String: String] = [:]
         for path in unique {
             guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append("\(PathDisplay.show(path)):1:1: error: cannot read file")
+                problems.append("\(pathDisplay.show(path)):1:1: error: cannot read file")
                 continue
             }
             let relative = String(path.dropFirst(root.count + (root.hasSuffix("/") ? 0 : 1)))
             // Output names that differ only in case collide on macOS and Windows file systems.
             let folded = relative.lowercased()
             if let other = outputNames[folded] {
-                problems.append("\(PathDisplay.show(path)):1:1: error: page name differs from '\(other)' only in case; their generated files would collide")
+                problems.append("\(pathDisplay.show(path)):1:1: error: page name differs from '\(other)' only in case; their generated files would collide")
                 continue
             }
             outputNames[folded] = relative
             let checks = PageBytesCheck.diagnostics(path: relative, bytes: [UInt8](data))
             guard checks.isEmpty else {
-                problems += checks.map { $0.formatted { PathDisplay.show(URL(fileURLWithPath: root).appendingPathComponent($0).path) } }
+                problems += checks.map { $0.formatted { pathDisplay.show(URL(fileURLWithPath: root).appendingPathComponent($0).path) } }
                 continue
             }
             pages.append(SourcePage(path: relative, text: String(decoding: data, as: UTF8.self)))
@@ -73,7 +74,7 @@ struct InputSet {
             problems.forEach(printError)
             throw Reported()
         }
-        return InputSet(root: URL(fileURLWithPath: root, isDirectory: true), pages: pages)
+        return InputSet(root: URL(fileURLWithPath: root, isDirectory: true), pages: pages, pathDisplay: pathDisplay)
     }
 
     /// `.md` symbolic links below `folder` (folder links are not followed, so loops cannot hang).
