@@ -26,18 +26,9 @@ import Testing
         #expect(first.contains("public var m1: M1 {"), "behind the same public API")
 
         let modules = CLIRunner.executable.deletingLastPathComponent().appendingPathComponent("Modules").path
-        let compile = Process()
-        compile.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        compile.arguments = [
-            "bash", "-c",
-            "ulimit -v 2000000; mkdir -p obj && cd obj && timeout 600 swiftc -c -Onone -swift-version 6 -warnings-as-errors -I '\(modules)' -module-name Chain ../out/*.swift 2>&1",
-        ]
-        compile.currentDirectoryURL = temp.url
-        let output = Pipe()
-        compile.standardOutput = output
-        try compile.run()
-        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        compile.waitUntilExit()
-        #expect(compile.terminationStatus == 0, "\(log.suffix(3000))")
+        let compile = try Shell.run(
+            "ulimit -v 2000000; mkdir -p obj && cd obj && timeout 600 swiftc -c -Onone -swift-version 6 -warnings-as-errors -I '\(modules)' -module-name Chain ../out/*.swift",
+            in: temp.url)
+        #expect(compile.status == 0, "\(compile.stdout.suffix(3000))")
     }
 }

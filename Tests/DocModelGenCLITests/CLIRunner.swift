@@ -42,6 +42,22 @@ struct CLIRunner {
     }
 }
 
+/// Runs a bash script (stdout and stderr together), for compiles that need `ulimit` and `timeout`.
+enum Shell {
+    static func run(_ script: String, in directory: URL) throws -> CLIRunner.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["bash", "-c", script + " 2>&1"]
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return CLIRunner.Result(status: process.terminationStatus, stdout: log, stderr: "")
+    }
+}
+
 /// A temporary folder removed when the value is released.
 final class TemporaryFolder {
     let url: URL

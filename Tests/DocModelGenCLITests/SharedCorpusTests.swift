@@ -45,17 +45,10 @@ struct SharedCorpusTests {
             )
 
             """, to: "Package.swift")
-        let build = Process()
-        build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // Bounded: a compiler fed pathological types can eat all memory.
-        build.arguments = ["bash", "-c", "ulimit -v 12000000; timeout 600 swift build --disable-sandbox 2>&1"]
-        build.currentDirectoryURL = package.url
-        let output = Pipe()
-        build.standardOutput = output
-        try build.run()
-        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        build.waitUntilExit()
-        #expect(build.terminationStatus == 0, "\(log.suffix(4000))")
+        let build = try Shell.run("ulimit -v 12000000; timeout 600 swift build --disable-sandbox", in: package.url)
+        let log = build.stdout
+        #expect(build.status == 0, "\(log.suffix(4000))")
         #expect(!log.contains("warning:"), "\(log.components(separatedBy: "\n").filter { $0.contains("warning:") }.prefix(20).joined(separator: "\n"))")
         #expect(log.contains("Compiling UnstructuredAll"))
     }
