@@ -19,10 +19,12 @@ struct CmarkBlock: Sendable {
 
 /// Thin, safe wrapper over libcmark: markdown text in, Swift values out. No cmark pointer escapes.
 enum CmarkReader {
-    /// Parses a whole document and returns its top-level blocks in order.
-    static func blocks(of markdown: String) -> [CmarkBlock] {
+    /// Parses a whole document and returns its top-level blocks in order. `wantsInlines` says,
+    /// from a paragraph's first and last line, whether its inlines are needed (a paragraph that is
+    /// really a table is re-split from its source lines, so converting it would be wasted work).
+    static func blocks(of markdown: String, wantsInlines: (Int, Int) -> Bool = { _, _ in true }) -> [CmarkBlock] {
         withDocument(markdown) { document in
-            children(of: document).map(block(of:))
+            children(of: document).map { block(of: $0, wantsInlines: wantsInlines) }
         }
     }
 
@@ -68,7 +70,7 @@ enum CmarkReader {
         return result
     }
 
-    private static func block(of node: OpaquePointer) -> CmarkBlock {
+    private static func block(of node: OpaquePointer, wantsInlines: (Int, Int) -> Bool) -> CmarkBlock {
         let startLine = Int(cmark_node_get_start_line(node))
         let startColumn = Int(cmark_node_get_start_column(node))
         let endLine = Int(cmark_node_get_end_line(node))
@@ -77,7 +79,7 @@ enum CmarkReader {
         case CMARK_NODE_HEADING:
             kind = .heading(level: Int(cmark_node_get_heading_level(node)), inlines: inlineChildren(of: node))
         case CMARK_NODE_PARAGRAPH:
-            kind = .paragraph(inlines: inlineChildren(of: node))
+            kind = .paragraph(inlines: wantsInlines(startLine, endLine) ? inlineChildren(of: node) : [])
         case CMARK_NODE_LIST:
             kind = .list(items: children(of: node).map { item in
                 let paragraph = children(of: item).first { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }
@@ -106,15 +108,23 @@ enum CmarkReader {
     private static func inlineChildren(of node: OpaquePointer, depth: Int = 0) -> [Inline] {
         guard depth < maximumInlineDepth else { return [.text(flattenedText(of: node))] }
         var result: [Inline] = []
+        // cmark splits text at delimiters it did not use; neighbours are merged back, collecting
+        // the pieces first so a paragraph of 100 000 pieces is not quadratic.
+        var pendingText: [String] = []
+        func flush() {
+            if !pendingText.isEmpty { result.append(.text(pendingText.joined())) }
+            pendingText.removeAll()
+        }
         for child in children(of: node) {
             let inline = self.inline(of: child, depth: depth + 1)
-            // cmark splits text at delimiters it did not use; merge neighbours back.
-            if case .text(let next) = inline, case .text(let previous)? = result.last {
-                result[result.count - 1] = .text(previous + next)
+            if case .text(let text) = inline {
+                pendingText.append(text)
             } else {
+                flush()
                 result.append(inline)
             }
         }
+        flush()
         return result
     }
 

@@ -13,7 +13,10 @@ public enum PageParser {
         var sections: [Section] = []
         var current = Section(heading: nil, blocks: [])
 
-        for block in CmarkReader.blocks(of: text) {
+        let blocks = CmarkReader.blocks(of: text) { first, last in
+            tableHeaderLine(in: lines, from: first, to: last) == nil
+        }
+        for block in blocks {
             let location = SourceLocation(file: path, line: block.startLine, column: block.startColumn)
             switch block.kind {
             case .heading(let level, let inlines):
@@ -56,12 +59,8 @@ public enum PageParser {
         guard block.startColumn <= 4, block.endLine > block.startLine else {
             return [.paragraph(Paragraph(inlines: inlines, location: paragraphLocation))]
         }
-        for headerLine in block.startLine..<block.endLine {
+        if let headerLine = tableHeaderLine(in: lines, from: block.startLine, to: block.endLine) {
             let header = PipeTableSplitter.cells(of: lines[headerLine])
-            guard lines[headerLine].contains(UInt8(ascii: "|")),
-                  PipeTableSplitter.isDelimiterRow(lines[headerLine + 1], cellCount: header.count)
-            else { continue }
-
             var blocks: [Block] = []
             if headerLine > block.startLine {
                 let leading = (block.startLine..<headerLine)
@@ -92,6 +91,19 @@ public enum PageParser {
             return blocks
         }
         return [.paragraph(Paragraph(inlines: inlines, location: paragraphLocation))]
+    }
+
+    /// The line of a GFM table's header row inside lines `first...last` (a line with a pipe,
+    /// followed by a delimiter row with as many cells), or nil.
+    private static func tableHeaderLine(in lines: SourceLines, from first: Int, to last: Int) -> Int? {
+        guard last > first else { return nil }
+        for headerLine in first..<last {
+            let line = lines[headerLine]
+            guard line.contains(UInt8(ascii: "|")) else { continue }
+            let count = PipeTableSplitter.cells(of: line).count
+            if PipeTableSplitter.isDelimiterRow(lines[headerLine + 1], cellCount: count) { return headerLine }
+        }
+        return nil
     }
 
     private static func tableCell(_ raw: PipeTableSplitter.RawCell, line: Int, path: String) -> TableCell {
