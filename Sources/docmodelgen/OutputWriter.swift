@@ -121,9 +121,28 @@ struct OutputWriter {
     /// Names staging folders so a later run can recognise and remove them.
     static let stagingMarker = ".docmodelgen-staging-"
 
+    /// Plain POSIX writes: the whole folder is swapped in atomically afterwards, so a per-file
+    /// `fsync` (what `Data.write` does here) would only cost time.
     private func write(_ text: String, to file: URL) throws {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.posixError(file) }
+        defer { close(descriptor) }
+        var text = text
+        try text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                guard written > 0 else { throw Self.posixError(file) }
+                offset += written
+            }
+        }
+    }
+
+    private static func posixError(_ file: URL) -> Error {
+        CocoaError(.fileWriteUnknown, userInfo: [
+            NSFilePathErrorKey: file.path, NSLocalizedDescriptionKey: "\(file.path): \(String(cString: strerror(errno)))",
+        ])
     }
 
     /// Links (or copies) every file of the current output that is kept into the staging folder.
