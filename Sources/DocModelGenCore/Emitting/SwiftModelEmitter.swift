@@ -92,7 +92,7 @@ public enum SwiftModelEmitter {
                     : field.swiftName == field.wireName ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))",
             ]
             switch storage {
-            case .literal(let constant, let optional):
+            case .literal(let constant, _):
                 property["declarationDefault"] = " = Literal()"
                 constants.append([
                     "constantType": FieldStorage.constantTypeName(field),
@@ -100,7 +100,6 @@ public enum SwiftModelEmitter {
                     "valueType": SwiftTypeRenderer.swiftType(of: .literal(constant), in: schema),
                     "value": SwiftTypeRenderer.literalSource(constant),
                 ])
-                _ = optional
             case .optionalNullable:
                 parameters.append(["name": name, "type": type, "parameterDefault": " = .absent"])
             case .optional:
