@@ -28,7 +28,8 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 0...250_000, using: &generator))
+            // Up to 0.6 s: long enough that some runs finish their swap before the kill.
+            usleep(UInt32.random(in: 0...600_000, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let now = try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("out"))

@@ -26,7 +26,7 @@ import UnstructuredModels
             let flags: [OptionalNullable<Bool>] = [.absent, .null, .value(true)]
             let workflow = CreateWorkflow(
                 destinationId: states[id], name: name, reprocessAll: flags[reprocess], workflowType: WorkflowType.allCases[id % WorkflowType.allCases.count])
-            try? JSONRoundTrip.check(workflow)
+            #expect(throws: Never.self) { try JSONRoundTrip.check(workflow) }
             let json = (try? JSONRoundTrip.json(workflow)) ?? ""
             #expect(json.contains("destination_id") == (id != 0))
             #expect(json.contains(#""reprocess_all":null"#) == (reprocess == 1))
