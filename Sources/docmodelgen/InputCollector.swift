@@ -29,8 +29,9 @@ struct InputSet {
                 // A symbolic link found inside an input folder must stay inside it: pages are the
                 // folder's, and a link elsewhere is a way out of it.
                 let realFolder = url.resolvingSymlinksInPath().path
-                files += PagePlan.markdownFiles(under: url.path).map { URL(fileURLWithPath: $0) }
-                for link in markdownSymlinks(under: url) {
+                let tree = MarkdownTree(folder: url.path)
+                files += tree.files.map { URL(fileURLWithPath: $0) }
+                for link in tree.links.map({ URL(fileURLWithPath: $0) }) {
                     let real = link.resolvingSymlinksInPath().path
                     if real.hasPrefix(realFolder + "/") {
                         files.append(URL(fileURLWithPath: real))
@@ -51,7 +52,7 @@ struct InputSet {
         var pages: [SourcePage] = []
         var outputNames: [String: String] = [:]
         for path in unique {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let (bytes, size) = readBytes(path) else {
                 problems.append("\(pathDisplay.show(path)):1:1: error: cannot read file")
                 continue
             }
@@ -63,12 +64,13 @@ struct InputSet {
                 continue
             }
             outputNames[folded] = relative
-            let checks = PageBytesCheck.diagnostics(path: relative, bytes: [UInt8](data))
+            let checks = PageBytesCheck.sizeDiagnostic(path: relative, size: size).map { [$0] }
+                ?? PageBytesCheck.diagnostics(path: relative, bytes: bytes)
             guard checks.isEmpty else {
                 problems += checks.map { $0.formatted { pathDisplay.show(URL(fileURLWithPath: root).appendingPathComponent($0).path) } }
                 continue
             }
-            pages.append(SourcePage(path: relative, text: String(decoding: data, as: UTF8.self)))
+            pages.append(SourcePage(path: relative, text: String(decoding: bytes, as: UTF8.self)))
         }
         guard problems.isEmpty else {
             problems.forEach(printError)
@@ -77,15 +79,28 @@ struct InputSet {
         return InputSet(root: URL(fileURLWithPath: root, isDirectory: true), pages: pages, pathDisplay: pathDisplay)
     }
 
-    /// `.md` symbolic links below `folder` (folder links are not followed, so loops cannot hang).
-    private static func markdownSymlinks(under folder: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isSymbolicLinkKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        var links: [URL] = []
-        for case let url as URL in enumerator where url.pathExtension == "md" {
-            if (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) == true { links.append(url) }
+    /// The file's bytes and size, read with plain POSIX calls (one open, fstat and read for a
+    /// page), or nil. A file larger than a page may be is not read: its size is enough to reject it.
+    private static func readBytes(_ path: String) -> (bytes: [UInt8], size: Int)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        guard size <= PageBytesCheck.maximumPageSize else { return ([], size) }
+        // One byte more than the size, so a file that grew meanwhile is still read to its end.
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: max(4096, bytes.count)) }
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            filled += count
         }
-        return links.sorted { $0.path < $1.path }
+        bytes.removeLast(bytes.count - filled)
+        return (bytes, filled)
     }
 }

@@ -16,9 +16,9 @@ public enum SwiftModelEmitter {
     public static func emit(_ schema: Schema, options: Options, templates: TemplateSet) -> [GeneratedFile] {
         let recursive = RecursionAnalysis.recursiveModels(in: schema)
         let sizes = InlineSizeAnalysis.analyse(schema, recursive: recursive)
-        let files = schema.models.map { model in
+        let files = schema.models.parallelMap { model in
             let template: String
-            let context: [String: Any]
+            let context: [String: TemplateValue]
             switch model.kind {
             case .object:
                 template = TemplateSet.Name.swiftModel
@@ -31,7 +31,7 @@ public enum SwiftModelEmitter {
                 context = unionContext(for: model, union, in: schema, options: options, isIndirect: recursive.contains(model.sourcePath) || sizes.indirectUnions.contains(model.sourcePath))
             case .skipped(let reason):
                 template = TemplateSet.Name.swiftSkipped
-                context = ["reason": SwiftSourceText.singleLine(reason)]
+                context = ["reason": .string(SwiftSourceText.singleLine(reason))]
             }
             let boxes = model.wireFields.contains { isBoxed($0, of: model, recursive: recursive, sizes: sizes) }
             let rendered = templates.render(
@@ -49,26 +49,26 @@ public enum SwiftModelEmitter {
         return [declaration] + files
     }
 
-    private static func common(for model: Model, options: Options, boxes: Bool) -> [String: Any] {
+    private static func common(for model: Model, options: Options, boxes: Bool) -> [String: TemplateValue] {
         [
-            "sourcePath": SwiftSourceText.singleLine(model.sourcePath),
-            "imports": SwiftTypeRenderer.needsRuntime(model) || boxes ? ["DocModelRuntime"] : [],
-            "access": options.accessLevel.rawValue,
-            "typeName": model.swiftName,
+            "sourcePath": .string(SwiftSourceText.singleLine(model.sourcePath)),
+            "imports": .strings(SwiftTypeRenderer.needsRuntime(model) || boxes ? ["DocModelRuntime"] : []),
+            "access": .string(options.accessLevel.rawValue),
+            "typeName": .string(model.swiftName),
             // What extensions at file scope must call the type.
-            "qualifiedTypeName": options.namespace.map { "\($0).\(model.swiftName)" } ?? model.swiftName,
-            "docLines": model.summary.map(SwiftSourceText.docCommentLines) ?? [],
+            "qualifiedTypeName": .string(options.namespace.map { "\($0).\(model.swiftName)" } ?? model.swiftName),
+            "docLines": .strings(model.summary.map(SwiftSourceText.docCommentLines) ?? []),
         ]
     }
 
     /// The values `model.swift.mustache` sees; every string is already valid Swift in its position.
     static func objectContext(
         for model: Model, in schema: Schema, options: Options, recursive: Set<String>, sizes: InlineSizeAnalysis.Result
-    ) -> [String: Any] {
+    ) -> [String: TemplateValue] {
         let fields = model.wireFields
-        var properties: [[String: Any]] = []
-        var parameters: [[String: Any]] = []
-        var constants: [[String: Any]] = []
+        var properties: [[String: TemplateValue]] = []
+        var parameters: [[String: TemplateValue]] = []
+        var constants: [[String: TemplateValue]] = []
         for field in fields {
             let name = SwiftNaming.escaped(field.swiftName)
             let type = SwiftTypeRenderer.propertyType(of: field, in: schema)
@@ -78,47 +78,53 @@ public enum SwiftModelEmitter {
             let boxed = isBoxed(field, of: model, recursive: recursive, sizes: sizes)
             var docText = field.description ?? ""
             if let example = field.example { docText += (docText.isEmpty ? "" : "\n\n") + "Example: \(example)" }
-            var property: [String: Any] = [
-                "name": name,
-                "type": type,
+            var property: [String: TemplateValue] = [
+                "name": .string(name),
+                "type": .string(type),
                 "attribute": storage == .nullable ? "@Nullable " : "",
-                "isBoxed": boxed,
-                "isStored": !boxed,
-                "storageName": "_\(field.swiftName)Box",
+                "isBoxed": .bool(boxed),
+                "isStored": .bool(!boxed),
+                "storageName": .string("_\(field.swiftName)Box"),
                 "declarationDefault": "",
-                "docLines": docText.isEmpty ? [] : SwiftSourceText.docCommentLines(docText),
-                "codingKey": boxed
+                "docLines": .strings(docText.isEmpty ? [] : SwiftSourceText.docCommentLines(docText)),
+                "codingKey": .string(boxed
                     ? "_\(field.swiftName)Box = \(SwiftSourceText.stringLiteral(field.wireName))"
-                    : field.swiftName == field.wireName ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))",
+                    : field.swiftName == field.wireName ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))"),
             ]
             switch storage {
             case .literal(let constant, _):
                 property["declarationDefault"] = " = Literal()"
                 constants.append([
-                    "constantType": FieldStorage.constantTypeName(field),
-                    "fieldName": SwiftSourceText.singleLine(field.wireName).replacingAll("`", with: "'"),
-                    "valueType": SwiftTypeRenderer.swiftType(of: .literal(constant), in: schema),
-                    "value": SwiftTypeRenderer.literalSource(constant),
+                    "constantType": .string(FieldStorage.constantTypeName(field)),
+                    "fieldName": .string(SwiftSourceText.singleLine(field.wireName).replacingAll("`", with: "'")),
+                    "valueType": .string(SwiftTypeRenderer.swiftType(of: .literal(constant), in: schema)),
+                    "value": .string(SwiftTypeRenderer.literalSource(constant)),
                 ])
             case .optionalNullable:
-                parameters.append(["name": name, "type": type, "parameterDefault": " = .absent"])
+                parameters.append(["name": .string(name), "type": .string(type), "parameterDefault": " = .absent"])
             case .optional:
-                parameters.append(["name": name, "type": type, "parameterDefault": " = nil", "isBoxed": boxed, "storageName": "_\(field.swiftName)Box"])
+                parameters.append([
+                    "name": .string(name), "type": .string(type), "parameterDefault": " = nil", "isBoxed": .bool(boxed),
+                    "storageName": .string("_\(field.swiftName)Box"),
+                ])
             case .plain, .nullable:
-                parameters.append(["name": name, "type": type, "parameterDefault": "", "isBoxed": boxed, "storageName": "_\(field.swiftName)Box"])
+                parameters.append([
+                    "name": .string(name), "type": .string(type), "parameterDefault": "", "isBoxed": .bool(boxed),
+                    "storageName": .string("_\(field.swiftName)Box"),
+                ])
             }
             properties.append(property)
         }
-        for index in parameters.indices { parameters[index]["isLast"] = index == parameters.count - 1 }
+        for index in parameters.indices { parameters[index]["isLast"] = .bool(index == parameters.count - 1) }
         let multipartLines = model.isMultipartBody ? fields.flatMap { MultipartPartsRenderer.lines(for: $0, in: schema) } : []
         return [
-            "properties": properties,
-            "hasProperties": !properties.isEmpty,
-            "parameters": parameters,
-            "hasParameters": !parameters.isEmpty,
-            "constants": constants,
-            "isMultipartBody": model.isMultipartBody,
-            "multipartLines": multipartLines,
+            "properties": .objects(properties),
+            "hasProperties": .bool(!properties.isEmpty),
+            "parameters": .objects(parameters),
+            "hasParameters": .bool(!parameters.isEmpty),
+            "constants": .objects(constants),
+            "isMultipartBody": .bool(model.isMultipartBody),
+            "multipartLines": .strings(multipartLines),
             // `var parts` that is never appended to would warn.
             "partsBinding": multipartLines.isEmpty ? "let" : "var",
         ]
@@ -136,35 +142,35 @@ public enum SwiftModelEmitter {
         }
     }
 
-    static func enumContext(for model: Model, _ enumeration: EnumModel, options: Options) -> [String: Any] {
+    static func enumContext(for model: Model, _ enumeration: EnumModel, options: Options) -> [String: TemplateValue] {
         let names = Set(enumeration.cases.map(\.swiftName))
         var unrecognized = "unrecognized"
         while names.contains(unrecognized) { unrecognized += "_" }
         return [
-            "isOpen": enumeration.isOpen,
+            "isOpen": .bool(enumeration.isOpen),
             "rawType": enumeration.isInteger ? "Int" : "String",
-            "cases": enumeration.cases.map { enumCase -> [String: Any] in
+            "cases": .objects(enumeration.cases.map { enumCase in
                 [
-                    "name": SwiftNaming.escaped(enumCase.swiftName),
-                    "rawValue": enumeration.isInteger ? String(Int(enumCase.value) ?? 0) : SwiftSourceText.stringLiteral(enumCase.value),
+                    "name": .string(SwiftNaming.escaped(enumCase.swiftName)),
+                    "rawValue": .string(enumeration.isInteger ? String(Int(enumCase.value) ?? 0) : SwiftSourceText.stringLiteral(enumCase.value)),
                 ]
-            },
-            "unrecognized": unrecognized,
+            }),
+            "unrecognized": .string(unrecognized),
         ]
     }
 
     static func unionContext(
         for model: Model, _ union: UnionModel, in schema: Schema, options: Options, isIndirect: Bool
-    ) -> [String: Any] {
+    ) -> [String: TemplateValue] {
         [
             "indirect": isIndirect ? "indirect " : "",
-            "members": union.members.map { member -> [String: Any] in
+            "members": .objects(union.members.map { member in
                 [
-                    "name": SwiftNaming.escaped(member.swiftName),
-                    "type": SwiftTypeRenderer.swiftType(of: member.type, in: schema),
+                    "name": .string(SwiftNaming.escaped(member.swiftName)),
+                    "type": .string(SwiftTypeRenderer.swiftType(of: member.type, in: schema)),
                 ]
-            },
-            "memberList": SwiftSourceText.stringLiteral("the value matches none of: " + union.members.map(\.typeText).joined(separator: ", ")),
+            }),
+            "memberList": .string(SwiftSourceText.stringLiteral("the value matches none of: " + union.members.map(\.typeText).joined(separator: ", "))),
         ]
     }
 }

@@ -31,6 +31,37 @@ enum CmarkReader {
     /// Parses `text` as the inline content of a single paragraph (a table cell's text), never as
     /// blocks: a cell reading `# x` or `- y` stays text.
     static func inlines(of text: String) -> [Inline] {
+        plainTextInlines(of: text) ?? parsedInlines(of: text)
+    }
+
+    /// What cmark makes of `text` when it holds no byte cmark's inline parser reacts to (most table
+    /// cells: names, types, prose): one text node, trimmed of spaces as cmark trims a paragraph.
+    /// Nil when cmark must parse it. Saves a cmark document per cell; tests check it agrees with
+    /// `parsedInlines`.
+    static func plainTextInlines(of text: String) -> [Inline]? {
+        var first = -1, last = -1, index = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "):
+                break
+            // Control characters (tabs, line breaks) and cmark's inline specials.
+            case 0..<0x20, 0x7F, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"):
+                return nil
+            default:
+                if first < 0 { first = index }
+                last = index
+            }
+            index += 1
+        }
+        guard first >= 0 else { return [] }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: first), end = utf8.index(utf8.startIndex, offsetBy: last + 1)
+        return [.text(String(text[start..<end]))]
+    }
+
+    /// `text` parsed by cmark as the inline content of a single paragraph.
+    static func parsedInlines(of text: String) -> [Inline] {
         // A leading "x " cannot start any block construct and leaves the cell's own leading
         // delimiters (`_`, `*`, backticks) flanked by whitespace, as they are in the table.
         let guarded = "x " + text

@@ -4,12 +4,16 @@ public enum PageBytesCheck {
     /// Pages larger than this are not read (a 50 MB page is an accident, not documentation).
     public static let maximumPageSize = 4 << 20
 
+    /// The error for a page of `size` bytes, when that is too large.
+    public static func sizeDiagnostic(path: String, size: Int) -> Diagnostic? {
+        guard size > maximumPageSize else { return nil }
+        return .error(
+            "page is \(size) bytes; pages larger than \(maximumPageSize >> 20) MiB are not read",
+            at: SourceLocation(file: path, line: 1, column: 1))
+    }
+
     public static func diagnostics(path: String, bytes: [UInt8]) -> [Diagnostic] {
-        guard bytes.count <= maximumPageSize else {
-            return [.error(
-                "page is \(bytes.count) bytes; pages larger than \(maximumPageSize >> 20) MiB are not read",
-                at: SourceLocation(file: path, line: 1, column: 1))]
-        }
+        if let tooLarge = sizeDiagnostic(path: path, size: bytes.count) { return [tooLarge] }
         var line = 1, lineStart = 0, index = 0
         while index < bytes.count {
             let byte = bytes[index]

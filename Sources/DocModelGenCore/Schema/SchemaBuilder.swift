@@ -32,10 +32,11 @@ public enum SchemaBuilder {
         let sorted = pages.sorted { $0.path < $1.path }
         let paths = Set(sorted.map(\.path))
         let names = NameIndex(sorted)
-        var models = sorted.map { page in
+        let links = LinkResolver(root: root)
+        var models = sorted.parallelMap { page in
             let resolver = TypeExpressionParser.Resolver(
                 link: { destination in
-                    LinkResolver.resolve(destination, from: page.path, root: root).flatMap { paths.contains($0) ? $0 : nil }
+                    links.resolve(destination, from: page.path).flatMap { paths.contains($0) ? $0 : nil }
                 },
                 name: { names.page(named: $0) })
             return model(of: page, resolver: resolver)
@@ -211,24 +212,31 @@ public enum SchemaBuilder {
 }
 
 /// Lexical link resolution inside the input root. Pure string work: no file system access.
-public enum LinkResolver {
+public struct LinkResolver: Sendable {
+    private let rootComponents: [String]
+
+    /// A resolver for links inside `root` (an absolute folder); its components are split once.
+    public init(root: String) {
+        rootComponents = Self.normalized(root.split(separator: "/").map(String.init))
+    }
+
     /// The root-relative path `destination` points to from the page at `pagePath`, or nil when it is
     /// a URL, empty, or leaves `root`.
     public static func resolve(_ destination: String, from pagePath: String, root: String) -> String? {
+        LinkResolver(root: root).resolve(destination, from: pagePath)
+    }
+
+    /// The root-relative path `destination` points to from the page at `pagePath` (root-relative).
+    public func resolve(_ destination: String, from pagePath: String) -> String? {
         var target = Substring(destination)
         if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = target[..<cut] }
         guard !target.isEmpty, !target.contains("://"), !target.hasPrefix("mailto:") else { return nil }
-        let rootComponents = normalized(root.split(separator: "/").map(String.init))
-        var components: [String]
-        if target.hasPrefix("/") {
-            components = target.split(separator: "/").map(String.init)
-        } else {
-            components = rootComponents + pagePath.split(separator: "/").dropLast().map(String.init)
-                + target.split(separator: "/").map(String.init)
-        }
-        components = normalized(components)
-        guard components.count > rootComponents.count, Array(components.prefix(rootComponents.count)) == rootComponents
-        else { return nil }
+        let components = Self.normalized(
+            target.hasPrefix("/")
+                ? target.split(separator: "/").map(String.init)
+                : rootComponents + pagePath.split(separator: "/").dropLast().map(String.init)
+                    + target.split(separator: "/").map(String.init))
+        guard components.count > rootComponents.count, components.starts(with: rootComponents) else { return nil }
         return components.dropFirst(rootComponents.count).joined(separator: "/")
     }
 

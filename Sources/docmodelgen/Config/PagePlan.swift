@@ -57,20 +57,10 @@ struct PagePlan: Sendable {
         return stem.split(separator: "/").joined(separator: ".") + "." + newExtension
     }
 
-    /// Every `.md` file below `folder`, recursively, skipping hidden files and folders; absolute,
-    /// standardised and sorted.
+    /// Every regular `.md` file below `folder`, recursively, skipping hidden files and folders;
+    /// absolute and sorted.
     static func markdownFiles(under folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: URL(fileURLWithPath: folder, isDirectory: true),
-            includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        var files: [String] = []
-        for case let url as URL in enumerator where url.pathExtension == "md" {
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                files.append(PathMath.standardize(url.path))
-            }
-        }
-        return Array(Set(files)).sorted()
+        MarkdownTree(folder: PathMath.standardize(folder)).files
     }
 
     /// The deepest folder that contains every file in `paths` (absolute, standardised).

@@ -2,6 +2,9 @@ import Mustache
 
 /// Template texts by file name (`model.swift.mustache`), compiled once. The CLI reads the bundled
 /// templates and a user's `--templates` folder; emitters only ever see this value.
+///
+/// swift-mustache parses every template (its errors are the ones users see); a template within
+/// `TypedMustacheTemplate`'s subset is then rendered by it, any other by swift-mustache.
 public struct TemplateSet: Sendable {
     /// The file names every emitter needs.
     public enum Name {
@@ -20,17 +23,23 @@ public struct TemplateSet: Sendable {
         public var description: String { "\(fileName): error: \(message)" }
     }
 
-    private let templates: [String: MustacheTemplate]
+    private enum Compiled: Sendable {
+        case typed(TypedMustacheTemplate)
+        case mustache(MustacheTemplate)
+    }
+
+    private let templates: [String: Compiled]
 
     /// Compiles `texts` (file name → template source).
     public init(texts: [String: String]) throws(Failure) {
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: Compiled] = [:]
         for name in Name.all {
             guard let text = texts[name] else {
                 throw Failure(fileName: name, message: "template '\(name)' is missing")
             }
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                let mustache = try MustacheTemplate(string: text)
+                templates[name] = TypedMustacheTemplate(text).map(Compiled.typed) ?? .mustache(mustache)
             } catch {
                 throw Failure(fileName: name, message: "template does not parse: \(error)")
             }
@@ -38,9 +47,18 @@ public struct TemplateSet: Sendable {
         self.templates = templates
     }
 
-    func render(_ name: String, _ context: [String: Any]) -> String {
+    func render(_ name: String, _ context: [String: TemplateValue]) -> String {
         // Names are checked in init, so a missing template here is a programming error.
-        guard let template = templates[name] else { preconditionFailure("template \(name) not loaded") }
-        return template.render(context)
+        switch templates[name] {
+        case .typed(let template): template.render(.object(context))
+        case .mustache(let template): template.render(TemplateValue.object(context).anyValue)
+        case nil: preconditionFailure("template \(name) not loaded")
+        }
+    }
+
+    /// Whether `name` renders through the typed fast path (for tests).
+    func isTyped(_ name: String) -> Bool {
+        if case .typed = templates[name] { return true }
+        return false
     }
 }
