@@ -98,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocModelGenCoreTests",
-            dependencies: ["DocModelGenCore", "DocModelTemplates"],
+            dependencies: ["DocModelGenCore", "DocModelTemplates", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Golden"]
         ),
         .testTarget(

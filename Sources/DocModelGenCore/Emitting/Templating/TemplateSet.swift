@@ -30,8 +30,9 @@ public struct TemplateSet: Sendable {
 
     private let templates: [String: Compiled]
 
-    /// Compiles `texts` (file name → template source).
-    public init(texts: [String: String]) throws(Failure) {
+    /// Compiles `texts` (file name → template source). `typedRendering: false` renders every
+    /// template with swift-mustache (tests compare both ways).
+    public init(texts: [String: String], typedRendering: Bool = true) throws(Failure) {
         var templates: [String: Compiled] = [:]
         for name in Name.all {
             guard let text = texts[name] else {
@@ -39,7 +40,7 @@ public struct TemplateSet: Sendable {
             }
             do {
                 let mustache = try MustacheTemplate(string: text)
-                templates[name] = TypedMustacheTemplate(text).map(Compiled.typed) ?? .mustache(mustache)
+                templates[name] = (typedRendering ? TypedMustacheTemplate(text) : nil).map(Compiled.typed) ?? .mustache(mustache)
             } catch {
                 throw Failure(fileName: name, message: "template does not parse: \(error)")
             }

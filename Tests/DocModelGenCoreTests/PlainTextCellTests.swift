@@ -1,0 +1,40 @@
+@testable import DocModelGenCore
+import Foundation
+import Testing
+
+/// Table cells without inline markup skip cmark; what they become must be what cmark makes of them.
+@Suite struct PlainTextCellTests {
+    @Test(arguments: [
+        "plain", "  padded  ", "two  spaces", "", "   ", "Ünïcödé – text", "a.b: c, d; (e) {f} #g -h +i =j |k ~l",
+        "1. not a list", "# not a heading", "> not a quote", "x", " x",
+    ])
+    func plainCellsMatchCmark(text: String) throws {
+        let fast = try #require(CmarkReader.plainTextInlines(of: text))
+        #expect(fast == CmarkReader.parsedInlines(of: text))
+    }
+
+    @Test(arguments: ["`code`", "*em*", "_em_", "[link](x.md)", "a\\|b", "&amp;", "<b>", "![i](x)", "tab\there"])
+    func markupGoesToCmark(text: String) {
+        #expect(CmarkReader.plainTextInlines(of: text) == nil)
+    }
+
+    /// Random cells over an alphabet of plain and special characters.
+    @Test func randomCellsAgreeWithCmark() {
+        var random = SplitMix64(seed: 7)
+        let alphabet = Array("ab Z9.,:;-+#>=|(){}~'\"/%é–😀 *_`[]!<&\\\t")
+        var fastPathTaken = 0
+        for _ in 0..<4000 {
+            let text = String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            guard let fast = CmarkReader.plainTextInlines(of: text) else { continue }
+            fastPathTaken += 1
+            #expect(fast == CmarkReader.parsedInlines(of: text), "\(text.debugDescription)")
+        }
+        #expect(fastPathTaken > 500)
+    }
+
+    @Test func parallelMapKeepsOrder() {
+        let numbers = Array(0..<10_000)
+        #expect(numbers.parallelMap { $0 * 2 } == numbers.map { $0 * 2 })
+        #expect(Array(0..<3).parallelMap { $0 + 1 } == [1, 2, 3])
+    }
+}
