@@ -34,30 +34,62 @@ enum CmarkReader {
         plainTextInlines(of: text) ?? parsedInlines(of: text)
     }
 
-    /// What cmark makes of `text` when it holds no byte cmark's inline parser reacts to (most table
-    /// cells: names, types, prose): one text node, trimmed of spaces as cmark trims a paragraph.
-    /// Nil when cmark must parse it. Saves a cmark document per cell; tests check it agrees with
-    /// `parsedInlines`.
+    /// What cmark makes of the cells most tables are made of, without a cmark document per cell:
+    /// plain text, a whole-cell code span (`` `name` ``) and a whole-cell emphasis (`*str*`).
+    /// Nil when cmark must parse the cell. Tests check it agrees with `parsedInlines`.
     static func plainTextInlines(of text: String) -> [Inline]? {
-        var first = -1, last = -1, index = 0
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: " "):
-                break
-            // Control characters (tabs, line breaks) and cmark's inline specials.
-            case 0..<0x20, 0x7F, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
-                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"):
-                return nil
-            default:
-                if first < 0 { first = index }
-                last = index
-            }
-            index += 1
+        let bytes = Array(text.utf8)
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        guard start < end else { return isPlain(bytes[...]) ? [] : nil }
+        let trimmed = bytes[start..<end]
+        func string(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+        if isPlain(trimmed) { return [.text(string(trimmed))] }
+        guard trimmed.count >= 3, let first = trimmed.first, first == trimmed.last else { return nil }
+        let inner = trimmed.dropFirst().dropLast()
+        switch first {
+        case UInt8(ascii: "`"):
+            // A code span's content is literal; only its edges (a space each side) are special.
+            guard !inner.contains(where: { $0 == UInt8(ascii: "`") || $0 < 0x20 || $0 == 0x7F }),
+                  inner.first != UInt8(ascii: " "), inner.last != UInt8(ascii: " ")
+            else { return nil }
+            return [.code(string(inner))]
+        case UInt8(ascii: "*"):
+            // Letters or digits at both edges keep the emphasis flanking rules trivial.
+            guard isPlain(inner), isAlphanumeric(inner.first!), isAlphanumeric(inner.last!) else { return nil }
+            return [.emphasis([.text(string(inner))])]
+        default:
+            return nil
         }
-        guard first >= 0 else { return [] }
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: first), end = utf8.index(utf8.startIndex, offsetBy: last + 1)
-        return [.text(String(text[start..<end]))]
+    }
+
+    /// No byte cmark's inline parser reacts to. Brackets stay literal without `](` (a cell is
+    /// parsed alone, so it has no link reference definitions); `!` is literal unless before `[`;
+    /// `_` between letters or digits (`:heavy_check_mark:`) can neither open nor close emphasis.
+    private static func isPlain(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "_") where isAlphanumeric(previous) && index + 1 < bytes.endIndex && isAlphanumeric(bytes[index + 1]):
+                break
+            case 0..<0x20, 0x7F, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+                 UInt8(ascii: "<"), UInt8(ascii: "&"):
+                return false
+            case UInt8(ascii: "(") where previous == UInt8(ascii: "]"), UInt8(ascii: "[") where previous == UInt8(ascii: "!"):
+                return false
+            default:
+                break
+            }
+            previous = byte
+        }
+        return true
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// `text` parsed by cmark as the inline content of a single paragraph.
