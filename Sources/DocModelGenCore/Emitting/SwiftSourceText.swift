@@ -3,6 +3,9 @@
 enum SwiftSourceText {
     /// A Swift string literal (with quotes) whose value is exactly `value`.
     static func stringLiteral(_ value: String) -> String {
+        if value.utf8.allSatisfy({ isPrintableASCII($0) && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) {
+            return "\"" + value + "\""
+        }
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -34,6 +37,8 @@ enum SwiftSourceText {
     /// `text` with every line break folded to `\n` and other control characters (which would
     /// make the compiler warn or end a comment) replaced by spaces.
     static func lineSafe(_ text: String) -> String {
+        // Most text is printable ASCII and needs nothing.
+        if text.utf8.allSatisfy(isPrintableASCII) { return text }
         var result = ""
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -51,6 +56,10 @@ enum SwiftSourceText {
             }
         }
         return result
+    }
+
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F
     }
 
     /// `text` on one line: line breaks become spaces.

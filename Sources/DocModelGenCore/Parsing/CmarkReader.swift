@@ -28,6 +28,15 @@ enum CmarkReader {
         }
     }
 
+    /// The inlines of the first top-level heading of `level`, or nil.
+    static func firstHeadingInlines(of markdown: String, level: Int) -> [Inline]? {
+        withDocument(markdown) { document in
+            children(of: document).first {
+                cmark_node_get_type($0) == CMARK_NODE_HEADING && Int(cmark_node_get_heading_level($0)) == level
+            }.map { inlineChildren(of: $0) }
+        }
+    }
+
     /// Parses `text` as the inline content of a single paragraph (a table cell's text), never as
     /// blocks: a cell reading `# x` or `- y` stays text.
     static func inlines(of text: String) -> [Inline] {

@@ -49,6 +49,12 @@ public enum PageParser {
         return Page(path: path, title: title, sections: sections)
     }
 
+    /// The page's title as `parse` reads it (the text of its first top-level `#` heading), without
+    /// building the rest of the page.
+    public static func title(of text: String) -> String? {
+        CmarkReader.firstHeadingInlines(of: text, level: 1).map { $0.plainText.trimmingSpaces }
+    }
+
     /// A paragraph, or the table it really is (with any lines before the table as a paragraph).
     private static func paragraphBlocks(
         _ block: CmarkBlock, inlines: [Inline], lines: SourceLines, path: String

@@ -40,8 +40,7 @@ public enum Generator {
 
     /// Parses and builds the schema of `pages` (paths relative to `root`, an absolute folder).
     public static func schema(of pages: [SourcePage], root: String, multipartModels: Set<String> = []) -> Schema {
-        SchemaBuilder.build(
-            pages.parallelMap { PageParser.parse($0.text, path: $0.path) }, root: root, multipartModels: multipartModels)
+        SchemaBuilder.build(sources: pages, root: root, multipartModels: multipartModels)
     }
 
     /// Runs every stage. Emitters run only when validation found no error.

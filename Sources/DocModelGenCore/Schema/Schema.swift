@@ -10,7 +10,16 @@ public struct Schema: Codable, Sendable, Hashable {
 
     /// The model generated from the page at `path`, if any.
     public func model(atPath path: String) -> Model? {
-        models.first { $0.sourcePath == path }
+        // Models are sorted by path, so a binary search finds it (every reference is resolved this
+        // way; a linear search made generation quadratic). A schema built in another order still
+        // gets the right answer, only slower.
+        var low = 0, high = models.count
+        while low < high {
+            let middle = (low + high) / 2
+            if models[middle].sourcePath < path { low = middle + 1 } else { high = middle }
+        }
+        if low < models.count, models[low].sourcePath == path { return models[low] }
+        return models.first { $0.sourcePath == path }
     }
 
     /// The file-shaped model `type` refers to (through `Optional`), if any.

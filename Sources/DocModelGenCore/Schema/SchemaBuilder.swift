@@ -30,13 +30,35 @@ public enum SchemaBuilder {
     /// (page title or Swift name) is in `multipartModels`.
     public static func build(_ pages: [Page], root: String, multipartModels: Set<String> = []) -> Schema {
         let sorted = pages.sorted { $0.path < $1.path }
-        let paths = Set(sorted.map(\.path))
-        let names = NameIndex(sorted)
+        return build(
+            sorted, paths: sorted.map(\.path), titles: sorted.map { $0.title?.text }, root: root,
+            multipartModels: multipartModels, page: { $0 })
+    }
+
+    /// Parses and builds `sources`, one page at a time: each parsed page becomes its model and is
+    /// dropped, so a 20 000-page tree never holds 20 000 page trees (most of the memory a run used).
+    /// Titles, which name lookups across pages need, are read in a first, cheaper pass.
+    public static func build(sources: [SourcePage], root: String, multipartModels: Set<String> = []) -> Schema {
+        let sorted = sources.sorted { $0.path < $1.path }
+        return build(
+            sorted, paths: sorted.map(\.path), titles: sorted.parallelMap { PageParser.title(of: $0.text) }, root: root,
+            multipartModels: multipartModels, page: { PageParser.parse($0.text, path: $0.path) })
+    }
+
+    /// `inputs`, `paths` and `titles` are parallel and sorted by path; `page` turns an input into
+    /// its parsed page.
+    private static func build<Input: Sendable>(
+        _ inputs: [Input], paths: [String], titles: [String?], root: String, multipartModels: Set<String>,
+        page parsedPage: @Sendable (Input) -> Page
+    ) -> Schema {
+        let known = Set(paths)
+        let names = NameIndex(paths: paths, titles: titles)
         let links = LinkResolver(root: root)
-        var models = sorted.parallelMap { page in
+        var models = inputs.parallelMap { input in
+            let page = parsedPage(input)
             let resolver = TypeExpressionParser.Resolver(
                 link: { destination in
-                    links.resolve(destination, from: page.path).flatMap { paths.contains($0) ? $0 : nil }
+                    links.resolve(destination, from: page.path).flatMap { known.contains($0) ? $0 : nil }
                 },
                 name: { names.page(named: $0) })
             return model(of: page, resolver: resolver)
@@ -57,14 +79,14 @@ public enum SchemaBuilder {
     private struct NameIndex: Sendable {
         private var pages: [String: String] = [:]
 
-        init(_ pages: [Page]) {
-            for page in pages {
-                let components = page.path.split(separator: "/")
+        init(paths: [String], titles: [String?]) {
+            for (path, title) in zip(paths, titles) {
+                let components = path.split(separator: "/")
                 guard components.count >= 2 else { continue }
                 let namespace = String(components[components.count - 2])
-                let stem = String(components[components.count - 1].dropLast(page.path.hasSuffix(".md") ? 3 : 0))
-                self.pages["\(namespace).\(stem.lowercased())", default: page.path] = page.path
-                if let title = page.title?.text { self.pages["\(namespace).\(title)", default: page.path] = page.path }
+                let stem = String(components[components.count - 1].dropLast(path.hasSuffix(".md") ? 3 : 0))
+                self.pages["\(namespace).\(stem.lowercased())", default: path] = path
+                if let title { self.pages["\(namespace).\(title)", default: path] = path }
             }
         }
 
