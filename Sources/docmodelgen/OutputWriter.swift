@@ -49,7 +49,8 @@ struct OutputWriter {
                 continue
             }
             let target = folder.appendingPathComponent(file.path)
-            guard let existing = FileManager.default.contents(atPath: target.path) else {
+            // A first run into a new folder has nothing to compare with: skip a failing open per file.
+            guard exists, let existing = FileManager.default.contents(atPath: target.path) else {
                 changes.append(.create(file.path))
                 continue
             }
@@ -92,10 +93,16 @@ struct OutputWriter {
                 try carryOver(from: folder, to: staging, skipping: replaced)
             }
             let contents = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+            var createdFolders: Set<String> = [staging.path]
             for change in changes {
                 switch change {
                 case .create(let path), .update(let path):
-                    try write(contents[path] ?? "", to: staging.appendingPathComponent(path))
+                    let file = staging.appendingPathComponent(path)
+                    let parent = file.deletingLastPathComponent()
+                    if createdFolders.insert(parent.path).inserted {
+                        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+                    }
+                    try write(contents[path] ?? "", to: file)
                 case .remove, .unchanged:
                     break
                 }
@@ -124,7 +131,6 @@ struct OutputWriter {
     /// Plain POSIX writes: the whole folder is swapped in atomically afterwards, so a per-file
     /// `fsync` (what `Data.write` does here) would only cost time.
     private func write(_ text: String, to file: URL) throws {
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.posixError(file) }
         defer { close(descriptor) }
