@@ -65,6 +65,16 @@ public enum TypeExpressionParser {
     }
 
     static func lex(_ text: String, into tokens: inout [Token]) {
+        // ASCII without CR (nearly every type cell): one Character per byte, so the grapheme
+        // breaking of a String's Character view can be skipped.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            lex(characters: text.unicodeScalars.lazy.map(Character.init), into: &tokens)
+        } else {
+            lex(characters: text, into: &tokens)
+        }
+    }
+
+    private static func lex(characters: some Sequence<Character>, into tokens: inout [Token]) {
         var name = ""
         var quote: Character?
         var quoted = ""
@@ -73,7 +83,7 @@ public enum TypeExpressionParser {
             if !name.isEmpty { tokens.append(.name(name)) }
             name = ""
         }
-        for character in text {
+        for character in characters {
             if let open = quote {
                 if escaped {
                     quoted.append(character)
@@ -98,7 +108,7 @@ public enum TypeExpressionParser {
             // `*int*` inside a code span: emphasis markers written literally.
             case "*": flush()
             default:
-                if character.isLetter || character.isNumber || character == "_" || character == "." || character == "-" {
+                if isNameCharacter(character) {
                     name.append(character)
                 } else {
                     flush()
@@ -108,6 +118,15 @@ public enum TypeExpressionParser {
         }
         if quote != nil { tokens.append(.invalid("\"")) }
         flush()
+    }
+
+    private static func isNameCharacter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(ascii) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(ascii)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii)
+                || ascii == UInt8(ascii: "_") || ascii == UInt8(ascii: ".") || ascii == UInt8(ascii: "-")
+        }
+        return character.isLetter || character.isNumber
     }
 
     /// Deeper nesting is an error rather than a risk to the stack (`List[` 10 000 times).
