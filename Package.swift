@@ -12,7 +12,6 @@ let package = Package(
         .plugin(name: "DocModelGenCommandPlugin", targets: ["DocModelGenCommandPlugin"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // Test-only: property-based round-trip tests of the generated reference models.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -51,7 +50,6 @@ let package = Package(
                 "CFileExchange",
                 "DocModelGenCore",
                 "DocModelTemplates",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Plugins for packages that use DocModelGen. Both read docmodelgen-config.json with the

@@ -1,29 +1,94 @@
-import ArgumentParser
 import Foundation
 
 /// `docmodelgen`: Speakeasy-style model docs → Swift models.
 ///
 /// Exit codes: 0 success, 1 diagnostics with errors (or `--check` found changes), 2 usage.
 @main
-struct DocModelGen: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "docmodelgen",
-        abstract: "Generate Swift models from markdown model docs (Speakeasy docs/models pages).",
-        subcommands: [Generate.self, SchemaDump.self, Validate.self])
+enum DocModelGen {
+    /// The subcommands, in the order `--help` lists them.
+    static var subcommands: [any Subcommand.Type] { [Generate.self, SchemaDump.self, Validate.self] }
 
-    /// Argument errors exit with 2 (ArgumentParser's default is 64).
     static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(ExitStatus.usage)
-            }
-            exit(withError: error)
+        Foundation.exit(run(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Runs one command line (without the executable's name) and returns the exit status.
+    static func run(_ arguments: [String]) -> Int32 {
+        let specs = subcommands.map { $0.spec }
+        guard let first = arguments.first, first != "-h", first != "--help" else {
+            print(CommandLineTool.helpText(specs), terminator: "")
+            return ExitStatus.success
         }
+        if first == "help" {
+            // `docmodelgen help [subcommand]`, as `--help` does.
+            guard let name = arguments.dropFirst().first else {
+                print(CommandLineTool.helpText(specs), terminator: "")
+                return ExitStatus.success
+            }
+            guard let command = subcommands.first(where: { $0.spec.name == name }) else {
+                return usageError("unknown subcommand '\(name)'", usage: "\(CommandLineTool.name) <subcommand>", helpCommand: CommandLineTool.name)
+            }
+            print(command.spec.helpText, terminator: "")
+            return ExitStatus.success
+        }
+        guard let command = subcommands.first(where: { $0.spec.name == first }) else {
+            let problem = first.hasPrefix("-") ? "unknown option '\(first)'" : "unknown subcommand '\(first)'"
+            return usageError(problem, usage: "\(CommandLineTool.name) <subcommand>", helpCommand: CommandLineTool.name)
+        }
+        return command.run(Array(arguments.dropFirst()))
+    }
+
+    /// Prints a usage error (one line, then the usage) and returns the usage exit status.
+    static func usageError(_ message: String, usage: String, helpCommand: String) -> Int32 {
+        printError("error: \(message)\nUsage: \(usage)\n  See '\(helpCommand) --help' for more information.")
+        return ExitStatus.usage
+    }
+}
+
+/// One of docmodelgen's subcommands: its grammar, how it reads its arguments, and what it does.
+protocol Subcommand {
+    /// What the subcommand accepts, and its help text.
+    static var spec: CommandSpec { get }
+    /// Reads the parsed arguments; a value that does not fit (such as an unknown access level) is a usage error.
+    init(_ arguments: ParsedArguments) throws(UsageError)
+    /// Checks combinations of arguments before running.
+    func validate() throws(UsageError)
+    /// Does the work; a `Reported` failure carries the exit status.
+    func run() throws
+}
+
+extension Subcommand {
+    func validate() throws(UsageError) {}
+
+    /// Parses `arguments` (those after the subcommand's name), runs, and returns the exit status.
+    static func run(_ arguments: [String]) -> Int32 {
+        let command: Self
+        do {
+            command = try Self(spec.parse(arguments))
+            try command.validate()
+        } catch {
+            guard let message = error.message else {
+                print(spec.helpText, terminator: "")
+                return ExitStatus.success
+            }
+            return DocModelGen.usageError(message, usage: spec.usage, helpCommand: "\(CommandLineTool.name) \(spec.name)")
+        }
+        do {
+            try command.run()
+            return ExitStatus.success
+        } catch let reported as Reported {
+            return reported.status
+        } catch let error as LocalizedError where error.errorDescription != nil {
+            printError("error: \(error.errorDescription ?? "")")
+        } catch {
+            printError("error: \(type(of: error) is NSError.Type ? error.localizedDescription : String(describing: error))")
+        }
+        return ExitStatus.failure
+    }
+
+    /// Runs `body`. A `Reported` failure it throws becomes the exit status (see `run(_:)`).
+    func exiting(_ body: () throws -> Void) throws {
+        try body()
     }
 }
 
@@ -40,20 +105,11 @@ struct Reported: Error {
 }
 
 /// Inputs shared by every subcommand.
-struct InputOptions: ParsableArguments {
-    @Argument(help: "Markdown pages or folders searched recursively for .md files.")
+struct InputOptions {
+    /// Markdown pages or folders searched recursively for .md files.
     var inputs: [String]
-}
 
-extension ParsableCommand {
-    /// Runs `body`, turning a `Reported` failure into its exit status.
-    func exiting(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let reported as Reported {
-            throw ExitCode(reported.status)
-        }
-    }
+    init(_ arguments: ParsedArguments) { inputs = arguments.inputs }
 }
 
 /// Writes to standard error.

@@ -1,57 +1,25 @@
-import ArgumentParser
 import DocModelGenCore
 import Foundation
 
-struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Generate Swift models (and docs pages) from model pages.",
-        discussion: "Nothing is written when any page has an error.")
-
-    @Argument(help: "Markdown pages or folders searched recursively for .md files (default: the config's inputs).")
+struct Generate: Subcommand {
     var inputs: [String] = []
-
-    @Option(name: .long, help: "A docmodelgen-config.json; the flags given here win over it.")
     var config: String?
-
-    @Option(name: .long, help: "Folder for the generated Swift files.")
     var output: String?
-
-    @Option(name: .customLong("docs-output"), help: "Folder for the generated markdown docs pages.")
     var docsOutput: String?
-
-    @Option(name: .customLong("access-level"), help: "Access level of generated declarations: public, internal or package.")
     var accessLevel: AccessLevel?
-
-    @Option(name: .long, help: "Folder whose templates override the bundled ones by file name.")
     var templates: String?
-
-    @Option(name: .customLong("multipart"), help: ArgumentHelp(
-        "Send this model (page title or Swift name) as multipart/form-data even if it carries no file. Repeatable.",
-        valueName: "model"))
     var multipartModels: [String] = []
-
-    @Option(name: .long, help: "Nest every generated type in `enum NAME`, declared in NAME.namespace.swift (default: each config input's \"namespace\").")
     var namespace: String?
-
-    @Flag(name: .long, help: "Write nothing; exit 1 when the output would change.")
     var check = false
-
-    @Flag(name: .customLong("dry-run"), help: "Write nothing; list what would be written.")
     var dryRun = false
-
-    @Flag(name: .customLong("no-docs"), help: "Write no docs pages, even if the config names a docs folder.")
     var noDocs = false
-
-    @Flag(name: .customLong("absolute-paths"), help: "Print absolute paths in diagnostics (for IDEs and build plugins).")
     var absolutePaths = false
-
-    @Flag(name: .long, help: "Print the time spent in each stage (read, parse, validate, emit, write) to standard error.")
     var timings = false
 
-    func validate() throws {
-        if check && dryRun { throw ValidationError("--check and --dry-run cannot be combined") }
-        if inputs.isEmpty && config == nil { throw ValidationError("give input pages or folders, or --config FILE") }
-        if let namespace, !PathMath.isSwiftIdentifier(namespace) { throw ValidationError("--namespace must be a Swift identifier") }
+    func validate() throws(UsageError) {
+        if check && dryRun { throw UsageError("--check and --dry-run cannot be combined") }
+        if inputs.isEmpty && config == nil { throw UsageError("give input pages or folders, or --config FILE") }
+        if let namespace, !PathMath.isSwiftIdentifier(namespace) { throw UsageError("--namespace must be a Swift identifier") }
     }
 
     func run() throws {
@@ -154,8 +122,6 @@ extension Generate {
         }
     }
 }
-
-extension AccessLevel: ExpressibleByArgument {}
 
 /// Wall time per stage, summed over jobs, for `--timings`.
 struct StageTimes {

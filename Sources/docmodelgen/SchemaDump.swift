@@ -1,12 +1,12 @@
-import ArgumentParser
 import DocModelGenCore
 import Foundation
 
-struct SchemaDump: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "schema", abstract: "Print the intermediate schema as JSON (sorted keys, stable).")
+struct SchemaDump: Subcommand {
+    static let spec = CommandSpec.inputsOnly("schema", abstract: "Print the intermediate schema as JSON (sorted keys, stable).")
 
-    @OptionGroup var input: InputOptions
+    var input: InputOptions
+
+    init(_ arguments: ParsedArguments) { input = InputOptions(arguments) }
 
     func run() throws {
         try exiting {
@@ -20,10 +20,12 @@ struct SchemaDump: ParsableCommand {
     }
 }
 
-struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the pages and print diagnostics only.")
+struct Validate: Subcommand {
+    static let spec = CommandSpec.inputsOnly("validate", abstract: "Check the pages and print diagnostics only.")
 
-    @OptionGroup var input: InputOptions
+    var input: InputOptions
+
+    init(_ arguments: ParsedArguments) { input = InputOptions(arguments) }
 
     func run() throws {
         try exiting {

@@ -1,0 +1,140 @@
+import DocModelGenCore
+import Foundation
+import Testing
+@testable import docmodelgen
+
+/// The hand-written argument parser: the grammar itself, then the executable as a user runs it.
+@Suite struct CommandLineArgumentsTests {
+    private func parse(_ arguments: [String], _ spec: CommandSpec = Generate.spec) throws(UsageError) -> ParsedArguments {
+        try spec.parse(arguments)
+    }
+
+    private func usageError(_ arguments: [String], _ spec: CommandSpec = Generate.spec) -> String? {
+        do {
+            _ = try Generate(parse(arguments, spec)).validate()
+            return nil
+        } catch {
+            return error.message ?? "help"
+        }
+    }
+
+    @Test func optionsFlagsAndInputsInAnyOrder() throws {
+        let parsed = try parse(["docs", "--output", "out", "--check", "more", "--docs-output=d", "--multipart", "A", "--multipart=B=C"])
+        #expect(parsed.inputs == ["docs", "more"])
+        #expect(parsed.value("output") == "out")
+        #expect(parsed.value("docs-output") == "d")
+        #expect(parsed.allValues("multipart") == ["A", "B=C"])
+        #expect(parsed.flag("check"))
+        #expect(!parsed.flag("dry-run"))
+    }
+
+    @Test func generateDefaultsAndLastValueWins() throws {
+        let plain = try Generate(parse(["docs", "--output", "out"]))
+        #expect(plain.inputs == ["docs"] && plain.output == "out")
+        #expect(plain.config == nil && plain.docsOutput == nil && plain.accessLevel == nil && plain.templates == nil && plain.namespace == nil)
+        #expect(plain.multipartModels.isEmpty)
+        #expect(!plain.check && !plain.dryRun && !plain.noDocs && !plain.absolutePaths && !plain.timings)
+
+        let full = try Generate(parse([
+            "--config", "c.json", "--output", "first", "--output", "second", "--access-level", "package", "--templates", "t",
+            "--namespace", "API", "--no-docs", "--absolute-paths", "--timings", "--dry-run", "--multipart", "X", "--multipart", "Y",
+        ]))
+        #expect(full.config == "c.json" && full.output == "second" && full.accessLevel == .package)
+        #expect(full.templates == "t" && full.namespace == "API" && full.multipartModels == ["X", "Y"])
+        #expect(full.noDocs && full.absolutePaths && full.timings && full.dryRun && !full.check)
+    }
+
+    @Test func doubleDashEndsOptions() throws {
+        let parsed = try parse(["--output", "out", "--", "--check", "-h", "-"])
+        #expect(parsed.inputs == ["--check", "-h", "-"])
+        #expect(!parsed.flag("check"))
+        #expect(try parse(["-", "--output", "o"]).inputs == ["-"])
+    }
+
+    @Test func usageErrors() {
+        #expect(usageError(["docs", "--bogus"]) == "unknown option '--bogus'")
+        #expect(usageError(["docs", "--bogus=1"]) == "unknown option '--bogus'")
+        #expect(usageError(["docs", "-o", "out"]) == "unknown option '-o'")
+        #expect(usageError(["docs", "--output"]) == "missing value for '--output <output>'")
+        #expect(usageError(["docs", "--output", "--check"]) == "missing value for '--output <output>'")
+        #expect(usageError(["docs", "--multipart", "-x", "--output", "o"]) == "missing value for '--multipart <model>'")
+        #expect(usageError(["docs", "--check=yes"]) == "'--check' takes no value")
+        #expect(usageError(["docs", "--output", "o", "--access-level", "open"]) == "invalid value 'open' for '--access-level'; use public, internal or package")
+        #expect(usageError(["docs", "--output", "o", "--check", "--dry-run"]) == "--check and --dry-run cannot be combined")
+        #expect(usageError(["docs", "--output", "o", "--namespace", "1x"]) == "--namespace must be a Swift identifier")
+        #expect(usageError(["--output", "o"]) == "give input pages or folders, or --config FILE")
+        #expect(usageError([], SchemaDump.spec) == "missing expected argument '<inputs> ...'")
+        #expect(usageError(["--", "docs"]) == nil)
+    }
+
+    @Test func helpWinsBeforeDoubleDashOnly() {
+        #expect(usageError(["--bogus", "-h"]) == "help")
+        #expect(usageError(["docs", "--output", "--help"]) == "help")
+        #expect(usageError([], Validate.spec) == "missing expected argument '<inputs> ...'")
+        #expect(usageError(["--help"], Validate.spec) == "help")
+        #expect(usageError(["--", "--help"], Validate.spec) == nil)
+    }
+
+    @Test func helpTextListsEveryOptionWithin80Columns() {
+        let text = Generate.spec.helpText
+        for option in Generate.spec.options {
+            #expect(text.contains("  \(option.synopsis) ") || text.contains("  \(option.synopsis)\n"), "\(option.name)")
+        }
+        #expect(text.contains("  --multipart <model>     Send this model"))
+        #expect(text.contains("USAGE: docmodelgen generate [<options>] [<inputs> ...]"))
+        #expect(text.contains("  -h, --help              Show help information."))
+        let all = [text, SchemaDump.spec.helpText, Validate.spec.helpText, CommandLineTool.helpText(DocModelGen.subcommands.map { $0.spec })]
+        for line in all.joined().split(separator: "\n") {
+            #expect(line.count < 80, "\(line)")
+        }
+    }
+
+    @Test func theExecutableShowsHelpAndExitsZero() throws {
+        let root = try CLIRunner.run(["--help"])
+        #expect(root.status == 0 && root.stderr.isEmpty)
+        #expect(root.stdout.hasPrefix("OVERVIEW: Generate Swift models from markdown model docs"))
+        for name in ["generate", "schema", "validate"] { #expect(root.stdout.contains("\n  \(name)  ")) }
+        #expect(try CLIRunner.run([]).stdout == root.stdout)
+        #expect(try CLIRunner.run(["-h"]).stdout == root.stdout)
+        #expect(try CLIRunner.run(["help"]).stdout == root.stdout)
+
+        let generate = try CLIRunner.run(["generate", "-h"])
+        #expect(generate.status == 0)
+        #expect(generate.stdout == Generate.spec.helpText)
+        #expect(try CLIRunner.run(["help", "generate"]).stdout == generate.stdout)
+        #expect(try CLIRunner.run(["validate", "--help"]).stdout == Validate.spec.helpText)
+        #expect(try CLIRunner.run(["schema", "x", "--help"]).stdout == SchemaDump.spec.helpText)
+    }
+
+    @Test func theExecutableReportsUsageErrorsWithUsageAndExitsTwo() throws {
+        let temp = try TemporaryFolder()
+        let unknown = try CLIRunner.run(["generate", "docs", "--output", "out", "--bogus"], in: temp.url)
+        #expect(unknown.status == 2 && unknown.stdout.isEmpty)
+        #expect(unknown.stderr == """
+            error: unknown option '--bogus'
+            Usage: docmodelgen generate [<options>] [<inputs> ...]
+              See 'docmodelgen generate --help' for more information.
+
+            """)
+        let missing = try CLIRunner.run(["generate", "docs", "--output"], in: temp.url)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("error: missing value for '--output <output>'\nUsage: "))
+        let subcommand = try CLIRunner.run(["frobnicate"], in: temp.url)
+        #expect(subcommand.status == 2)
+        #expect(subcommand.stderr.hasPrefix("error: unknown subcommand 'frobnicate'\nUsage: docmodelgen <subcommand>\n"))
+        #expect(try CLIRunner.run(["--version"], in: temp.url).status == 2)
+        #expect(try CLIRunner.run(["schema"], in: temp.url).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out").path))
+    }
+
+    @Test func theExecutableTakesRepeatedMultipartAndInputsAfterDoubleDash() throws {
+        let temp = try TemporaryFolder()
+        try temp.write(MultipartCLITests.settings, to: "-docs/settings.md")
+        try temp.write(MultipartCLITests.settings.replacingOccurrences(of: "# Settings", with: "# Options"), to: "-docs/options.md")
+        let result = try CLIRunner.run(
+            ["generate", "--output=out", "--multipart", "Settings", "--multipart=Options", "--", "-docs"], in: temp.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try temp.read("out/settings.swift").contains("extension Settings: MultipartFormEncodable {"))
+        #expect(try temp.read("out/options.swift").contains("extension Options: MultipartFormEncodable {"))
+    }
+}
