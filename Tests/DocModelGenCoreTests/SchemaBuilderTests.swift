@@ -82,6 +82,10 @@ import Testing
         #expect(LinkResolver.resolve("https://example.com/x.md", from: "y.md", root: root) == nil)
         #expect(LinkResolver.resolve("/a/docs/models/z.md", from: "y.md", root: root) == "z.md")
         #expect(LinkResolver.resolve("", from: "y.md", root: root) == nil)
+        #expect(LinkResolver.resolve("a::/b://c", from: "y.md", root: root) == nil)
+        #expect(LinkResolver.resolve("a:/b/c.md", from: "y.md", root: root) == "a:/b/c.md")
+        for url in ["x://", "::://", "a:b://"] { #expect(url.containsSchemeSeparator, "\(url)") }
+        for path in [":/", ":/:/", "a/b", ":/a/", "//:"] { #expect(!path.containsSchemeSeparator, "\(path)") }
     }
 
     @Test func swiftNames() {

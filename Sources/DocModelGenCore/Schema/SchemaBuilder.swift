@@ -252,7 +252,7 @@ public struct LinkResolver: Sendable {
     public func resolve(_ destination: String, from pagePath: String) -> String? {
         var target = Substring(destination)
         if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = target[..<cut] }
-        guard !target.isEmpty, !target.contains("://"), !target.hasPrefix("mailto:") else { return nil }
+        guard !target.isEmpty, !target.containsSchemeSeparator, !target.hasPrefix("mailto:") else { return nil }
         let components = Self.normalized(
             target.hasPrefix("/")
                 ? target.split(separator: "/").map(String.init)
@@ -272,5 +272,22 @@ public struct LinkResolver: Sendable {
             }
         }
         return result
+    }
+}
+
+extension StringProtocol {
+    /// Whether `://` occurs (a URL rather than a page path). A byte scan: Foundation's `contains`
+    /// showed in profiles of every type cell.
+    var containsSchemeSeparator: Bool {
+        var matched = 0
+        for byte in utf8 {
+            switch (matched, byte) {
+            case (_, UInt8(ascii: ":")): matched = 1
+            case (1, UInt8(ascii: "/")): matched = 2
+            case (2, UInt8(ascii: "/")): return true
+            default: matched = 0
+            }
+        }
+        return false
     }
 }

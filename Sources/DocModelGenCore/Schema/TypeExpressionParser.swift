@@ -24,12 +24,11 @@ public enum TypeExpressionParser {
 
     /// Parses a Type cell.
     public static func parse(_ inlines: [Inline], resolver: Resolver) -> TypeExpression {
-        let text = inlines.plainText.trimmingSpaces
         var tokens: [Token] = []
         lex(inlines, into: &tokens)
         var parser = Parser(tokens: tokens, linkDestination: nil, resolver: resolver)
         guard let expression = parser.parseExpression(), parser.isAtEnd, !expression.containsUnknown else {
-            return .unknown(text)
+            return .unknown(inlines.plainText.trimmingSpaces)
         }
         return expression
     }
@@ -208,7 +207,7 @@ public enum TypeExpressionParser {
             default: break
             }
             if let destination = linkDestination {
-                if destination.contains("://") {
+                if destination.containsSchemeSeparator {
                     // External docs: Python's date types, or an SDK runtime object.
                     switch name {
                     case "date": return .date
@@ -219,7 +218,7 @@ public enum TypeExpressionParser {
                 // Inside a page link, the non-wrapper name is the linked model.
                 return .reference(ModelReference(text: name, destination: destination, target: resolver.link(destination)))
             }
-            if name.contains("."), let target = resolver.name(name) {
+            if name.utf8.contains(UInt8(ascii: ".")), let target = resolver.name(name) {
                 return .reference(ModelReference(text: name, destination: "", target: target))
             }
             return .unknown(name)
