@@ -49,14 +49,28 @@ struct InputSet {
             throw Reported()
         }
         let root = unique.isEmpty ? "/" : PagePlan.commonFolder(of: unique)
+        // Reading, checking and decoding run in parallel; the case check needs every name, in order.
+        let loaded = unique.parallelMap { path -> LoadedPage in
+            guard let (bytes, size) = readBytes(path) else { return .unreadable }
+            let relative = String(path.dropFirst(root.count + (root.hasSuffix("/") ? 0 : 1)))
+            let checks = PageBytesCheck.sizeDiagnostic(path: relative, size: size).map { [$0] }
+                ?? PageBytesCheck.diagnostics(path: relative, bytes: bytes)
+            guard checks.isEmpty else { return .rejected(relative, checks) }
+            return .page(SourcePage(path: relative, text: String(decoding: bytes, as: UTF8.self)))
+        }
         var pages: [SourcePage] = []
         var outputNames: [String: String] = [:]
-        for path in unique {
-            guard let (bytes, size) = readBytes(path) else {
+        for (path, page) in zip(unique, loaded) {
+            let relative: String
+            switch page {
+            case .unreadable:
                 problems.append("\(pathDisplay.show(path)):1:1: error: cannot read file")
                 continue
+            case .rejected(let path, _):
+                relative = path
+            case .page(let source):
+                relative = source.path
             }
-            let relative = String(path.dropFirst(root.count + (root.hasSuffix("/") ? 0 : 1)))
             // Output names that differ only in case collide on macOS and Windows file systems.
             let folded = relative.lowercased()
             if let other = outputNames[folded] {
@@ -64,19 +78,27 @@ struct InputSet {
                 continue
             }
             outputNames[folded] = relative
-            let checks = PageBytesCheck.sizeDiagnostic(path: relative, size: size).map { [$0] }
-                ?? PageBytesCheck.diagnostics(path: relative, bytes: bytes)
-            guard checks.isEmpty else {
+            switch page {
+            case .page(let source):
+                pages.append(source)
+            case .rejected(_, let checks):
                 problems += checks.map { $0.formatted { pathDisplay.show(URL(fileURLWithPath: root).appendingPathComponent($0).path) } }
-                continue
+            case .unreadable:
+                break
             }
-            pages.append(SourcePage(path: relative, text: String(decoding: bytes, as: UTF8.self)))
         }
         guard problems.isEmpty else {
             problems.forEach(printError)
             throw Reported()
         }
         return InputSet(root: URL(fileURLWithPath: root, isDirectory: true), pages: pages, pathDisplay: pathDisplay)
+    }
+
+    private enum LoadedPage: Sendable {
+        case unreadable
+        /// A root-relative path and what is wrong with its bytes.
+        case rejected(String, [Diagnostic])
+        case page(SourcePage)
     }
 
     /// The file's bytes and size, read with plain POSIX calls (one open, fstat and read for a

@@ -94,6 +94,7 @@ struct OutputWriter {
             }
             let contents = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
             var createdFolders: Set<String> = [staging.path]
+            var writes: [(file: URL, text: String)] = []
             for change in changes {
                 switch change {
                 case .create(let path), .update(let path):
@@ -102,11 +103,16 @@ struct OutputWriter {
                     if createdFolders.insert(parent.path).inserted {
                         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
                     }
-                    try write(contents[path] ?? "", to: file)
+                    writes.append((file, contents[path] ?? ""))
                 case .remove, .unchanged:
                     break
                 }
             }
+            // Independent files into a private folder: written in parallel.
+            let failures = writes.parallelMap { write in
+                Result { try Self.write(write.text, to: write.file) }
+            }
+            for case .failure(let error) in failures { throw error }
             if manager.fileExists(atPath: folder.path) {
                 guard docmodelgen_exchange_paths(staging.path, folder.path) == 0 else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [
@@ -130,7 +136,7 @@ struct OutputWriter {
 
     /// Plain POSIX writes: the whole folder is swapped in atomically afterwards, so a per-file
     /// `fsync` (what `Data.write` does here) would only cost time.
-    private func write(_ text: String, to file: URL) throws {
+    private static func write(_ text: String, to file: URL) throws {
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.posixError(file) }
         defer { close(descriptor) }

@@ -4,7 +4,7 @@ import Foundation
 extension Array where Element: Sendable {
     /// `map` over all cores, in order. Work is handed out in chunks so small elements do not pay
     /// for a dispatch each; below `minimumParallelCount` elements it is a plain `map`.
-    func parallelMap<Result: Sendable>(
+    public func parallelMap<Result: Sendable>(
         minimumParallelCount: Int = 64, _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
