@@ -48,3 +48,25 @@ import Testing
         #expect(Array(0..<3).parallelMap { $0 + 1 } == [1, 2, 3])
     }
 }
+
+/// Titles read without cmark are the titles the full parse finds.
+@Suite struct PageTitleTests {
+    @Test(arguments: [
+        "# Model250\n\nText.", "# Two words \n", "# `Code`\n", "# *Em*", "#  Spaced", "# Closed #", "#\n", "# \n",
+        "\u{FEFF}# BOM", "   # Indented", "# a_b ![x](y)", "# A [link](x.md)", "Text\n# Late", "# Title\r\nBody", "## Sub\n# Top",
+    ])
+    func titlesMatchTheFullParse(text: String) {
+        #expect(PageParser.title(of: text) == PageParser.parse(text, path: "p.md").title?.text)
+    }
+
+    @Test(arguments: ["livepeer-ai", "unstructured", "grammar"])
+    func everyReferencePageTitleMatches(tree: String) throws {
+        let pages = try TypedMustacheTemplateTests.pages(under: TestPages.packageRoot.appendingPathComponent("Specs/\(tree)"))
+        var fast = 0
+        for page in pages {
+            #expect(PageParser.title(of: page.text) == PageParser.parse(page.text, path: page.path).title?.text, "\(page.path)")
+            if PageParser.plainFirstLineTitle(of: page.text) != nil { fast += 1 }
+        }
+        #expect(fast > pages.count / 2)
+    }
+}

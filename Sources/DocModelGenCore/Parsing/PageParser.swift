@@ -52,7 +52,21 @@ public enum PageParser {
     /// The page's title as `parse` reads it (the text of its first top-level `#` heading), without
     /// building the rest of the page.
     public static func title(of text: String) -> String? {
-        CmarkReader.firstHeadingInlines(of: text, level: 1).map { $0.plainText.trimmingSpaces }
+        plainFirstLineTitle(of: text) ?? CmarkReader.firstHeadingInlines(of: text, level: 1).map { $0.plainText.trimmingSpaces }
+    }
+
+    /// The title when the page starts the usual way, `# Plain words`: the first line is then the
+    /// first block and an ATX heading whatever follows, so cmark is not needed. Nil otherwise.
+    static func plainFirstLineTitle(of text: String) -> String? {
+        let utf8 = text.utf8
+        guard utf8.starts(with: "# ".utf8) else { return nil }
+        let lineEnd = utf8.firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? utf8.endIndex
+        let content = text[utf8.index(utf8.startIndex, offsetBy: 2)..<lineEnd]
+        // A `#` may close the heading; an empty heading has no words to take.
+        guard !content.utf8.contains(UInt8(ascii: "#")),
+              case .text(let words)? = CmarkReader.plainTextInlines(of: String(content))?.first
+        else { return nil }
+        return words.trimmingSpaces
     }
 
     /// A paragraph, or the table it really is (with any lines before the table as a paragraph).
