@@ -153,7 +153,8 @@ public struct MultipartFormWriter: Hashable, Sendable {
         // retains and releases all its strings, a good share of the cost of a small body.
         try parts.withUnsafeBufferPointer { parts in
             var length = Int64(framing.closing.count)
-            for part in parts.indices.lazy.map({ parts.baseAddress! + $0 }) {
+            for index in parts.indices {
+                let part = parts.baseAddress! + index
                 let contentType = try MultipartPart.validatedContentType(
                     part.pointee.contentType, filename: part.pointee.filename, partName: part.pointee.name)
                 length += Int64(MultipartHeaders.byteCount(
@@ -188,7 +189,8 @@ public struct MultipartFormWriter: Hashable, Sendable {
             try framing.delimiter.withUnsafeBytes { delimiter in
                 // Field by field in place, as in `measure`.
                 try parts.withUnsafeBufferPointer { parts in
-                    for part in parts.indices.lazy.map({ parts.baseAddress! + $0 }) {
+                    for index in parts.indices {
+                        let part = parts.baseAddress! + index
                         let contentType = try MultipartPart.validatedContentType(
                             part.pointee.contentType, filename: part.pointee.filename, partName: part.pointee.name)
                         try MultipartHeaders.write(
