@@ -11,8 +11,26 @@ public struct MultipartPart: Hashable, Sendable {
     public var filename: String?
     /// The part's Content-Type, or `nil` to guess it from ``filename`` (see ``resolvedContentType``).
     public var contentType: String?
-    /// The part's content.
-    public var body: FileContent
+    /// The part's content. A text field built by ``text(name:value:)`` or ``field(name:value:)``
+    /// reads as `.bytes` of the text's UTF-8.
+    public var body: FileContent {
+        get {
+            switch content {
+            case .text(let text): return .bytes(Data(text.utf8))
+            case .content(let content): return content
+            }
+        }
+        set { content = .content(newValue) }
+    }
+
+    /// Where the body lives. Text fields keep their `String` so encoding copies its UTF-8 straight
+    /// into the output, without building a `Data` per field.
+    enum Content: Sendable {
+        case text(String)
+        case content(FileContent)
+    }
+
+    var content: Content
 
     /// A part with the given header values and body.
     ///
@@ -22,10 +40,35 @@ public struct MultipartPart: Hashable, Sendable {
     ///   - contentType: The Content-Type; `nil` guesses it from a non-empty `filename`.
     ///   - body: The content, in memory or on disk.
     public init(name: String, filename: String? = nil, contentType: String? = nil, body: FileContent) {
+        self.init(name: name, filename: filename, contentType: contentType, content: .content(body))
+    }
+
+    init(name: String, filename: String? = nil, contentType: String? = nil, content: Content) {
         self.name = name
         self.filename = filename
         self.contentType = contentType
-        self.body = body
+        self.content = content
+    }
+
+    /// Parts are equal when they would be sent the same: a text field equals a `.bytes` part
+    /// holding its UTF-8.
+    public static func == (lhs: MultipartPart, rhs: MultipartPart) -> Bool {
+        guard lhs.name == rhs.name, lhs.filename == rhs.filename, lhs.contentType == rhs.contentType else {
+            return false
+        }
+        if case .text(let left) = lhs.content, case .text(let right) = rhs.content {
+            // Byte-wise: `String ==` would equate canonically equivalent but differently encoded text.
+            return left.utf8.elementsEqual(right.utf8)
+        }
+        return lhs.body == rhs.body
+    }
+
+    /// Hashes what ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(filename)
+        hasher.combine(contentType)
+        hasher.combine(body)
     }
 
     /// The Content-Type header the part is sent with, following httpx (the Python SDK's HTTP stack):
@@ -33,6 +76,12 @@ public struct MultipartPart: Hashable, Sendable {
     /// `mimetypes.guess_type` gives (see ``MIMEType/contentType(forFilename:)``), falling back to
     /// `application/octet-stream`; otherwise `nil`, and no Content-Type header is sent.
     public var resolvedContentType: String? {
+        Self.resolvedContentType(contentType, filename: filename)
+    }
+
+    /// ``resolvedContentType`` from the two fields it depends on, so the writer need not copy the
+    /// whole part to ask.
+    static func resolvedContentType(_ contentType: String?, filename: String?) -> String? {
         if let contentType { return contentType }
         guard let filename, !filename.isEmpty else { return nil }
         return MIMEType.contentType(forFilename: filename)
@@ -43,13 +92,13 @@ extension MultipartPart {
     /// A text field: the UTF-8 bytes of `value`, with no filename and no Content-Type header,
     /// as browsers and Python's httpx/requests send form fields.
     public static func text(name: String, value: String) -> MultipartPart {
-        MultipartPart(name: name, body: .bytes(Data(value.utf8)))
+        MultipartPart(name: name, content: .text(value))
     }
 
     /// A form field holding a number, flag or string, formatted as the Python SDK sends it
     /// (``PythonFormValueConvertible``: `0.5`, `1e-05`, `true`, …).
     public static func field(name: String, value: some PythonFormValueConvertible) -> MultipartPart {
-        text(name: name, value: value.pythonFormValue)
+        MultipartPart(name: name, content: .text(value.pythonFormValue))
     }
 
     /// A JSON field: no filename, `Content-Type: application/json` (what the Python SDK sends for

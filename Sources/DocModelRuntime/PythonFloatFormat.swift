@@ -13,6 +13,16 @@ public enum PythonFloatFormat {
     public static func string(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        // Swift writes the same shortest digits, and positionally only from 1e-4 to about 2^53,
+        // inside Python's positional range (1e-4 ≤ |value| < 1e16), so a description without an
+        // exponent is already Python's text; it needs no further allocation. Tests compare the two.
+        let description = value.description
+        if !description.utf8.contains(UInt8(ascii: "e")) { return description }
+        return laidOut(value)
+    }
+
+    /// ``string(_:)`` for a finite value, laid out from its digits without the shortcut.
+    static func laidOut(_ value: Double) -> String {
         let sign = value.sign == .minus ? "-" : ""
         if value == 0 { return sign + "0.0" }
         let (digits, pointPosition) = shortestDigits(of: value.magnitude)

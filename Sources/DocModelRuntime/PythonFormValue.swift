@@ -21,20 +21,42 @@ extension Bool: PythonFormValueConvertible {
 
 extension Int: PythonFormValueConvertible {
     /// The decimal digits, as Python's `str(int)`.
-    public var pythonFormValue: String { String(self) }
+    public var pythonFormValue: String { PythonInteger.decimal(Int64(self)) }
 }
 
 extension Int64: PythonFormValueConvertible {
     /// The decimal digits, as Python's `str(int)`.
-    public var pythonFormValue: String { String(self) }
+    public var pythonFormValue: String { PythonInteger.decimal(Int64(self)) }
 }
 
 extension Int32: PythonFormValueConvertible {
     /// The decimal digits, as Python's `str(int)`.
-    public var pythonFormValue: String { String(self) }
+    public var pythonFormValue: String { PythonInteger.decimal(Int64(self)) }
 }
 
 extension Double: PythonFormValueConvertible {
     /// The value as Python's `str(float)` prints it (see ``PythonFloatFormat/string(_:)``).
     public var pythonFormValue: String { PythonFloatFormat.string(self) }
+}
+
+/// Python's `str(int)`.
+enum PythonInteger {
+    /// The decimal digits of `value`, laid out on the stack: a result of up to 15 characters is a
+    /// small string, so formatting allocates nothing (and costs a fraction of `String(value)`).
+    static func decimal(_ value: Int64) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in  // "-9223372036854775808"
+            var magnitude = value.magnitude
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+        }
+    }
 }

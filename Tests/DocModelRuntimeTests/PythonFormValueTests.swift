@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import DocModelRuntime
+@testable import DocModelRuntime
 
 @Suite struct PythonFormValueTests {
     /// Produced with Python 3.11.7: for each float `v`, `(v.hex(), repr(v))` (`str(v)` is the same),
@@ -75,6 +75,27 @@ import DocModelRuntime
         }
     }
 
+    /// `string` returns Swift's description when it has no exponent; that shortcut must agree with
+    /// the full layout from the digits everywhere, most of all around where either notation switches.
+    @Test func descriptionShortcutAgreesWithFullLayout() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = []
+        for exponent in -330...330 {
+            let decade = Double("1e\(exponent)")!
+            values += [decade, decade.nextUp, decade.nextDown, decade * 9.999999, decade * 1.5]
+            for _ in 0..<20 { values.append(decade * Double.random(in: 1..<10, using: &generator)) }
+        }
+        for power in 40...60 {
+            let two = Double(sign: .plus, exponent: power, significand: 1)
+            values += [two, two.nextUp, two.nextDown, two + 2, two - 1]
+        }
+        for _ in 0..<20_000 { values.append(Double(bitPattern: generator.next())) }
+        for value in values where value.isFinite && value != 0 {
+            #expect(PythonFloatFormat.string(value) == PythonFloatFormat.laidOut(value), "\(value.debugDescription)")
+            #expect(PythonFloatFormat.string(-value) == PythonFloatFormat.laidOut(-value), "\(value.debugDescription)")
+        }
+    }
+
     @Test func negativeNaNIsStillNan() {
         #expect(PythonFloatFormat.string(-Double.nan) == "nan")
         #expect(PythonFloatFormat.string(Double.signalingNaN) == "nan")
@@ -91,6 +112,19 @@ import DocModelRuntime
         #expect((-42).pythonFormValue == "-42")
         #expect(Int64.max.pythonFormValue == "9223372036854775807")
         #expect(Int32.min.pythonFormValue == "-2147483648")
+        #expect(Int64.min.pythonFormValue == "-9223372036854775808")
+        #expect(0.pythonFormValue == "0")
+        #expect((-1).pythonFormValue == "-1")
+        var generator = SystemRandomNumberGenerator()
+        #expect(Int.max.pythonFormValue == String(Int.max))
+        for digits in 1...18 {
+            for _ in 0..<50 {
+                let value = Int.random(in: 0...(Int(pow(10, Double(digits))) - 1), using: &generator)
+                #expect(value.pythonFormValue == String(value))
+                #expect((-value).pythonFormValue == String(-value))
+                #expect(Int32(truncatingIfNeeded: value).pythonFormValue == String(Int32(truncatingIfNeeded: value)))
+            }
+        }
         #expect("as is".pythonFormValue == "as is")
     }
 
@@ -99,5 +133,17 @@ import DocModelRuntime
         #expect(MultipartPart.field(name: "s", value: 1.0).body == .bytes(Data("1.0".utf8)))
         #expect(MultipartPart.field(name: "b", value: false).body == .bytes(Data("false".utf8)))
         #expect(MultipartPart.field(name: "b", value: false).contentType == nil)
+    }
+
+    /// Text fields keep their string; they still read, compare and hash as `.bytes` of its UTF-8.
+    @Test func textPartsEqualTheirBytes() {
+        let text = MultipartPart.text(name: "t", value: "café")
+        let bytes = MultipartPart(name: "t", body: .bytes(Data("café".utf8)))
+        #expect(text == bytes)
+        #expect(text.hashValue == bytes.hashValue)
+        #expect(text != MultipartPart.text(name: "t", value: "cafe\u{301}"))  // the same text, other bytes
+        var changed = text
+        changed.body = .bytes(Data("x".utf8))
+        #expect(changed == MultipartPart.text(name: "t", value: "x"))
     }
 }

@@ -47,6 +47,18 @@ enum MultipartPartsRenderer {
         }
     }
 
+    /// The body of `multipartParts()` after `var parts`: the fields' lines, preceded by reserving
+    /// room for one part per field so that appending does not regrow the array part by part.
+    static func lines(for fields: [Field], in schema: Schema) -> [String] {
+        let body = fields.flatMap { lines(for: $0, in: schema) }
+        let partFields = fields.filter { field in
+            if case .unsupported = kind(of: field, in: schema) { return false }
+            return true
+        }
+        guard partFields.count > 1 else { return body }
+        return ["parts.reserveCapacity(\(partFields.count))"] + body
+    }
+
     /// Source lines (indented relative to the function body) that append `field`'s parts to `parts`.
     static func lines(for field: Field, in schema: Schema) -> [String] {
         let name = SwiftNaming.escaped(field.swiftName)

@@ -116,7 +116,7 @@ public enum SwiftModelEmitter {
             properties.append(property)
         }
         for index in parameters.indices { parameters[index]["isLast"] = .bool(index == parameters.count - 1) }
-        let multipartLines = model.isMultipartBody ? fields.flatMap { MultipartPartsRenderer.lines(for: $0, in: schema) } : []
+        let multipartLines = model.isMultipartBody ? MultipartPartsRenderer.lines(for: fields, in: schema) : []
         return [
             "properties": .objects(properties),
             "hasProperties": .bool(!properties.isEmpty),

@@ -66,6 +66,7 @@ extension UploadRequest: MultipartFormEncodable {
     /// them; fields left `nil` are not sent.
     public func multipartParts() throws -> [MultipartPart] {
         var parts: [MultipartPart] = []
+        parts.reserveCapacity(11)
         parts.append(.file(name: "file", filename: self.file.fileName, content: self.file.content, contentType: self.file.contentType))
         parts.append(.field(name: "title", value: self.title))
         if let value = self.count {

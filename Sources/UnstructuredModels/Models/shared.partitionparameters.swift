@@ -234,6 +234,7 @@ extension PartitionParameters: MultipartFormEncodable {
     /// them; fields left `nil` are not sent.
     public func multipartParts() throws -> [MultipartPart] {
         var parts: [MultipartPart] = []
+        parts.reserveCapacity(41)
         if case .value(let value) = self.chunkingStrategy {
             parts.append(.field(name: "chunking_strategy", value: value))
         }

@@ -117,7 +117,7 @@ let benchmarks: @Sendable () -> Void = {
                 let size = 1 << 30
                 let existing = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? nil
                 if existing != size {
-                    FileManager.default.createFile(atPath: source.path, contents: nil)
+                    _ = FileManager.default.createFile(atPath: source.path, contents: nil)  // FileHandle below throws if this failed
                     let handle = try FileHandle(forWritingTo: source)
                     let chunk = image(1 << 20)
                     for _ in 0..<(size >> 20) { try handle.write(contentsOf: chunk) }

@@ -67,6 +67,7 @@ extension BodyGenImageToVideo: MultipartFormEncodable {
     /// them; fields left `nil` are not sent.
     public func multipartParts() throws -> [MultipartPart] {
         var parts: [MultipartPart] = []
+        parts.reserveCapacity(10)
         parts.append(.file(name: "image", filename: self.image.fileName, content: self.image.content, contentType: self.image.contentType))
         if let value = self.modelId {
             parts.append(.field(name: "model_id", value: value))
