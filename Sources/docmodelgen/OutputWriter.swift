@@ -48,7 +48,7 @@ struct OutputWriter {
                 problems.append("\(file.path): error: refusing to write outside the output folder")
                 continue
             }
-            let target = folder.appendingPathComponent(file.path)
+            let target = folder.appendingPathComponent(file.path, isDirectory: false)
             // A first run into a new folder has nothing to compare with: skip a failing open per file.
             guard exists, let existing = FileManager.default.contents(atPath: target.path) else {
                 changes.append(.create(file.path))
@@ -98,7 +98,8 @@ struct OutputWriter {
             for change in changes {
                 switch change {
                 case .create(let path), .update(let path):
-                    let file = staging.appendingPathComponent(path)
+                    // `isDirectory: false`: without it, appending costs a stat of the (new) file.
+                    let file = staging.appendingPathComponent(path, isDirectory: false)
                     let parent = file.deletingLastPathComponent()
                     if createdFolders.insert(parent.path).inserted {
                         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
