@@ -63,10 +63,15 @@ import Testing
             "{{! note }}", "{{% CONTENT_TYPE: TEXT }}", "{{% CONTENT_TYPE: HTML }}", "  {{#a}}\n", "{{/a}}  \n", "\n  {{^c}}\n",
             "{{/c}}\n", "{{missing}}",
         ]
-        var compared = 0
+        var compared = 0, rejected = 0
         for _ in 0..<3000 {
             let template = (0..<Int.random(in: 1...14, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-            guard let reference = try? MustacheTemplate(string: template) else { continue }
+            guard let reference = try? MustacheTemplate(string: template) else {
+                // What swift-mustache rejects, the subset parser must reject too (so the error is swift-mustache's).
+                #expect(TypedMustacheTemplate(template) == nil, "\(template.debugDescription)")
+                rejected += 1
+                continue
+            }
             let typed = try #require(TypedMustacheTemplate(template), "the subset parser refused \(template.debugDescription)")
             for _ in 0..<3 {
                 let context = Self.randomObject(depth: 0, using: &random)
@@ -76,6 +81,13 @@ import Testing
             }
         }
         #expect(compared > 1000)
+        #expect(rejected > 300)
+    }
+
+    @Test(arguments: ["{{#a}}x", "{{/a}}", "{{#a}}{{/b}}", "{{a", "x {", "{{% CONTENT_TYPE: XML }}", "{{{a}}"])
+    func malformedTemplatesAreLeftToSwiftMustache(template: String) {
+        #expect(TypedMustacheTemplate(template) == nil)
+        #expect((try? MustacheTemplate(string: template)) == nil)
     }
 
     static func randomObject(depth: Int, using random: inout SplitMix64) -> TemplateValue {

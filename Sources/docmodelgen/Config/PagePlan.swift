@@ -63,15 +63,13 @@ struct PagePlan: Sendable {
         MarkdownTree(folder: PathMath.standardize(folder)).files
     }
 
-    /// The deepest folder that contains every file in `paths` (absolute, standardised).
+    /// The deepest folder that contains every file in `paths` (absolute, standardised). The common
+    /// prefix of all paths is that of the smallest and the largest, so only those two are compared.
     static func commonFolder(of paths: [String]) -> String {
-        let folders = paths.map { Array($0.split(separator: "/").dropLast()) }
-        var common = folders[0]
-        for folder in folders.dropFirst() {
-            let shared = zip(common, folder).prefix { $0 == $1 }.count
-            common = Array(common.prefix(shared))
-        }
-        return "/" + common.joined(separator: "/")
+        guard let first = paths.min(), let last = paths.max() else { return "/" }
+        let firstFolders = first.split(separator: "/").dropLast(), lastFolders = last.split(separator: "/").dropLast()
+        let shared = zip(firstFolders, lastFolders).prefix { $0 == $1 }.map { String($0.0) }
+        return "/" + shared.joined(separator: "/")
     }
 }
 

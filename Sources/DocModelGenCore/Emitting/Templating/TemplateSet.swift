@@ -3,8 +3,8 @@ import Mustache
 /// Template texts by file name (`model.swift.mustache`), compiled once. The CLI reads the bundled
 /// templates and a user's `--templates` folder; emitters only ever see this value.
 ///
-/// swift-mustache parses every template (its errors are the ones users see); a template within
-/// `TypedMustacheTemplate`'s subset is then rendered by it, any other by swift-mustache.
+/// A template within `TypedMustacheTemplate`'s subset is compiled and rendered by it; any other,
+/// including every template with an error, goes to swift-mustache (whose errors users see).
 public struct TemplateSet: Sendable {
     /// The file names every emitter needs.
     public enum Name {
@@ -38,9 +38,14 @@ public struct TemplateSet: Sendable {
             guard let text = texts[name] else {
                 throw Failure(fileName: name, message: "template '\(name)' is missing")
             }
+            if typedRendering, let typed = TypedMustacheTemplate(text) {
+                // The subset parser only accepts what swift-mustache accepts too (tested), so
+                // swift-mustache's slower parse is skipped.
+                templates[name] = .typed(typed)
+                continue
+            }
             do {
-                let mustache = try MustacheTemplate(string: text)
-                templates[name] = (typedRendering ? TypedMustacheTemplate(text) : nil).map(Compiled.typed) ?? .mustache(mustache)
+                templates[name] = .mustache(try MustacheTemplate(string: text))
             } catch {
                 throw Failure(fileName: name, message: "template does not parse: \(error)")
             }

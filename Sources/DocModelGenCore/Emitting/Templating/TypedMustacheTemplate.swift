@@ -3,11 +3,11 @@
 /// Mustache the bundled templates use, and most overrides: text, `{{name}}`, `{{{name}}}`,
 /// `{{&name}}`, dotted names, sections, inverted sections, comments and the `CONTENT_TYPE` pragma.
 ///
-/// The parser is a port of swift-mustache's (same standalone-line and whitespace rules), and
-/// `TemplateSet` only uses it for templates swift-mustache has already parsed: anything outside the
-/// subset (partials, inheritance, delimiter changes, transforms, other pragmas, unusual line
-/// breaks) makes `init` return nil and swift-mustache renders that template. Tests render every
-/// reference output and random templates both ways and require identical bytes.
+/// The parser is a port of swift-mustache's (same standalone-line and whitespace rules) that
+/// accepts no template swift-mustache rejects: anything outside the subset (partials, inheritance,
+/// delimiter changes, transforms, other pragmas, unusual line breaks) or malformed makes `init`
+/// return nil, and swift-mustache parses and renders that template. Tests render every reference
+/// output and random templates both ways and require identical bytes and the same verdicts.
 struct TypedMustacheTemplate: Sendable {
     indirect enum Token: Sendable, Equatable {
         case text(String)
