@@ -42,11 +42,14 @@ struct Generate: Subcommand {
                         multipartModels: Set(settings.multipartModels), namespace: job.namespace),
                     templates: templateSet)
                 stages.add(result.timings)
-                known.formUnion(result.schema.models.flatMap { [$0.name, $0.swiftName] })
+                if !settings.multipartModels.isEmpty {
+                    known.formUnion(result.schema.models.flatMap { [$0.name, $0.swiftName] })
+                }
                 report(result.diagnostics, inputs)
                 failed = failed || result.diagnostics.hasErrors
-                swiftFiles += result.swiftFiles.map { $0.prefixed(job.filePrefix) }
-                documentationFiles += result.documentationFiles.map { $0.prefixed(job.filePrefix) }
+                swiftFiles += job.filePrefix.isEmpty ? result.swiftFiles : result.swiftFiles.map { $0.prefixed(job.filePrefix) }
+                documentationFiles += job.filePrefix.isEmpty
+                    ? result.documentationFiles : result.documentationFiles.map { $0.prefixed(job.filePrefix) }
                 pageCount += inputs.pages.count
             }
             for name in settings.multipartModels where !known.contains(name) {

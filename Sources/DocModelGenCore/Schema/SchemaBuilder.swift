@@ -162,7 +162,10 @@ public enum SchemaBuilder {
         guard let table = firstTable(section) else { return ObjectModel(fieldsTable: nil, fields: []) }
         return ObjectModel(
             fieldsTable: FieldsTable(columns: table.header.map(\.text), location: table.location),
-            fields: table.rows.compactMap { field($0, header: table.header, resolver: resolver) },
+            fields: {
+                let columns = FieldColumns(header: table.header)
+                return table.rows.compactMap { field($0, columns: columns, resolver: resolver) }
+            }(),
             omittedFields: table.omittedRows)
     }
 
@@ -209,16 +212,28 @@ public enum SchemaBuilder {
         })
     }
 
-    private static func field(_ row: TableRow, header: [TableCell], resolver: TypeExpressionParser.Resolver) -> Field? {
-        func cell(_ column: String) -> TableCell? {
-            header.firstIndex { $0.text == column }.map { row.cells[$0] }
+    /// Where a Fields table keeps each column, found once per table rather than once per cell.
+    private struct FieldColumns {
+        var field, type, required, description, example: Int?
+
+        init(header: [TableCell]) {
+            func index(_ column: String) -> Int? { header.firstIndex { $0.text == column } }
+            field = index(Column.field)
+            type = index(Column.type)
+            required = index(Column.required)
+            description = index(Column.description)
+            example = index(Column.example)
         }
-        guard let nameCell = cell(Column.field), let typeCell = cell(Column.type),
-              let requiredCell = cell(Column.required)
+    }
+
+    private static func field(_ row: TableRow, columns: FieldColumns, resolver: TypeExpressionParser.Resolver) -> Field? {
+        func cell(_ column: Int?) -> TableCell? { column.map { row.cells[$0] } }
+        guard let nameCell = cell(columns.field), let typeCell = cell(columns.type),
+              let requiredCell = cell(columns.required)
         else { return nil }
         let wireName = nameCell.inlines.plainText.trimmingSpaces
-        let description = cell(Column.description)?.text
-        let example = cell(Column.example)?.text
+        let description = cell(columns.description)?.text
+        let example = cell(columns.example)?.text
         return Field(
             wireName: wireName,
             swiftName: SwiftNaming.propertyName(wireName),
