@@ -67,8 +67,8 @@ struct InputSet {
             case .unreadable:
                 problems.append("\(pathDisplay.show(path)):1:1: error: cannot read file")
                 continue
-            case .rejected(let path, _):
-                relative = path
+            case .rejected(let rejectedPath, _):
+                relative = rejectedPath
             case .page(let source):
                 relative = source.path
             }
@@ -103,7 +103,7 @@ struct InputSet {
     }
 
     /// The file's bytes and size, read with plain POSIX calls (one open, fstat and read for a
-    /// page), or nil. A file larger than a page may be is not read: its size is enough to reject it.
+    /// page), or nil. A file over the page size limit is not read: its size is enough to reject it.
     private static func readBytes(_ path: String) -> (bytes: [UInt8], size: Int)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }

@@ -9,12 +9,35 @@
 /// return nil, and swift-mustache parses and renders that template. Tests render every reference
 /// output and random templates both ways and require identical bytes and the same verdicts.
 struct TypedMustacheTemplate: Sendable {
-    indirect enum Token: Sendable, Equatable {
-        case text(String)
-        case variable(Name, escaped: Bool)
-        case section(Name, [Token])
-        case invertedSection(Name, [Token])
-        case contentType(html: Bool)
+    /// One piece of a template. A struct with plain fields rather than an enum with payloads:
+    /// LeakSanitizer cannot follow pointers Swift packs into enum payloads with case bits, and the
+    /// fuzzers keep a template set alive for the whole run.
+    struct Token: Sendable, Equatable {
+        enum Kind: Sendable, Equatable {
+            case text, variable, unescapedVariable, section, invertedSection, textContent, htmlContent
+        }
+
+        var kind: Kind
+        /// The text of a `.text` token.
+        var text = ""
+        /// The name of a variable or section.
+        var name = Name("")
+        /// The tokens inside a section.
+        var inner: [Token] = []
+
+        static func text(_ text: String) -> Token { Token(kind: .text, text: text) }
+
+        static func variable(_ name: Name, escaped: Bool) -> Token {
+            Token(kind: escaped ? .variable : .unescapedVariable, name: name)
+        }
+
+        static func section(_ name: Name, _ inner: [Token]) -> Token { Token(kind: .section, name: name, inner: inner) }
+
+        static func invertedSection(_ name: Name, _ inner: [Token]) -> Token {
+            Token(kind: .invertedSection, name: name, inner: inner)
+        }
+
+        static func contentType(html: Bool) -> Token { Token(kind: html ? .htmlContent : .textContent) }
     }
 
     /// A tag's name, split once at parse time: `a.b` is `["a", "b"]`; `.` and `.a` look only at
@@ -243,43 +266,45 @@ struct TypedMustacheTemplate: Sendable {
     private static func render(_ tokens: [Token], stack: inout [TemplateValue], html startsHTML: Bool, into output: inout String) {
         var html = startsHTML
         for token in tokens {
-            switch token {
-            case .text(let text):
-                output += text
-            case .variable(let name, let escaped):
-                guard let value = lookUp(name, in: stack) else { continue }
+            switch token.kind {
+            case .text:
+                output += token.text
+            case .variable, .unescapedVariable:
+                guard let value = lookUp(token.name, in: stack) else { continue }
                 let text = description(of: value)
-                output += escaped && html ? htmlEscaped(text) : text
-            case .section(let name, let inner):
-                switch lookUp(name, in: stack) {
+                output += token.kind == .variable && html ? htmlEscaped(text) : text
+            case .section:
+                switch lookUp(token.name, in: stack) {
                 case .list(let items)?:
                     for item in items {
                         stack.append(item)
-                        render(inner, stack: &stack, html: html, into: &output)
+                        render(token.inner, stack: &stack, html: html, into: &output)
                         stack.removeLast()
                     }
                 case .bool(let isOn)?:
-                    if isOn { render(inner, stack: &stack, html: html, into: &output) }
+                    if isOn { render(token.inner, stack: &stack, html: html, into: &output) }
                 case let value?:
                     stack.append(value)
-                    render(inner, stack: &stack, html: html, into: &output)
+                    render(token.inner, stack: &stack, html: html, into: &output)
                     stack.removeLast()
                 case nil:
                     break
                 }
-            case .invertedSection(let name, let inner):
-                switch lookUp(name, in: stack) {
+            case .invertedSection:
+                switch lookUp(token.name, in: stack) {
                 case .list(let items)? where items.isEmpty:
                     stack.append(.list(items))
-                    render(inner, stack: &stack, html: html, into: &output)
+                    render(token.inner, stack: &stack, html: html, into: &output)
                     stack.removeLast()
                 case .bool(false)?, nil:
-                    render(inner, stack: &stack, html: html, into: &output)
+                    render(token.inner, stack: &stack, html: html, into: &output)
                 case .some:
                     break
                 }
-            case .contentType(let isHTML):
-                html = isHTML
+            case .textContent:
+                html = false
+            case .htmlContent:
+                html = true
             }
         }
     }
