@@ -85,11 +85,6 @@ extension Subcommand {
         }
         return ExitStatus.failure
     }
-
-    /// Runs `body`. A `Reported` failure it throws becomes the exit status (see `run(_:)`).
-    func exiting(_ body: () throws -> Void) throws {
-        try body()
-    }
 }
 
 /// The exit statuses documented in the README.

@@ -23,81 +23,79 @@ struct Generate: Subcommand {
     }
 
     func run() throws {
-        try exiting {
-            let settings = try settings()
-            try checkOutputFolders(settings)
-            let templateSet = try TemplateLoader.load(overrides: settings.templates)
-            var swiftFiles: [GeneratedFile] = [], documentationFiles: [GeneratedFile] = []
-            var known = Set<String>(), pageCount = 0, failed = false
-            let clock = ContinuousClock()
-            var stages = StageTimes()
-            for job in settings.jobs {
-                var collected: InputSet?
-                stages.read += try clock.measure { collected = try InputSet.collect(job.inputs, pathDisplay: pathDisplay) }
-                guard let inputs = collected else { continue }
-                let result = Generator.run(
-                    inputs.pages, root: inputs.root.path,
-                    options: Generator.Options(
-                        accessLevel: settings.accessLevel, emitDocumentation: settings.docsOutput != nil,
-                        multipartModels: Set(settings.multipartModels), namespace: job.namespace),
-                    templates: templateSet)
-                stages.add(result.timings)
-                if !settings.multipartModels.isEmpty {
-                    known.formUnion(result.schema.models.flatMap { [$0.name, $0.swiftName] })
-                }
-                report(result.diagnostics, inputs)
-                failed = failed || result.diagnostics.hasErrors
-                swiftFiles += job.filePrefix.isEmpty ? result.swiftFiles : result.swiftFiles.map { $0.prefixed(job.filePrefix) }
-                documentationFiles += job.filePrefix.isEmpty
-                    ? result.documentationFiles : result.documentationFiles.map { $0.prefixed(job.filePrefix) }
-                pageCount += inputs.pages.count
+        let settings = try settings()
+        try checkOutputFolders(settings)
+        let templateSet = try TemplateLoader.load(overrides: settings.templates)
+        var swiftFiles: [GeneratedFile] = [], documentationFiles: [GeneratedFile] = []
+        var known = Set<String>(), pageCount = 0, failed = false
+        let clock = ContinuousClock()
+        var stages = StageTimes()
+        for job in settings.jobs {
+            var collected: InputSet?
+            stages.read += try clock.measure { collected = try InputSet.collect(job.inputs, pathDisplay: pathDisplay) }
+            guard let inputs = collected else { continue }
+            let result = Generator.run(
+                inputs.pages, root: inputs.root.path,
+                options: Generator.Options(
+                    accessLevel: settings.accessLevel, emitDocumentation: settings.docsOutput != nil,
+                    multipartModels: Set(settings.multipartModels), namespace: job.namespace),
+                templates: templateSet)
+            stages.add(result.timings)
+            if !settings.multipartModels.isEmpty {
+                known.formUnion(result.schema.models.flatMap { [$0.name, $0.swiftName] })
             }
-            for name in settings.multipartModels where !known.contains(name) {
-                printError("error: --multipart names '\(name)', but no page defines that model")
+            report(result.diagnostics, inputs)
+            failed = failed || result.diagnostics.hasErrors
+            swiftFiles += job.filePrefix.isEmpty ? result.swiftFiles : result.swiftFiles.map { $0.prefixed(job.filePrefix) }
+            documentationFiles += job.filePrefix.isEmpty
+                ? result.documentationFiles : result.documentationFiles.map { $0.prefixed(job.filePrefix) }
+            pageCount += inputs.pages.count
+        }
+        for name in settings.multipartModels where !known.contains(name) {
+            printError("error: --multipart names '\(name)', but no page defines that model")
+            throw Reported()
+        }
+        guard !failed else { throw Reported() }
+
+        var writers = [OutputWriter(folder: URL(fileURLWithPath: settings.output), files: swiftFiles, fileExtension: "swift")]
+        if let docsOutput = settings.docsOutput {
+            writers.append(OutputWriter(folder: URL(fileURLWithPath: docsOutput), files: documentationFiles, fileExtension: "md"))
+        }
+        // Plan everything first so an error in the second folder leaves the first untouched.
+        var plans: [(OutputWriter, [OutputWriter.Change])] = []
+        for writer in writers {
+            switch writer.plan() {
+            case .success(let changes): plans.append((writer, changes))
+            case .failure(let error):
+                printError(error.message)
                 throw Reported()
             }
-            guard !failed else { throw Reported() }
-
-            var writers = [OutputWriter(folder: URL(fileURLWithPath: settings.output), files: swiftFiles, fileExtension: "swift")]
-            if let docsOutput = settings.docsOutput {
-                writers.append(OutputWriter(folder: URL(fileURLWithPath: docsOutput), files: documentationFiles, fileExtension: "md"))
-            }
-            // Plan everything first so an error in the second folder leaves the first untouched.
-            var plans: [(OutputWriter, [OutputWriter.Change])] = []
-            for writer in writers {
-                switch writer.plan() {
-                case .success(let changes): plans.append((writer, changes))
-                case .failure(let error):
-                    printError(error.message)
-                    throw Reported()
-                }
-            }
-            let changes = plans.flatMap { writer, changes in changes.map { (writer.folder, $0) } }
-            if check {
-                let pending = changes.filter { $0.1.isChange }
-                for (folder, change) in pending { print("\(change.line) (in \(folder.relativePath))") }
-                if !pending.isEmpty {
-                    printError("error: generated files are out of date (\(pending.count) change(s)); run docmodelgen generate without --check")
-                    throw Reported()
-                }
-                return
-            }
-            if dryRun {
-                for (folder, change) in changes { print("\(change.line) (in \(folder.relativePath))") }
-                return
-            }
-            for (writer, changes) in plans {
-                do {
-                    stages.write += try clock.measure { try writer.apply(changes) }
-                } catch {
-                    printError("\(writer.folder.path): error: \(error.localizedDescription)")
-                    throw Reported()
-                }
-            }
-            if timings { printError(stages.summary) }
-            let written = changes.filter { $0.1.isChange }.count
-            print("docmodelgen: \(swiftFiles.count) model(s) from \(pageCount) page(s); \(written) file(s) changed")
         }
+        let changes = plans.flatMap { writer, changes in changes.map { (writer.folder, $0) } }
+        if check {
+            let pending = changes.filter { $0.1.isChange }
+            for (folder, change) in pending { print("\(change.line) (in \(folder.relativePath))") }
+            if !pending.isEmpty {
+                printError("error: generated files are out of date (\(pending.count) change(s)); run docmodelgen generate without --check")
+                throw Reported()
+            }
+            return
+        }
+        if dryRun {
+            for (folder, change) in changes { print("\(change.line) (in \(folder.relativePath))") }
+            return
+        }
+        for (writer, changes) in plans {
+            do {
+                stages.write += try clock.measure { try writer.apply(changes) }
+            } catch {
+                printError("\(writer.folder.path): error: \(error.localizedDescription)")
+                throw Reported()
+            }
+        }
+        if timings { printError(stages.summary) }
+        let written = changes.filter { $0.1.isChange }.count
+        print("docmodelgen: \(swiftFiles.count) model(s) from \(pageCount) page(s); \(written) file(s) changed")
     }
 }
 

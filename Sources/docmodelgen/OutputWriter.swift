@@ -146,6 +146,7 @@ struct OutputWriter {
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
                 guard written > 0 else { throw Self.posixError(file) }
                 offset += written
             }

@@ -9,14 +9,12 @@ struct SchemaDump: Subcommand {
     init(_ arguments: ParsedArguments) { input = InputOptions(arguments) }
 
     func run() throws {
-        try exiting {
-            let inputs = try InputSet.collect(input.inputs)
-            let schema = Generator.schema(of: inputs.pages, root: inputs.root.path)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(schema)
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
-        }
+        let inputs = try InputSet.collect(input.inputs)
+        let schema = Generator.schema(of: inputs.pages, root: inputs.root.path)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(schema)
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 }
 
@@ -28,11 +26,9 @@ struct Validate: Subcommand {
     init(_ arguments: ParsedArguments) { input = InputOptions(arguments) }
 
     func run() throws {
-        try exiting {
-            let inputs = try InputSet.collect(input.inputs)
-            let diagnostics = Validator.validate(Generator.schema(of: inputs.pages, root: inputs.root.path))
-            report(diagnostics, inputs)
-            if diagnostics.hasErrors { throw Reported() }
-        }
+        let inputs = try InputSet.collect(input.inputs)
+        let diagnostics = Validator.validate(Generator.schema(of: inputs.pages, root: inputs.root.path))
+        report(diagnostics, inputs)
+        if diagnostics.hasErrors { throw Reported() }
     }
 }
