@@ -41,9 +41,8 @@ struct Generate: Subcommand {
                     multipartModels: Set(settings.multipartModels), namespace: job.namespace),
                 templates: templateSet)
             stages.add(result.timings)
-            if !settings.multipartModels.isEmpty {
-                known.formUnion(result.schema.models.flatMap { [$0.name, $0.swiftName] })
-            }
+            let unmatched = Set(result.unmatchedMultipartModels)
+            known.formUnion(settings.multipartModels.filter { !unmatched.contains($0) })
             report(result.diagnostics, inputs)
             failed = failed || result.diagnostics.hasErrors
             swiftFiles += job.filePrefix.isEmpty ? result.swiftFiles : result.swiftFiles.map { $0.prefixed(job.filePrefix) }

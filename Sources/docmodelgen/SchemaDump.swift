@@ -27,7 +27,7 @@ struct Validate: Subcommand {
 
     func run() throws {
         let inputs = try InputSet.collect(input.inputs)
-        let diagnostics = Validator.validate(Generator.schema(of: inputs.pages, root: inputs.root.path))
+        let diagnostics = Generator.diagnostics(of: inputs.pages, root: inputs.root.path)
         report(diagnostics, inputs)
         if diagnostics.hasErrors { throw Reported() }
     }

@@ -142,7 +142,7 @@ import Testing
         #expect(first.stdout == second.stdout)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         let models = try #require(object["models"] as? [[String: Any]])
-        #expect(models.first?["swiftName"] as? String == "Pet")
+        #expect(models.first?["name"] as? String == "Pet")
         #expect(first.stdout.contains(#""wireName" : "age_years""#))
     }
 

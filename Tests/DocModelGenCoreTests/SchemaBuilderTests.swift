@@ -16,13 +16,13 @@ import Testing
 
     @Test func seedModelsFieldsWireNamesTypesAndLines() throws {
         let schema = try Self.seedSchema()
-        #expect(schema.models.map(\.swiftName) == ["BodyGenImageToVideo", "BodyGenImageToVideoImage"])
+        #expect(SwiftBinding(schema).typeNames == ["BodyGenImageToVideo", "BodyGenImageToVideoImage"])
         let body = schema.models[0]
         #expect(body.fields.map(\.wireName) == [
             "image", "model_id", "height", "width", "fps", "motion_bucket_id", "noise_aug_strength",
             "safety_check", "seed", "num_inference_steps",
         ])
-        #expect(body.fields.map(\.swiftName) == [
+        #expect(body.fields.map(SwiftBinding.propertyName) == [
             "image", "modelId", "height", "width", "fps", "motionBucketId", "noiseAugStrength",
             "safetyCheck", "seed", "numInferenceSteps",
         ])

@@ -1,14 +1,14 @@
 @testable import DocModelGenCore
 import Testing
 
-/// One test per validator rule, asserting the exact printed diagnostic.
+/// One test per validator (and Swift binding) rule, asserting the exact printed diagnostic.
 @Suite struct ValidatorTests {
     private let header = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
 
     /// Diagnostics for pages given as (path, text), printed as the CLI prints them.
     private func diagnostics(_ pages: [(String, String)]) -> [String] {
-        let schema = Generator.schema(of: pages.map { SourcePage(path: $0.0, text: $0.1) }, root: "/docs/models/components")
-        return Validator.validate(schema).map { $0.formatted() }
+        Generator.diagnostics(of: pages.map { SourcePage(path: $0.0, text: $0.1) }, root: "/docs/models/components")
+            .map { $0.formatted() }
     }
 
     private func page(_ rows: String) -> String {

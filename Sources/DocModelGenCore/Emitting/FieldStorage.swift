@@ -28,6 +28,6 @@ enum FieldStorage: Equatable {
 
     /// The swift name of the nested type holding a literal field's constant.
     static func constantTypeName(_ field: Field) -> String {
-        SwiftNaming.typeName(field.swiftName) + "Constant"
+        SwiftNaming.typeName(SwiftBinding.propertyName(field)) + "Constant"
     }
 }

@@ -13,29 +13,32 @@ public enum SwiftModelEmitter {
         }
     }
 
-    public static func emit(_ schema: Schema, options: Options, templates: TemplateSet) -> [GeneratedFile] {
+    public static func emit(_ binding: SwiftBinding, options: Options, templates: TemplateSet) -> [GeneratedFile] {
+        let schema = binding.schema
         let recursive = RecursionAnalysis.recursiveModels(in: schema)
         let sizes = InlineSizeAnalysis.analyse(schema, recursive: recursive)
-        let files = schema.models.parallelMap { model in
+        let files = Array(schema.models.indices).parallelMap { index in
+            let model = schema.models[index]
+            let typeName = binding.typeNames[index]
             let template: String
             let context: [String: TemplateValue]
             switch model.kind {
             case .object:
                 template = TemplateSet.Name.swiftModel
-                context = objectContext(for: model, in: schema, options: options, recursive: recursive, sizes: sizes)
+                context = objectContext(for: model, in: binding, options: options, recursive: recursive, sizes: sizes)
             case .enumeration(let enumeration):
                 template = TemplateSet.Name.swiftEnum
                 context = enumContext(for: model, enumeration, options: options)
             case .union(let union):
                 template = TemplateSet.Name.swiftUnion
-                context = unionContext(for: model, union, in: schema, options: options, isIndirect: recursive.contains(model.sourcePath) || sizes.indirectUnions.contains(model.sourcePath))
+                context = unionContext(for: model, union, in: binding, options: options, isIndirect: recursive.contains(model.sourcePath) || sizes.indirectUnions.contains(model.sourcePath))
             case .skipped(let reason):
                 template = TemplateSet.Name.swiftSkipped
                 context = ["reason": .string(SwiftSourceText.singleLine(reason))]
             }
             let boxes = model.wireFields.contains { isBoxed($0, of: model, recursive: recursive, sizes: sizes) }
             let rendered = templates.render(
-                template, context.merging(common(for: model, options: options, boxes: boxes)) { first, _ in first })
+                template, context.merging(common(for: model, typeName: typeName, options: options, boxes: boxes)) { first, _ in first })
             return GeneratedFile(
                 path: GeneratedFile.outputName(forPage: model.sourcePath, extension: "swift"),
                 contents: options.namespace.map { NamespaceWrapper.wrap(rendered, in: $0) } ?? rendered,
@@ -49,29 +52,31 @@ public enum SwiftModelEmitter {
         return [declaration] + files
     }
 
-    private static func common(for model: Model, options: Options, boxes: Bool) -> [String: TemplateValue] {
+    private static func common(for model: Model, typeName: String, options: Options, boxes: Bool) -> [String: TemplateValue] {
         [
             "sourcePath": .string(SwiftSourceText.singleLine(model.sourcePath)),
             "imports": .strings(SwiftTypeRenderer.needsRuntime(model) || boxes ? ["DocModelRuntime"] : []),
             "access": .string(options.accessLevel.rawValue),
-            "typeName": .string(model.swiftName),
+            "typeName": .string(typeName),
             // What extensions at file scope must call the type.
-            "qualifiedTypeName": .string(options.namespace.map { "\($0).\(model.swiftName)" } ?? model.swiftName),
+            "qualifiedTypeName": .string(options.namespace.map { "\($0).\(typeName)" } ?? typeName),
             "docLines": .strings(model.summary.map(SwiftSourceText.docCommentLines) ?? []),
         ]
     }
 
     /// The values `model.swift.mustache` sees; every string is already valid Swift in its position.
     static func objectContext(
-        for model: Model, in schema: Schema, options: Options, recursive: Set<String>, sizes: InlineSizeAnalysis.Result
+        for model: Model, in binding: SwiftBinding, options: Options, recursive: Set<String>, sizes: InlineSizeAnalysis.Result
     ) -> [String: TemplateValue] {
+        let schema = binding.schema
         let fields = model.wireFields
         var properties: [[String: TemplateValue]] = []
         var parameters: [[String: TemplateValue]] = []
         var constants: [[String: TemplateValue]] = []
         for field in fields {
-            let name = SwiftNaming.escaped(field.swiftName)
-            let type = SwiftTypeRenderer.propertyType(of: field, in: schema)
+            let propertyName = SwiftBinding.propertyName(field)
+            let name = SwiftNaming.escaped(propertyName)
+            let type = SwiftTypeRenderer.propertyType(of: field, in: binding)
             let storage = FieldStorage(field)
             // Closes a by-value cycle: stored out of line, behind a computed property. (Not a
             // property wrapper: the compiler's infinite-size check looks through those.)
@@ -84,12 +89,12 @@ public enum SwiftModelEmitter {
                 "attribute": storage == .nullable ? "@Nullable " : "",
                 "isBoxed": .bool(boxed),
                 "isStored": .bool(!boxed),
-                "storageName": .string("_\(field.swiftName)Box"),
+                "storageName": .string("_\(propertyName)Box"),
                 "declarationDefault": "",
                 "docLines": .strings(docText.isEmpty ? [] : SwiftSourceText.docCommentLines(docText)),
                 "codingKey": .string(boxed
-                    ? "_\(field.swiftName)Box = \(SwiftSourceText.stringLiteral(field.wireName))"
-                    : field.swiftName == field.wireName ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))"),
+                    ? "_\(propertyName)Box = \(SwiftSourceText.stringLiteral(field.wireName))"
+                    : propertyName == field.wireName ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))"),
             ]
             switch storage {
             case .literal(let constant, _):
@@ -97,7 +102,7 @@ public enum SwiftModelEmitter {
                 constants.append([
                     "constantType": .string(FieldStorage.constantTypeName(field)),
                     "fieldName": .string(SwiftSourceText.singleLine(field.wireName).replacingAll("`", with: "'")),
-                    "valueType": .string(SwiftTypeRenderer.swiftType(of: .literal(constant), in: schema)),
+                    "valueType": .string(SwiftTypeRenderer.swiftType(of: .literal(constant), in: binding)),
                     "value": .string(SwiftTypeRenderer.literalSource(constant)),
                 ])
             case .optionalNullable:
@@ -105,12 +110,12 @@ public enum SwiftModelEmitter {
             case .optional:
                 parameters.append([
                     "name": .string(name), "type": .string(type), "parameterDefault": " = nil", "isBoxed": .bool(boxed),
-                    "storageName": .string("_\(field.swiftName)Box"),
+                    "storageName": .string("_\(propertyName)Box"),
                 ])
             case .plain, .nullable:
                 parameters.append([
                     "name": .string(name), "type": .string(type), "parameterDefault": "", "isBoxed": .bool(boxed),
-                    "storageName": .string("_\(field.swiftName)Box"),
+                    "storageName": .string("_\(propertyName)Box"),
                 ])
             }
             properties.append(property)
@@ -143,7 +148,7 @@ public enum SwiftModelEmitter {
     }
 
     static func enumContext(for model: Model, _ enumeration: EnumModel, options: Options) -> [String: TemplateValue] {
-        let names = Set(enumeration.cases.map(\.swiftName))
+        let names = Set(enumeration.cases.map(SwiftBinding.caseName))
         var unrecognized = "unrecognized"
         while names.contains(unrecognized) { unrecognized += "_" }
         return [
@@ -151,7 +156,7 @@ public enum SwiftModelEmitter {
             "rawType": enumeration.isInteger ? "Int" : "String",
             "cases": .objects(enumeration.cases.map { enumCase in
                 [
-                    "name": .string(SwiftNaming.escaped(enumCase.swiftName)),
+                    "name": .string(SwiftNaming.escaped(SwiftBinding.caseName(enumCase))),
                     "rawValue": .string(enumeration.isInteger ? String(Int(enumCase.value) ?? 0) : SwiftSourceText.stringLiteral(enumCase.value)),
                 ]
             }),
@@ -160,14 +165,14 @@ public enum SwiftModelEmitter {
     }
 
     static func unionContext(
-        for model: Model, _ union: UnionModel, in schema: Schema, options: Options, isIndirect: Bool
+        for model: Model, _ union: UnionModel, in binding: SwiftBinding, options: Options, isIndirect: Bool
     ) -> [String: TemplateValue] {
         [
             "indirect": isIndirect ? "indirect " : "",
             "members": .objects(union.members.map { member in
                 [
-                    "name": .string(SwiftNaming.escaped(member.swiftName)),
-                    "type": .string(SwiftTypeRenderer.swiftType(of: member.type, in: schema)),
+                    "name": .string(SwiftNaming.escaped(SwiftBinding.caseName(member))),
+                    "type": .string(SwiftTypeRenderer.swiftType(of: member.type, in: binding)),
                 ]
             }),
             "memberList": .string(SwiftSourceText.stringLiteral("the value matches none of: " + union.members.map(\.typeText).joined(separator: ", "))),

@@ -1,8 +1,8 @@
 /// `TypeExpression` → Swift type text.
 enum SwiftTypeRenderer {
     /// The type of `field`'s stored property, as declared.
-    static func propertyType(of field: Field, in schema: Schema) -> String {
-        let value = swiftType(of: field.type.unwrappingWrappers, in: schema)
+    static func propertyType(of field: Field, in binding: SwiftBinding) -> String {
+        let value = swiftType(of: field.type.unwrappingWrappers, in: binding)
         switch FieldStorage(field) {
         case .plain: return value
         case .optional, .nullable: return value + "?"
@@ -11,7 +11,7 @@ enum SwiftTypeRenderer {
         }
     }
 
-    static func swiftType(of type: TypeExpression, in schema: Schema) -> String {
+    static func swiftType(of type: TypeExpression, in binding: SwiftBinding) -> String {
         switch type {
         case .string: return "String"
         case .integer: return "Int"
@@ -21,10 +21,10 @@ enum SwiftTypeRenderer {
         case .date: return "DateTime"
         case .dateTime: return "DateTime"
         case .fileContent: return "FileContent"
-        case .optional(let wrapped), .nullable(let wrapped): return swiftType(of: wrapped, in: schema) + "?"
-        case .optionalNullable(let wrapped): return "OptionalNullable<\(swiftType(of: wrapped, in: schema))>"
-        case .list(let element): return "[\(swiftType(of: element, in: schema))]"
-        case .dictionary(let value): return "[String: \(swiftType(of: value, in: schema))]"
+        case .optional(let wrapped), .nullable(let wrapped): return swiftType(of: wrapped, in: binding) + "?"
+        case .optionalNullable(let wrapped): return "OptionalNullable<\(swiftType(of: wrapped, in: binding))>"
+        case .list(let element): return "[\(swiftType(of: element, in: binding))]"
+        case .dictionary(let value): return "[String: \(swiftType(of: value, in: binding))]"
         case .literal(let constant):
             switch constant {
             case .string: return "String"
@@ -33,7 +33,7 @@ enum SwiftTypeRenderer {
             }
         case .reference(let reference):
             // The validator guarantees the target exists before anything is emitted.
-            return reference.target.flatMap { schema.model(atPath: $0)?.swiftName } ?? reference.text
+            return reference.target.flatMap(binding.typeName(atPath:)) ?? reference.text
         case .sdkObject(let text), .unknown(let text): return text
         }
     }

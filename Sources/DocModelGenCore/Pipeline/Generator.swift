@@ -31,6 +31,8 @@ public enum Generator {
 
     public struct Output: Sendable {
         public var schema: Schema
+        /// `multipartModels` that name no model of these pages.
+        public var unmatchedMultipartModels: [String] = []
         public var timings = Timings()
         /// Sorted by location; when any is an error, no files are produced.
         public var diagnostics: [Diagnostic]
@@ -39,8 +41,14 @@ public enum Generator {
     }
 
     /// Parses and builds the schema of `pages` (paths relative to `root`, an absolute folder).
-    public static func schema(of pages: [SourcePage], root: String, multipartModels: Set<String> = []) -> Schema {
-        SchemaBuilder.build(sources: pages, root: root, multipartModels: multipartModels)
+    public static func schema(of pages: [SourcePage], root: String) -> Schema {
+        SchemaBuilder.build(sources: pages, root: root)
+    }
+
+    /// Every diagnostic of `pages`, as `run` finds them, without emitting.
+    public static func diagnostics(of pages: [SourcePage], root: String) -> [Diagnostic] {
+        let schema = schema(of: pages, root: root)
+        return (Validator.validate(schema) + SwiftBinding(schema).diagnostics).sorted()
     }
 
     /// Runs every stage. Emitters run only when validation found no error.
@@ -48,16 +56,23 @@ public enum Generator {
         let clock = ContinuousClock()
         var timings = Timings()
         var schema = Schema(models: [])
-        timings.parse = clock.measure { schema = self.schema(of: pages, root: root, multipartModels: options.multipartModels) }
+        timings.parse = clock.measure { schema = self.schema(of: pages, root: root) }
         var diagnostics: [Diagnostic] = []
-        timings.validate = clock.measure { diagnostics = Validator.validate(schema) }
+        var binding = SwiftBinding(schema)
+        var unmatched: [String] = []
+        timings.validate = clock.measure {
+            (schema, unmatched) = schema.markingMultipart(options.multipartModels) { [binding] in [binding.typeNames[$0]] }
+            binding = SwiftBinding(schema)
+            diagnostics = (Validator.validate(schema) + binding.diagnostics).sorted()
+        }
         var output = Output(schema: schema, timings: timings, diagnostics: diagnostics, swiftFiles: [], documentationFiles: [])
+        output.unmatchedMultipartModels = unmatched
         guard !diagnostics.hasErrors else { return output }
         output.timings.emit = clock.measure {
             output.swiftFiles = SwiftModelEmitter.emit(
-                schema, options: SwiftModelEmitter.Options(accessLevel: options.accessLevel, namespace: options.namespace),
+                binding, options: SwiftModelEmitter.Options(accessLevel: options.accessLevel, namespace: options.namespace),
                 templates: templates)
-            output.documentationFiles = options.emitDocumentation ? DocumentationEmitter.emit(schema, templates: templates) : []
+            output.documentationFiles = options.emitDocumentation ? DocumentationEmitter.emit(binding, templates: templates) : []
         }
         return output
     }

@@ -1,4 +1,5 @@
-/// The intermediate schema: what the docs say, independent of markdown and of Swift syntax.
+/// The intermediate schema: what the docs say, independent of markdown and of Swift (Swift names
+/// are given by the binding step, `SwiftBinding`).
 /// Every node keeps where it came from so diagnostics and generated comments can point at the page.
 public struct Schema: Codable, Sendable, Hashable {
     /// Models in input order (sorted by page path).
@@ -10,6 +11,11 @@ public struct Schema: Codable, Sendable, Hashable {
 
     /// The model generated from the page at `path`, if any.
     public func model(atPath path: String) -> Model? {
+        index(ofPath: path).map { models[$0] }
+    }
+
+    /// The index in `models` of the page at `path`, if any.
+    public func index(ofPath path: String) -> Int? {
         // Models are sorted by path, so a binary search finds it (every reference is resolved this
         // way; a linear search made generation quadratic). A schema built in another order still
         // gets the right answer, only slower.
@@ -18,8 +24,8 @@ public struct Schema: Codable, Sendable, Hashable {
             let middle = (low + high) / 2
             if models[middle].sourcePath < path { low = middle + 1 } else { high = middle }
         }
-        if low < models.count, models[low].sourcePath == path { return models[low] }
-        return models.first { $0.sourcePath == path }
+        if low < models.count, models[low].sourcePath == path { return low }
+        return models.firstIndex { $0.sourcePath == path }
     }
 
     /// The file-shaped model `type` refers to (through `Optional`), if any.
@@ -35,8 +41,6 @@ public struct Schema: Codable, Sendable, Hashable {
 public struct Model: Codable, Sendable, Hashable {
     /// The name as the page titles it (`BodyGenImageToVideo`), or the file name when the page has no title.
     public var name: String
-    /// The Swift type name.
-    public var swiftName: String
     /// Page path relative to the input root.
     public var sourcePath: String
     /// The folder the page sits in (`components`, `shared`, `errors`, …), if any.
@@ -53,11 +57,10 @@ public struct Model: Codable, Sendable, Hashable {
     public var isMultipartBody: Bool = false
 
     public init(
-        name: String, swiftName: String, sourcePath: String, namespace: String?, location: SourceLocation,
+        name: String, sourcePath: String, namespace: String?, location: SourceLocation,
         hasTitle: Bool, summary: String?, kind: ModelKind
     ) {
         self.name = name
-        self.swiftName = swiftName
         self.sourcePath = sourcePath
         self.namespace = namespace
         self.location = location
@@ -165,7 +168,6 @@ public struct EnumCase: Codable, Sendable, Hashable {
     public var name: String
     /// The wire value.
     public var value: String
-    public var swiftName: String
     public var location: SourceLocation
 }
 
@@ -178,8 +180,6 @@ public struct UnionMember: Codable, Sendable, Hashable {
     /// The heading's type text (`shared.SecretReference`).
     public var typeText: String
     public var type: TypeExpression
-    /// The Swift enum case name.
-    public var swiftName: String
     public var location: SourceLocation
 }
 
@@ -194,8 +194,6 @@ public struct FieldsTable: Codable, Sendable, Hashable {
 public struct Field: Codable, Sendable, Hashable {
     /// The name on the wire (`model_id`).
     public var wireName: String
-    /// The Swift property name (`modelId`), without keyword escaping.
-    public var swiftName: String
     /// The parsed Type cell.
     public var type: TypeExpression
     /// The Type cell as written, for diagnostics and docs.
@@ -211,12 +209,11 @@ public struct Field: Codable, Sendable, Hashable {
     public var requiredLocation: SourceLocation
 
     public init(
-        wireName: String, swiftName: String, type: TypeExpression, typeText: String, required: RequiredMarker,
+        wireName: String, type: TypeExpression, typeText: String, required: RequiredMarker,
         description: String?, example: String?, location: SourceLocation, typeLocation: SourceLocation,
         requiredLocation: SourceLocation
     ) {
         self.wireName = wireName
-        self.swiftName = swiftName
         self.type = type
         self.typeText = typeText
         self.required = required
@@ -274,5 +271,23 @@ public enum RequiredMarker: Codable, Sendable, Hashable {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(text, forKey: .invalid)
         }
+    }
+}
+
+extension Schema {
+    /// The schema with the models `names` selects also sent as multipart/form-data, even without a
+    /// file (`--multipart`). A name selects a model by its page title or by any of `aliases(model)`
+    /// (the pipeline passes its Swift name). Names that select nothing are returned, sorted.
+    public func markingMultipart(_ names: Set<String>, aliases: (Int) -> [String]) -> (schema: Schema, unmatched: [String]) {
+        guard !names.isEmpty else { return (self, []) }
+        var schema = self
+        var matched = Set<String>()
+        for index in models.indices {
+            let selectedBy = ([models[index].name] + aliases(index)).filter(names.contains)
+            guard !selectedBy.isEmpty else { continue }
+            matched.formUnion(selectedBy)
+            schema.models[index].isMultipartBody = true
+        }
+        return (schema, names.subtracting(matched).sorted())
     }
 }

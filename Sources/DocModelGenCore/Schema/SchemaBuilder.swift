@@ -26,35 +26,35 @@ public enum SchemaBuilder {
     /// lexically against it, so a link may climb out of a page's folder and back in
     /// (`../../models/components/x.md`) but never out of the root.
     ///
-    /// A model is a multipart body when a field refers to a file-shaped model, or when its name
-    /// (page title or Swift name) is in `multipartModels`.
-    public static func build(_ pages: [Page], root: String, multipartModels: Set<String> = []) -> Schema {
+    /// A model is a multipart body when a field refers to a file-shaped model (`Schema.markingMultipart`
+    /// adds the models a user names).
+    public static func build(_ pages: [Page], root: String) -> Schema {
         let sorted = pages.sorted { $0.path < $1.path }
         return build(
             sorted, paths: sorted.map(\.path), titles: sorted.map { $0.title?.text }, root: root,
-            multipartModels: multipartModels, page: { $0 })
+            page: { $0 })
     }
 
     /// Parses and builds `sources`, one page at a time: each parsed page becomes its model and is
     /// dropped, so a 20 000-page tree never holds 20 000 page trees (most of the memory a run used).
     /// Titles, which name lookups across pages need, are read in a first, cheaper pass.
-    public static func build(sources: [SourcePage], root: String, multipartModels: Set<String> = []) -> Schema {
+    public static func build(sources: [SourcePage], root: String) -> Schema {
         let sorted = sources.sorted { $0.path < $1.path }
         return build(
             sorted, paths: sorted.map(\.path), titles: sorted.parallelMap { PageParser.title(of: $0.text) }, root: root,
-            multipartModels: multipartModels, page: { PageParser.parse($0.text, path: $0.path) })
+            page: { PageParser.parse($0.text, path: $0.path) })
     }
 
     /// `inputs`, `paths` and `titles` are parallel and sorted by path; `page` turns an input into
     /// its parsed page.
     private static func build<Input: Sendable>(
-        _ inputs: [Input], paths: [String], titles: [String?], root: String, multipartModels: Set<String>,
+        _ inputs: [Input], paths: [String], titles: [String?], root: String,
         page parsedPage: @Sendable (Input) -> Page
     ) -> Schema {
         let known = Set(paths)
         let names = NameIndex(paths: paths, titles: titles)
         let links = LinkResolver(root: root)
-        var models = inputs.parallelMap { input in
+        let models = inputs.parallelMap { input in
             let page = parsedPage(input)
             let resolver = TypeExpressionParser.Resolver(
                 link: { destination in
@@ -63,13 +63,11 @@ public enum SchemaBuilder {
                 name: { names.page(named: $0) })
             return model(of: page, resolver: resolver)
         }
-        disambiguateTypeNames(&models)
         var schema = Schema(models: models)
         for index in schema.models.indices {
-            let model = schema.models[index]
-            schema.models[index].isMultipartBody = multipartModels.contains(model.name)
-                || multipartModels.contains(model.swiftName)
-                || model.fields.contains { schema.fileModel(referencedBy: $0.type) != nil }
+            schema.models[index].isMultipartBody = schema.models[index].fields.contains {
+                schema.fileModel(referencedBy: $0.type) != nil
+            }
         }
         return schema
     }
@@ -99,19 +97,6 @@ public enum SchemaBuilder {
         }
     }
 
-    /// Pages in different folders that define the same name (`errors.Error`, `shared.Error`) get
-    /// the folder as a prefix (`ErrorsError`, `SharedError`); names that are unique stay as they are.
-    private static func disambiguateTypeNames(_ models: inout [Model]) {
-        let groups = Dictionary(grouping: models.indices, by: { models[$0].swiftName })
-        for (_, indices) in groups where indices.count > 1 {
-            let namespaces = Set(indices.map { models[$0].namespace ?? "" })
-            guard namespaces.count == indices.count else { continue }  // same folder: the validator reports it
-            for index in indices {
-                models[index].swiftName = SwiftNaming.typeName((models[index].namespace ?? "") + " " + models[index].name)
-            }
-        }
-    }
-
     static func model(of page: Page, resolver: TypeExpressionParser.Resolver) -> Model {
         let components = page.path.split(separator: "/")
         let namespace = components.count >= 2 ? String(components[components.count - 2]) : nil
@@ -125,7 +110,6 @@ public enum SchemaBuilder {
 
         return Model(
             name: name,
-            swiftName: SwiftNaming.typeName(name),
             sourcePath: page.path,
             namespace: namespace,
             location: page.title?.location ?? SourceLocation(file: page.path, line: 1, column: 1),
@@ -186,14 +170,14 @@ public enum SchemaBuilder {
                     let value = row.cells[valueColumn].inlines.plainText.trimmingSpaces
                     let name = nameColumn.map { row.cells[$0].inlines.plainText.trimmingSpaces } ?? value
                     cases.append(EnumCase(
-                        name: name, value: value, swiftName: SwiftNaming.propertyName(name),
+                        name: name, value: value,
                         location: row.cells[valueColumn].location))
                 }
             case .list(let list) where cases.isEmpty:
                 location = list.location
                 for item in list.items {
                     let value = item.inlines.plainText.trimmingSpaces
-                    cases.append(EnumCase(name: value, value: value, swiftName: SwiftNaming.propertyName(value), location: item.location))
+                    cases.append(EnumCase(name: value, value: value, location: item.location))
                 }
             default:
                 continue
@@ -207,8 +191,7 @@ public enum SchemaBuilder {
             guard let heading = section.heading, heading.level == 3 else { return nil }
             let type = TypeExpressionParser.parse(heading.inlines, resolver: resolver)
             return UnionMember(
-                typeText: heading.text, type: type, swiftName: SwiftNaming.unionCaseName(for: type),
-                location: heading.location)
+                typeText: heading.text, type: type, location: heading.location)
         })
     }
 
@@ -236,7 +219,6 @@ public enum SchemaBuilder {
         let example = cell(columns.example)?.text
         return Field(
             wireName: wireName,
-            swiftName: SwiftNaming.propertyName(wireName),
             type: TypeExpressionParser.parse(typeCell.inlines, resolver: resolver),
             typeText: typeCell.text,
             required: RequiredMarker(cell: requiredCell.text),

@@ -13,8 +13,6 @@ public enum Validator {
         ValidationRules.typeExpressions,
         ValidationRules.links,
         ValidationRules.duplicateFields,
-        ValidationRules.swiftNameCollisions,
-        ValidationRules.modelNameCollisions,
         ValidationRules.multipartFields,
         ValidationRules.sdkObjects,
         ValidationRules.skippedPages,
@@ -62,7 +60,7 @@ public enum ValidationRules {
             if case .object(let object) = model.kind { return object.fieldsTable == nil }
             return false
         }.map {
-            .warning("page has no '## Fields' table; '\($0.swiftName)' is generated without fields", at: $0.location)
+            .warning("page has no '## Fields' table; '\($0.name)' is generated without fields", at: $0.location)
         }
     }
 
@@ -115,45 +113,16 @@ public enum ValidationRules {
         }
     }
 
-    public static let swiftNameCollisions: Validator.Rule = { schema in
-        schema.models.flatMap { model in
-            var first: [String: Field] = [:]
-            return model.fields.compactMap { field -> Diagnostic? in
-                if let earlier = first[field.swiftName] {
-                    guard earlier.wireName != field.wireName else { return nil }
-                    return .error(
-                        "fields '\(earlier.wireName)' and '\(field.wireName)' both map to the Swift name '\(field.swiftName)'",
-                        at: field.location)
-                }
-                first[field.swiftName] = field
-                return nil
-            }
-        }
-    }
-
-    public static let modelNameCollisions: Validator.Rule = { schema in
-        var first: [String: Model] = [:]
-        return schema.models.compactMap { model in
-            if let earlier = first[model.swiftName] {
-                return .error(
-                    "model '\(model.name)' maps to the Swift type '\(model.swiftName)', already generated from '\(earlier.sourcePath)'",
-                    at: model.location)
-            }
-            first[model.swiftName] = model
-            return nil
-        }
-    }
-
     /// Multipart bodies can only carry what the Python SDK's form encoder can send.
     public static let multipartFields: Validator.Rule = { schema in
         schema.models.filter(\.isMultipartBody).flatMap { model in
             model.wireFields.compactMap { field -> Diagnostic? in
-                guard case .unsupported(let what) = MultipartPartsRenderer.kind(of: field, in: schema),
+                guard case .unsupported(let what) = MultipartForm.part(for: field, in: schema),
                       !field.type.containsUnknown,
                       !field.type.allExpressions.contains(where: { if case .reference(let r) = $0 { r.target == nil } else { false } })
                 else { return nil }
                 return .error(
-                    "field '\(field.wireName)' of multipart body '\(model.swiftName)' is \(what), which multipart/form-data cannot carry",
+                    "field '\(field.wireName)' of multipart body '\(model.name)' is \(what), which multipart/form-data cannot carry",
                     at: field.typeLocation)
             }
         }
@@ -165,7 +134,7 @@ public enum ValidationRules {
             model.fields.compactMap { field -> Diagnostic? in
                 guard case .sdkObject(let name) = field.type.unwrappingWrappers else { return nil }
                 return .warning(
-                    "field '\(field.wireName)' has the SDK runtime type '\(name)', which is not sent on the wire; '\(model.swiftName)' is generated without it",
+                    "field '\(field.wireName)' has the SDK runtime type '\(name)', which is not sent on the wire; '\(model.name)' is generated without it",
                     at: field.typeLocation)
             }
         }
@@ -182,9 +151,8 @@ public enum ValidationRules {
         schema.models.flatMap { model -> [Diagnostic] in
             guard case .enumeration(let enumeration) = model.kind else { return [] }
             guard !enumeration.cases.isEmpty else {
-                return [.error("enum '\(model.swiftName)' lists no values", at: enumeration.location)]
+                return [.error("enum '\(model.name)' lists no values", at: enumeration.location)]
             }
-            var names: [String: EnumCase] = [:]
             var values: [String: EnumCase] = [:]
             return enumeration.cases.compactMap { enumCase in
                 if let earlier = values[enumCase.value] {
@@ -193,12 +161,6 @@ public enum ValidationRules {
                         at: enumCase.location)
                 }
                 values[enumCase.value] = enumCase
-                if let earlier = names[enumCase.swiftName] {
-                    return .error(
-                        "enum values '\(earlier.name)' and '\(enumCase.name)' both map to the Swift case '\(enumCase.swiftName)'",
-                        at: enumCase.location)
-                }
-                names[enumCase.swiftName] = enumCase
                 return nil
             }
         }
@@ -208,18 +170,9 @@ public enum ValidationRules {
         schema.models.flatMap { model -> [Diagnostic] in
             guard case .union(let union) = model.kind else { return [] }
             guard !union.members.isEmpty else {
-                return [.error("union '\(model.swiftName)' lists no member types under '### `type`' headings", at: model.location)]
+                return [.error("union '\(model.name)' lists no member types under '### `type`' headings", at: model.location)]
             }
-            var names: [String: UnionMember] = [:]
-            return union.members.compactMap { member in
-                if let earlier = names[member.swiftName] {
-                    return .error(
-                        "union members '\(earlier.typeText)' and '\(member.typeText)' both map to the Swift case '\(member.swiftName)'",
-                        at: member.location)
-                }
-                names[member.swiftName] = member
-                return nil
-            }
+            return []
         }
     }
 
@@ -237,7 +190,7 @@ public enum ValidationRules {
             case .skipped: count = 0
             }
             guard count > maximumMembers else { return nil }
-            return .error("'\(model.swiftName)' has \(count) members; at most \(maximumMembers) are supported", at: model.location)
+            return .error("'\(model.name)' has \(count) members; at most \(maximumMembers) are supported", at: model.location)
         }
     }
 

@@ -1,0 +1,60 @@
+/// How a multipart body's fields travel, following the Python SDK's form rules (`utils/forms.py`):
+/// file models are file parts; strings, numbers, flags, constants, dates and enums are text fields;
+/// lists of those are repeated `name[]` fields; other models, unions, dictionaries, `Any` and lists
+/// of models are one `application/json` part. A wire rule, not a Swift one: the validator rejects
+/// what cannot travel and the Swift emitter spells the rest.
+public enum MultipartForm {
+    /// How one field travels.
+    public enum Part: Equatable, Sendable {
+        /// A file part, from a file-shaped model (`file_name`, `content`, `content_type`).
+        case file(Model)
+        /// One text field.
+        case text(TextValue)
+        /// A repeated `name[]` text field, one per element (nil elements are skipped).
+        case textList(TextValue, elementIsOptional: Bool)
+        /// One `application/json` part.
+        case json
+        /// What multipart/form-data cannot carry (the validator reports it), described.
+        case unsupported(String)
+    }
+
+    /// What a text field's value is.
+    public enum TextValue: Equatable, Sendable {
+        /// A string, number, flag or constant, spelled as Python prints it.
+        case scalar
+        /// A date, date-time or enum: its wire text.
+        case wireText
+    }
+
+    public static func part(for field: Field, in schema: Schema) -> Part {
+        if let file = schema.fileModel(referencedBy: field.type) { return .file(file) }
+        let value = field.type.unwrappingWrappers
+        if let text = textValue(value, in: schema) { return .text(text) }
+        switch value {
+        case .list(let element):
+            if let text = textValue(element.unwrappingWrappers, in: schema) {
+                return .textList(text, elementIsOptional: element != element.unwrappingWrappers)
+            }
+            if schema.fileModel(referencedBy: element) != nil { return .unsupported("a list of files") }
+            return element.allExpressions.contains(.fileContent) ? .unsupported("a list holding file content") : .json
+        case .fileContent:
+            return .unsupported("file content outside a file model (file_name, content, content_type)")
+        case .reference, .dictionary, .any:
+            return .json
+        default:
+            return .unsupported("an unparsed type")
+        }
+    }
+
+    /// How a scalar travels as a text field, or nil when `type` is not one.
+    private static func textValue(_ type: TypeExpression, in schema: Schema) -> TextValue? {
+        switch type {
+        case .string, .integer, .float, .boolean, .literal: return .scalar
+        case .date, .dateTime: return .wireText
+        case .reference(let reference):
+            guard let target = reference.target, case .enumeration = schema.model(atPath: target)?.kind else { return nil }
+            return .wireText
+        default: return nil
+        }
+    }
+}
