@@ -53,7 +53,7 @@ let package = Package(
             ]
         ),
         // Plugins for packages that use DocModelGen. Both read docmodelgen-config.json with the
-        // tool's own reader: their Config folders link to Sources/docmodelgen/Config.
+        // tool's own reader: their Shared folders link to Sources/DocModelGenCore/Shared.
         .plugin(
             name: "DocModelGenBuildPlugin",
             capability: .buildTool(),
@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocModelGenCLITests",
-            dependencies: ["docmodelgen", "LivepeerAIModels", "UnstructuredModels", "GrammarFixtureModels", "DocModelRuntime"]
+            dependencies: ["docmodelgen", "DocModelGenCore", "LivepeerAIModels", "UnstructuredModels", "GrammarFixtureModels", "DocModelRuntime"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -5,7 +5,7 @@ import PackagePlugin
 ///
 /// One `.buildCommand` (never a prebuild command) declares every page, the config file and the
 /// templates as inputs and every Swift file as an output. The file names follow from the page
-/// names (`Config/PagePlan.swift`, shared with the tool), so they are known before the tool runs,
+/// names (`Shared/PagePlan.swift` and `Shared/OutputNaming.swift`, linked from DocModelGenCore), so they are known before the tool runs,
 /// and an unchanged rebuild does not run it.
 ///
 /// Problems are left to the tool to report: a failed plugin is hidden by a plain `swift build`
@@ -48,7 +48,7 @@ struct DocModelGenBuildPlugin: BuildToolPlugin {
         ]
     }
 
-    private static func plan(_ config: ConfigFile) -> Result<(ConfigFile, PagePlan), ConfigFile.Problems> {
+    private static func plan(_ config: ConfigFile) -> Result<(ConfigFile, PagePlan), DiagnosticList> {
         PagePlan.make(config).map { (config, $0) }
     }
 

@@ -1,3 +1,4 @@
+import DocModelGenCore
 import Foundation
 
 /// `docmodelgen`: Speakeasy-style model docs → Swift models.
@@ -40,7 +41,7 @@ enum DocModelGen {
 
     /// Prints a usage error (one line, then the usage) and returns the usage exit status.
     static func usageError(_ message: String, usage: String, helpCommand: String) -> Int32 {
-        printError("error: \(message)\nUsage: \(usage)\n  See '\(helpCommand) --help' for more information.")
+        printError(Diagnostic.error(message).formatted() + "\nUsage: \(usage)\n  See '\(helpCommand) --help' for more information.")
         return ExitStatus.usage
     }
 }
@@ -53,8 +54,8 @@ protocol Subcommand {
     init(_ arguments: ParsedArguments) throws(UsageError)
     /// Checks combinations of arguments before running.
     func validate() throws(UsageError)
-    /// Does the work; a `Reported` failure carries the exit status.
-    func run() throws
+    /// Does the work and returns the exit status.
+    func run() -> Int32
 }
 
 extension Subcommand {
@@ -73,17 +74,7 @@ extension Subcommand {
             }
             return DocModelGen.usageError(message, usage: spec.usage, helpCommand: "\(CommandLineTool.name) \(spec.name)")
         }
-        do {
-            try command.run()
-            return ExitStatus.success
-        } catch let reported as Reported {
-            return reported.status
-        } catch let error as LocalizedError where error.errorDescription != nil {
-            printError("error: \(error.errorDescription ?? "")")
-        } catch {
-            printError("error: \(type(of: error) is NSError.Type ? error.localizedDescription : String(describing: error))")
-        }
-        return ExitStatus.failure
+        return command.run()
     }
 }
 
@@ -92,22 +83,4 @@ enum ExitStatus {
     static let success: Int32 = 0
     static let failure: Int32 = 1
     static let usage: Int32 = 2
-}
-
-/// A failure that has already been reported to the user; only its exit status remains.
-struct Reported: Error {
-    var status: Int32 = ExitStatus.failure
-}
-
-/// Inputs shared by every subcommand.
-struct InputOptions {
-    /// Markdown pages or folders searched recursively for .md files.
-    var inputs: [String]
-
-    init(_ arguments: ParsedArguments) { inputs = arguments.inputs }
-}
-
-/// Writes to standard error.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

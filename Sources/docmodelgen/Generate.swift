@@ -1,154 +1,145 @@
 import DocModelGenCore
 import Foundation
 
+/// `docmodelgen generate`: reads the config and pages, hands them to `Generation.run`, prints what
+/// it found and writes what it produced.
 struct Generate: Subcommand {
-    var inputs: [String] = []
-    var config: String?
-    var output: String?
-    var docsOutput: String?
-    var accessLevel: AccessLevel?
-    var templates: String?
-    var multipartModels: [String] = []
-    var namespace: String?
+    static let spec = CommandSpec(
+        name: "generate",
+        abstract: "Generate Swift models (and docs pages) from model pages.",
+        discussion: "Nothing is written when any page has an error.",
+        inputsHelp: "Markdown pages or folders searched recursively for .md files (default: the config's inputs).",
+        inputsRequired: false,
+        options: [
+            .option("config", help: "A docmodelgen-config.json; the flags given here win over it."),
+            .option("output", help: "Folder for the generated Swift files."),
+            .option("docs-output", help: "Folder for the generated markdown docs pages."),
+            .option("access-level", help: "Access level of generated declarations: public, internal or package."),
+            .option("templates", help: "Folder whose templates override the bundled ones by file name."),
+            .option("multipart", valueName: "model", help: "Send this model (page title or Swift name) as multipart/form-data even if it carries no file. Repeatable."),
+            .option("namespace", help: "Nest every generated type in `enum NAME`, declared in NAME.namespace.swift (default: each config input's \"namespace\")."),
+            .option("silence", valueName: "kind", help: "Do not print warnings or notes of this kind (\(Diagnostic.Kind.all.map(\.rawValue).joined(separator: ", "))). Repeatable."),
+            .flag("check", help: "Write nothing; exit 1 when the output would change."),
+            .flag("dry-run", help: "Write nothing; list what would be written."),
+            .flag("no-docs", help: "Write no docs pages, even if the config names a docs folder."),
+            .flag("absolute-paths", help: "Print absolute paths in diagnostics (for IDEs and build plugins)."),
+            .flag("verbose", help: "Print every note, not one summary per kind."),
+            .flag("timings", help: "Print the time spent in each stage (read, parse, validate, emit, write) to standard error."),
+        ])
+
+    var options = GenerateOptions()
     var check = false
     var dryRun = false
-    var noDocs = false
     var absolutePaths = false
     var timings = false
 
+    /// Reads the parsed arguments; an unknown `--access-level` or `--silence` kind is a usage error.
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        options.inputs = arguments.inputs
+        options.config = arguments.value("config")
+        options.output = arguments.value("output")
+        options.docsOutput = arguments.value("docs-output")
+        if let level = arguments.value("access-level") {
+            guard let parsed = AccessLevel(rawValue: level) else {
+                throw UsageError("invalid value '\(level)' for '--access-level'; use public, internal or package")
+            }
+            options.accessLevel = parsed
+        }
+        options.templates = arguments.value("templates")
+        options.multipartModels = arguments.allValues("multipart")
+        options.namespace = arguments.value("namespace")
+        for kind in arguments.allValues("silence").map(Diagnostic.Kind.init(rawValue:)) {
+            guard Diagnostic.Kind.all.contains(kind) else {
+                throw UsageError("invalid value '\(kind.rawValue)' for '--silence'; use \(Diagnostic.Kind.all.map(\.rawValue).joined(separator: ", "))")
+            }
+            options.silence.append(kind)
+        }
+        options.noDocs = arguments.flag("no-docs")
+        options.verbose = arguments.flag("verbose")
+        check = arguments.flag("check")
+        dryRun = arguments.flag("dry-run")
+        absolutePaths = arguments.flag("absolute-paths")
+        timings = arguments.flag("timings")
+    }
+
     func validate() throws(UsageError) {
         if check && dryRun { throw UsageError("--check and --dry-run cannot be combined") }
-        if inputs.isEmpty && config == nil { throw UsageError("give input pages or folders, or --config FILE") }
-        if let namespace, !PathMath.isSwiftIdentifier(namespace) { throw UsageError("--namespace must be a Swift identifier") }
+        if options.inputs.isEmpty && options.config == nil { throw UsageError("give input pages or folders, or --config FILE") }
+        if let namespace = options.namespace, !PathMath.isSwiftIdentifier(namespace) { throw UsageError("--namespace must be a Swift identifier") }
     }
 
-    func run() throws {
-        let settings = try settings()
-        try checkOutputFolders(settings)
-        let templateSet = try TemplateLoader.load(overrides: settings.templates)
-        var swiftFiles: [GeneratedFile] = [], documentationFiles: [GeneratedFile] = []
-        var known = Set<String>(), pageCount = 0, failed = false
+    func run() -> Int32 {
+        let printer = DiagnosticPrinter(absolutePaths: absolutePaths)
         let clock = ContinuousClock()
-        var stages = StageTimes()
-        for job in settings.jobs {
-            var collected: InputSet?
-            stages.read += try clock.measure { collected = try InputSet.collect(job.inputs, pathDisplay: pathDisplay) }
-            guard let inputs = collected else { continue }
-            let result = Generator.run(
-                inputs.pages, root: inputs.root.path,
-                options: Generator.Options(
-                    accessLevel: settings.accessLevel, emitDocumentation: settings.docsOutput != nil,
-                    multipartModels: Set(settings.multipartModels), namespace: job.namespace),
-                templates: templateSet)
-            stages.add(result.timings)
-            let unmatched = Set(result.unmatchedMultipartModels)
-            known.formUnion(settings.multipartModels.filter { !unmatched.contains($0) })
-            report(result.diagnostics, inputs)
-            failed = failed || result.diagnostics.hasErrors
-            swiftFiles += job.filePrefix.isEmpty ? result.swiftFiles : result.swiftFiles.map { $0.prefixed(job.filePrefix) }
-            documentationFiles += job.filePrefix.isEmpty
-                ? result.documentationFiles : result.documentationFiles.map { $0.prefixed(job.filePrefix) }
-            pageCount += inputs.pages.count
+        var config: ConfigFile?, plan: PagePlan?
+        if let path = options.config {
+            switch ConfigFile.load(PathMath.standardize(path)).flatMap({ file in PagePlan.make(file).map { (file, $0) } }) {
+            case .success(let loaded): (config, plan) = (loaded.0, loaded.1)
+            case .failure(let problems): return printer.fail(problems.all)
+            }
         }
-        for name in settings.multipartModels where !known.contains(name) {
-            printError("error: --multipart names '\(name)', but no page defines that model")
-            throw Reported()
+        let request: GenerateRequest
+        switch GenerateRequest.resolve(options, config: config, plan: plan, displayPath: printer.paths.show) {
+        case .success(let resolved): request = resolved
+        case .failure(let problem):
+            printer.print([.error(problem.message)])
+            return ExitStatus.usage
         }
-        guard !failed else { throw Reported() }
+        let conflicts = OutputPlan.folderConflicts(
+            output: FileSystem.realPath(request.output), docs: request.docsOutput.map(FileSystem.realPath),
+            inputs: request.trees.flatMap(\.inputs).filter(FileSystem.isFolder).map { (FileSystem.realPath($0), $0) },
+            outputName: request.output, docsName: request.docsOutput)
+        guard conflicts.isEmpty else { return printer.fail(conflicts) }
+        let templates: TemplateSet
+        switch TemplateLoader.load(overrides: request.templates) {
+        case .success(let loaded): templates = loaded
+        case .failure(let problems): return printer.fail(problems.all)
+        }
 
-        var writers = [OutputWriter(folder: URL(fileURLWithPath: settings.output), files: swiftFiles, fileExtension: "swift")]
-        if let docsOutput = settings.docsOutput {
-            writers.append(OutputWriter(folder: URL(fileURLWithPath: docsOutput), files: documentationFiles, fileExtension: "md"))
-        }
-        // Plan everything first so an error in the second folder leaves the first untouched.
-        var plans: [(OutputWriter, [OutputWriter.Change])] = []
-        for writer in writers {
-            switch writer.plan() {
-            case .success(let changes): plans.append((writer, changes))
-            case .failure(let error):
-                printError(error.message)
-                throw Reported()
+        var readTime = Duration.zero
+        var trees: [Generation.TreeFiles] = []
+        readTime += clock.measure { trees = request.trees.map { InputReader.tree($0.inputs) } }
+        let result = Generation.run(request, trees: trees, templates: templates)
+        printer.print(result.diagnostics)
+        guard !result.hasErrors else { return ExitStatus.failure }
+
+        var outputs = [(URL(fileURLWithPath: request.output), result.swiftFiles, "swift")]
+        if let docs = request.docsOutput { outputs.append((URL(fileURLWithPath: docs), result.documentationFiles, "md")) }
+        // Plan every folder first so an error in the second leaves the first untouched.
+        var plans: [OutputPlan] = []
+        for (folder, files, fileExtension) in outputs {
+            let state = OutputWriter.state(of: folder, wanting: files.map(\.path), fileExtension: fileExtension)
+            switch OutputPlan.make(files: files, state: state, fileExtension: fileExtension) {
+            case .success(let plan): plans.append(plan)
+            case .failure(let problems): return printer.fail(problems.all)
             }
         }
-        let changes = plans.flatMap { writer, changes in changes.map { (writer.folder, $0) } }
-        if check {
-            let pending = changes.filter { $0.1.isChange }
-            for (folder, change) in pending { print("\(change.line) (in \(folder.relativePath))") }
-            if !pending.isEmpty {
-                printError("error: generated files are out of date (\(pending.count) change(s)); run docmodelgen generate without --check")
-                throw Reported()
-            }
-            return
+        let pending = plans.flatMap { plan in plan.changes.filter(\.isChange).map { (plan.folder, $0) } }
+        if check || dryRun {
+            let listed = dryRun ? plans.flatMap { plan in plan.changes.map { (plan.folder, $0) } } : pending
+            for (folder, change) in listed { print("\(change.line) (in \(printer.paths.show(folder)))") }
+            guard check, !pending.isEmpty else { return ExitStatus.success }
+            return printer.fail([.error("generated files are out of date (\(pending.count) change(s)); run docmodelgen generate without --check")])
         }
-        if dryRun {
-            for (folder, change) in changes { print("\(change.line) (in \(folder.relativePath))") }
-            return
-        }
-        for (writer, changes) in plans {
+        var writeTime = Duration.zero
+        for plan in plans {
             do {
-                stages.write += try clock.measure { try writer.apply(changes) }
+                writeTime += try clock.measure { try OutputWriter.apply(plan) }
             } catch {
-                printError("\(writer.folder.path): error: \(error.localizedDescription)")
-                throw Reported()
+                return printer.fail([.error(error.localizedDescription, at: .file(plan.folder))])
             }
         }
-        if timings { printError(stages.summary) }
-        let written = changes.filter { $0.1.isChange }.count
-        print("docmodelgen: \(swiftFiles.count) model(s) from \(pageCount) page(s); \(written) file(s) changed")
-    }
-}
-
-extension Generate {
-    /// Output folders must not be an input folder, and docs pages (`.md`) must not land in one,
-    /// where the next run would read them as input.
-    func checkOutputFolders(_ settings: GenerateSettings) throws {
-        func standard(_ path: String) -> String {
-            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        }
-        let output = standard(settings.output)
-        let docs = settings.docsOutput.map(standard)
-        for input in settings.jobs.flatMap(\.inputs) {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            let folder = standard(input)
-            if output == folder || docs == folder {
-                printError("\(settings.output): error: the output folder is the input folder '\(input)'; generated files would mix with the pages")
-                throw Reported()
-            }
-            if let docs, docs.hasPrefix(folder + "/") {
-                printError("\(settings.docsOutput ?? docs): error: the docs output folder is inside the input folder '\(input)'; its pages would be read as input next time")
-                throw Reported()
-            }
-        }
-    }
-}
-
-/// Wall time per stage, summed over jobs, for `--timings`.
-struct StageTimes {
-    var read: Duration = .zero
-    var parse: Duration = .zero
-    var validate: Duration = .zero
-    var emit: Duration = .zero
-    var write: Duration = .zero
-
-    mutating func add(_ timings: Generator.Timings) {
-        parse += timings.parse
-        validate += timings.validate
-        emit += timings.emit
+        if timings { printError(Self.timingSummary(read: readTime, result.timings, write: writeTime)) }
+        print("docmodelgen: \(result.swiftFiles.count) model(s) from \(result.pageCount) page(s); \(pending.count) file(s) changed")
+        return ExitStatus.success
     }
 
-    var summary: String {
-        let stages = [("read", read), ("parse", parse), ("validate", validate), ("emit", emit), ("write", write)]
-        let total = stages.reduce(Duration.zero) { $0 + $1.1 }
-        return (stages + [("total", total)]).map { name, duration in
+    /// `timings: read 1.2 ms` … per stage, for `--timings`.
+    static func timingSummary(read: Duration, _ stages: Generator.Timings, write: Duration) -> String {
+        let rows = [("read", read), ("parse", stages.parse), ("validate", stages.validate), ("emit", stages.emit), ("write", write)]
+        let total = rows.reduce(Duration.zero) { $0 + $1.1 }
+        return (rows + [("total", total)]).map { name, duration in
             "timings: \(name) \(String(format: "%.1f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)) ms"
         }.joined(separator: "\n")
-    }
-}
-
-/// Prints diagnostics to standard error in `path:line:col: severity: message` form.
-func report(_ diagnostics: [Diagnostic], _ inputs: InputSet) {
-    for diagnostic in diagnostics {
-        printError(diagnostic.formatted(displayPath: inputs.displayPath))
     }
 }

@@ -2,70 +2,27 @@ import CFileExchange
 import DocModelGenCore
 import Foundation
 
-/// Brings an output folder to exactly a set of generated files: the CLI's output edge.
-///
-/// Only files carrying the `DO NOT EDIT.` marker are ever replaced or removed; a user's own file
-/// in the way is an error, and nothing is written until every check has passed.
-struct OutputWriter {
-    enum Change: Equatable {
-        case create(String)
-        case update(String)
-        case remove(String)
-        case unchanged(String)
+/// The tool's writing edge: what an output folder holds now (for `OutputPlan`), and applying a plan
+/// atomically. Which files may be written, replaced or removed is `OutputPlan`'s decision.
+enum OutputWriter {
+    typealias Change = OutputPlan.Change
 
-        var isChange: Bool {
-            if case .unchanged = self { return false }
-            return true
-        }
-
-        var line: String {
-            switch self {
-            case .create(let path): return "create \(path)"
-            case .update(let path): return "update \(path)"
-            case .remove(let path): return "remove \(path)"
-            case .unchanged(let path): return "unchanged \(path)"
-            }
-        }
-    }
-
-    var folder: URL
-    var files: [GeneratedFile]
-    /// The extension of files this writer owns (stale ones are removed).
-    var fileExtension: String
-
-    /// What applying would do, or the reasons it must not.
-    func plan() -> Result<[Change], PlanError> {
+    /// The folder's kind, and the bytes of the files a plan needs to see: those the run would write
+    /// and those directly in the folder with the output extension.
+    static func state(of folder: URL, wanting paths: [String], fileExtension: String) -> OutputFolderState {
         var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory)
-        if exists, !isDirectory.boolValue {
-            return .failure(PlanError(message: "\(folder.path): error: output path exists and is not a folder"))
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+            return OutputFolderState(folder: folder.relativePath, kind: .missing)
         }
-        var changes: [Change] = []
-        var problems: [String] = []
-        let wanted = Set(files.map(\.path))
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            guard isContained(file.path) else {
-                problems.append("\(file.path): error: refusing to write outside the output folder")
-                continue
-            }
-            let target = folder.appendingPathComponent(file.path, isDirectory: false)
-            // A first run into a new folder has nothing to compare with: skip a failing open per file.
-            guard exists, let existing = FileManager.default.contents(atPath: target.path) else {
-                changes.append(.create(file.path))
-                continue
-            }
-            if existing == Data(file.contents.utf8) {
-                changes.append(.unchanged(file.path))
-            } else if Self.isGenerated(existing) {
-                changes.append(.update(file.path))
-            } else {
-                problems.append("\(target.path): error: file exists and has no '\(GeneratedFile.doNotEditMarker)' header; it is not overwritten")
-            }
+        guard isDirectory.boolValue else { return OutputFolderState(folder: folder.relativePath, kind: .notAFolder) }
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix("." + fileExtension) }
+        var contents: [String: [UInt8]] = [:]
+        for path in Set(paths + entries) {
+            let file = folder.appendingPathComponent(path, isDirectory: false)
+            if let data = FileManager.default.contents(atPath: file.path) { contents[path] = [UInt8](data) }
         }
-        for stale in existingGeneratedFiles() where !wanted.contains(stale) {
-            changes.append(.remove(stale))
-        }
-        return problems.isEmpty ? .success(changes) : .failure(PlanError(message: problems.joined(separator: "\n")))
+        return OutputFolderState(folder: folder.relativePath, kind: .folder, contents: contents)
     }
 
     /// Applies `changes` atomically for the whole folder: the new output is assembled in a
@@ -73,11 +30,14 @@ struct OutputWriter {
     /// written), then swapped in with one atomic exchange. A run killed at any moment leaves either
     /// the complete old or the complete new folder; the staging left by a killed run is removed by
     /// the next one.
-    func apply(_ changes: [Change]) throws {
+    static func apply(_ plan: OutputPlan) throws {
+        let folder = URL(fileURLWithPath: plan.folder)
+        let changes = plan.changes
+        let files = plan.files
         let manager = FileManager.default
         let parent = folder.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeLeftoverStaging(in: parent)
+        removeLeftoverStaging(of: folder, in: parent)
         guard changes.contains(where: \.isChange) else { return }
 
         let staging = parent.appendingPathComponent(".\(folder.lastPathComponent)\(Self.stagingMarker)\(UUID().uuidString)")
@@ -160,7 +120,7 @@ struct OutputWriter {
     }
 
     /// Links (or copies) every file of the current output that is kept into the staging folder.
-    private func carryOver(from source: URL, to destination: URL, skipping replaced: Set<String>) throws {
+    private static func carryOver(from source: URL, to destination: URL, skipping replaced: Set<String>) throws {
         let manager = FileManager.default
         let base = source.standardizedFileURL.path
         guard let enumerator = manager.enumerator(at: source, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
@@ -180,36 +140,10 @@ struct OutputWriter {
         }
     }
 
-    private func removeLeftoverStaging(in parent: URL) {
+    private static func removeLeftoverStaging(of folder: URL, in parent: URL) {
         let prefix = ".\(folder.lastPathComponent)\(Self.stagingMarker)"
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
         }
-    }
-
-    struct PlanError: Error {
-        var message: String
-    }
-
-    private func isContained(_ path: String) -> Bool {
-        !path.hasPrefix("/") && !path.split(separator: "/").contains("..") && !path.isEmpty
-    }
-
-    /// Files directly in the output folder with this writer's extension and the generated marker.
-    private func existingGeneratedFiles() -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return entries.sorted().filter { entry in
-            guard entry.hasSuffix("." + fileExtension),
-                  let data = FileManager.default.contents(atPath: folder.appendingPathComponent(entry).path)
-            else { return false }
-            return Self.isGenerated(data)
-        }
-    }
-
-    /// Whether a file's first line says it was generated by docmodelgen.
-    static func isGenerated(_ data: Data) -> Bool {
-        let firstLine = data.prefix(1024).split(separator: UInt8(ascii: "\n"), maxSplits: 1).first ?? Data()
-        let text = String(decoding: firstLine, as: UTF8.self)
-        return text.contains("Generated by docmodelgen") && text.contains(GeneratedFile.doNotEditMarker)
     }
 }

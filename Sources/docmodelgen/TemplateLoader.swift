@@ -4,40 +4,34 @@ import Foundation
 
 /// Reads the templates: bundled ones, each overridden by a file of the same name in `--templates`.
 enum TemplateLoader {
-    static func load(overrides: String?) throws -> TemplateSet {
+    static func load(overrides: String?) -> Result<TemplateSet, DiagnosticList> {
         guard let bundled = BundledTemplates.directory() else {
-            printError("error: the bundled templates were not found beside the docmodelgen executable; pass --templates DIR with \(TemplateSet.Name.all.joined(separator: ", "))")
-            throw Reported()
+            return .failure(DiagnosticList([.error(
+                "the bundled templates were not found beside the docmodelgen executable; pass --templates DIR with \(TemplateSet.Name.all.joined(separator: ", "))")]))
+        }
+        var files: [String: URL] = [:]
+        for name in TemplateSet.Name.all { files[name] = bundled.appendingPathComponent(name) }
+        if let overrides {
+            guard FileSystem.isFolder(overrides) else {
+                return .failure(DiagnosticList([.error("--templates must name a folder", at: .file(overrides))]))
+            }
+            let folder = URL(fileURLWithPath: overrides, isDirectory: true)
+            for name in TemplateSet.Name.all where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
+                files[name] = folder.appendingPathComponent(name)
+            }
         }
         var texts: [String: String] = [:]
-        for name in TemplateSet.Name.all {
-            texts[name] = try read(bundled.appendingPathComponent(name))
-        }
-        if let overrides {
-            let folder = URL(fileURLWithPath: overrides, isDirectory: true)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                printError("\(overrides): error: --templates must name a folder")
-                throw Reported()
+        for (name, file) in files {
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                return .failure(DiagnosticList([.error("cannot read template", at: .file(file.path))]))
             }
-            for name in TemplateSet.Name.all {
-                let file = folder.appendingPathComponent(name)
-                if FileManager.default.fileExists(atPath: file.path) { texts[name] = try read(file) }
-            }
+            texts[name] = String(decoding: data, as: UTF8.self)
         }
         do {
-            return try TemplateSet(texts: texts)
+            return .success(try TemplateSet(texts: texts))
         } catch {
-            printError(error.description)
-            throw Reported()
+            let path = files[error.fileName]?.path ?? error.fileName
+            return .failure(DiagnosticList([.error(error.message, at: .file(path))]))
         }
-    }
-
-    private static func read(_ file: URL) throws -> String {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            printError("\(file.path): error: cannot read template")
-            throw Reported()
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -126,7 +126,7 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == """
             docs/broken.md:7:9: error: unknown type expression 'Mystery[int]' for field 'x'
-            docs/lonely.md:1:1: warning: page has no '## Fields' table; 'Lonely' is generated without fields
+            docs/lonely.md:1:1: warning: page has no '## Fields' table; 'Lonely' is generated without fields [no-fields-table]
 
             """)
         let warningsOnly = try CLIRunner.run(["validate", "docs/lonely.md"], in: temp.url)
@@ -175,7 +175,7 @@ import Testing
         try temp.write("{{#unclosed}}\n", to: "tpl/model.swift.mustache")
         let result = try generate(temp, ["--templates", "tpl"])
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("model.swift.mustache: error: template does not parse"))
+        #expect(result.stderr.hasPrefix("tpl/model.swift.mustache: error: template does not parse"))
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out").path))
     }
 }
@@ -282,5 +282,29 @@ import Testing
             return String(line.split(separator: " ")[1])
         }
         #expect(stages == ["read", "parse", "validate", "emit", "write", "total"])
+    }
+
+    /// The unstructured tree's 30 `raw_response` fields and its utility page are documented rules:
+    /// one summary note each by default, every one with --verbose, none when silenced, and never a
+    /// warning, so a build of a real tree can be warning-free.
+    @Test func sdkPlumbingIsOneNotePerKindAndCanBeSilenced() throws {
+        let temp = try TemporaryFolder()
+        let tree = CLIRunner.packageRoot.appendingPathComponent("Specs/unstructured/docs/models").path
+        let plain = try CLIRunner.run(["generate", tree, "--output", "out", "--no-docs"], in: temp.url)
+        #expect(plain.status == 0)
+        let lines = plain.stderr.split(separator: "\n")
+        #expect(lines.count == 2 && !plain.stderr.contains("warning:"))
+        #expect(lines.first?.hasSuffix("note: field 'raw_response' has the SDK runtime type 'httpx.Response', which is not sent on the wire; 'CancelJobResponse' is generated without it (and 29 more like it; --verbose lists them) [sdk-object]") == true)
+        #expect(lines.last?.hasSuffix("note: page is not generated: it documents an SDK utility (a page in utils/), not a wire model [sdk-utility]") == true)
+
+        let verbose = try CLIRunner.run(["generate", tree, "--output", "out", "--verbose"], in: temp.url)
+        #expect(verbose.stderr.split(separator: "\n").count == 31)
+
+        try temp.write(#"{"inputs": ["docs/models"], "output": "out2", "silence": ["sdk-object", "sdk-utility"]}"#, to: "docmodelgen-config.json")
+        try FileManager.default.createSymbolicLink(
+            atPath: temp.url.appendingPathComponent("docs").path, withDestinationPath: URL(fileURLWithPath: tree).deletingLastPathComponent().path)
+        let silenced = try CLIRunner.run(["generate", "--config", "docmodelgen-config.json"], in: temp.url)
+        #expect(silenced.status == 0)
+        #expect(silenced.stderr.isEmpty)
     }
 }

@@ -30,18 +30,21 @@ import Testing
 
     @Test func generateDefaultsAndLastValueWins() throws {
         let plain = try Generate(parse(["docs", "--output", "out"]))
-        #expect(plain.inputs == ["docs"] && plain.output == "out")
-        #expect(plain.config == nil && plain.docsOutput == nil && plain.accessLevel == nil && plain.templates == nil && plain.namespace == nil)
-        #expect(plain.multipartModels.isEmpty)
-        #expect(!plain.check && !plain.dryRun && !plain.noDocs && !plain.absolutePaths && !plain.timings)
+        #expect(plain.options.inputs == ["docs"] && plain.options.output == "out")
+        #expect(plain.options.config == nil && plain.options.docsOutput == nil && plain.options.accessLevel == nil)
+        #expect(plain.options.templates == nil && plain.options.namespace == nil && plain.options.silence.isEmpty)
+        #expect(plain.options.multipartModels.isEmpty)
+        #expect(!plain.check && !plain.dryRun && !plain.options.noDocs && !plain.absolutePaths && !plain.timings && !plain.options.verbose)
 
         let full = try Generate(parse([
             "--config", "c.json", "--output", "first", "--output", "second", "--access-level", "package", "--templates", "t",
             "--namespace", "API", "--no-docs", "--absolute-paths", "--timings", "--dry-run", "--multipart", "X", "--multipart", "Y",
+            "--silence", "sdk-object", "--verbose",
         ]))
-        #expect(full.config == "c.json" && full.output == "second" && full.accessLevel == .package)
-        #expect(full.templates == "t" && full.namespace == "API" && full.multipartModels == ["X", "Y"])
-        #expect(full.noDocs && full.absolutePaths && full.timings && full.dryRun && !full.check)
+        #expect(full.options.config == "c.json" && full.options.output == "second" && full.options.accessLevel == .package)
+        #expect(full.options.templates == "t" && full.options.namespace == "API" && full.options.multipartModels == ["X", "Y"])
+        #expect(full.options.noDocs && full.absolutePaths && full.timings && full.dryRun && !full.check)
+        #expect(full.options.silence == [.sdkObject] && full.options.verbose)
     }
 
     @Test func doubleDashEndsOptions() throws {
@@ -62,6 +65,7 @@ import Testing
         #expect(usageError(["docs", "--output", "o", "--access-level", "open"]) == "invalid value 'open' for '--access-level'; use public, internal or package")
         #expect(usageError(["docs", "--output", "o", "--check", "--dry-run"]) == "--check and --dry-run cannot be combined")
         #expect(usageError(["docs", "--output", "o", "--namespace", "1x"]) == "--namespace must be a Swift identifier")
+        #expect(usageError(["docs", "--output", "o", "--silence", "everything"]) == "invalid value 'everything' for '--silence'; use sdk-object, sdk-utility, no-fields-table")
         #expect(usageError(["--output", "o"]) == "give input pages or folders, or --config FILE")
         #expect(usageError([], SchemaDump.spec) == "missing expected argument '<inputs> ...'")
         #expect(usageError(["--", "docs"]) == nil)

@@ -1,4 +1,4 @@
-@testable import docmodelgen
+@testable import DocModelGenCore
 import Foundation
 import Testing
 

@@ -80,7 +80,7 @@ import Testing
 
     @Test func pageWithoutFieldsTableIsAWarning() {
         #expect(diagnostics([("m.md", "# Lonely\n\nProse only.\n")]) == [
-            "m.md:1:1: warning: page has no '## Fields' table; 'Lonely' is generated without fields",
+            "m.md:1:1: warning: page has no '## Fields' table; 'Lonely' is generated without fields [no-fields-table]",
         ])
     }
 
@@ -104,15 +104,15 @@ import Testing
         ])
     }
 
-    @Test func sdkRuntimeObjectsAreLeftOutWithAWarning() {
+    @Test func sdkRuntimeObjectsAreLeftOutWithANote() {
         #expect(diagnostics([("m.md", page("| `raw` | [httpx.Response](https://www.python-httpx.org/api/#response) | :heavy_check_mark: | x |\n"))]) == [
-            "m.md:7:11: warning: field 'raw' has the SDK runtime type 'httpx.Response', which is not sent on the wire; 'Model' is generated without it",
+            "m.md:7:11: note: field 'raw' has the SDK runtime type 'httpx.Response', which is not sent on the wire; 'Model' is generated without it [sdk-object]",
         ])
     }
 
-    @Test func utilityPagesAreSkippedWithAWarning() {
+    @Test func utilityPagesAreSkippedWithANote() {
         #expect(diagnostics([("utils/retryconfig.md", "# RetryConfig\n\n## Fields\n\n| Name | Type |\n| - | - |\n")]) == [
-            "utils/retryconfig.md:1:1: warning: page is not generated: it documents an SDK utility (a page in utils/), not a wire model",
+            "utils/retryconfig.md:1:1: note: page is not generated: it documents an SDK utility (a page in utils/), not a wire model [sdk-utility]",
         ])
     }
 

@@ -47,8 +47,12 @@ public enum Generator {
 
     /// Every diagnostic of `pages`, as `run` finds them, without emitting.
     public static func diagnostics(of pages: [SourcePage], root: String) -> [Diagnostic] {
-        let schema = schema(of: pages, root: root)
-        return (Validator.validate(schema) + SwiftBinding(schema).diagnostics).sorted()
+        diagnostics(of: schema(of: pages, root: root))
+    }
+
+    /// Every diagnostic of `schema`: the validator's and the Swift binding's, sorted.
+    public static func diagnostics(of schema: Schema) -> [Diagnostic] {
+        (Validator.validate(schema) + SwiftBinding(schema).diagnostics).sorted()
     }
 
     /// Runs every stage. Emitters run only when validation found no error.

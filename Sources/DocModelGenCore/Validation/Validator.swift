@@ -60,7 +60,7 @@ public enum ValidationRules {
             if case .object(let object) = model.kind { return object.fieldsTable == nil }
             return false
         }.map {
-            .warning("page has no '## Fields' table; '\($0.name)' is generated without fields", at: $0.location)
+            .warning("page has no '## Fields' table; '\($0.name)' is generated without fields", at: $0.location, kind: .noFieldsTable)
         }
     }
 
@@ -128,14 +128,15 @@ public enum ValidationRules {
         }
     }
 
-    /// Fields typed with an SDK runtime object are not on the wire: they are left out, with a warning.
+    /// Fields typed with an SDK runtime object are not on the wire: they are left out, as documented
+    /// (a note).
     public static let sdkObjects: Validator.Rule = { schema in
         schema.models.flatMap { model in
             model.fields.compactMap { field -> Diagnostic? in
                 guard case .sdkObject(let name) = field.type.unwrappingWrappers else { return nil }
-                return .warning(
+                return .note(
                     "field '\(field.wireName)' has the SDK runtime type '\(name)', which is not sent on the wire; '\(model.name)' is generated without it",
-                    at: field.typeLocation)
+                    at: field.typeLocation, kind: .sdkObject)
             }
         }
     }
@@ -143,7 +144,7 @@ public enum ValidationRules {
     public static let skippedPages: Validator.Rule = { schema in
         schema.models.compactMap { model in
             guard case .skipped(let reason) = model.kind else { return nil }
-            return .warning("page is not generated: \(reason)", at: model.location)
+            return .note("page is not generated: \(reason)", at: model.location, kind: .sdkUtility)
         }
     }
 

@@ -1,5 +1,5 @@
-/// A position in an input page: the page's path relative to the input root, and a 1-based line and
-/// byte column (the convention cmark, clang and Xcode share).
+/// A position in a file: the path (relative to the input root for pages), and a 1-based line and
+/// byte column (the convention cmark, clang and Xcode share). Line 0 stands for the file as a whole.
 public struct SourceLocation: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -9,6 +9,11 @@ public struct SourceLocation: Codable, Sendable, Hashable, Comparable, CustomStr
         self.file = file
         self.line = line
         self.column = column
+    }
+
+    /// The file as a whole, without a position.
+    public static func file(_ path: String) -> SourceLocation {
+        SourceLocation(file: path, line: 0, column: 0)
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -5,91 +5,84 @@ import Foundation
 ///
 /// Foundation only: the build and command plugins compile this file too (their `Config` folders
 /// link here), so the plugins and the tool read a config the same way.
-struct ConfigFile: Sendable {
-    static let fileName = "docmodelgen-config.json"
+public struct ConfigFile: Sendable {
+    public static let fileName = "docmodelgen-config.json"
 
     /// One docs tree.
-    struct Input: Sendable, Hashable {
+    public struct Input: Sendable, Hashable {
         /// Absolute, standardised folder.
-        var folder: String
+        public var folder: String
         /// The folder relative to the package root ("." for the root itself).
-        var packagePath: String
+        public var packagePath: String
         /// Swift namespace (an enum) that wraps this tree's types, if asked.
-        var namespace: String?
+        public var namespace: String?
     }
 
     /// The config file (absolute, standardised).
-    var file: String
+    public var file: String
     /// Paths in the file may not leave this folder.
-    var packageRoot: String
-    var inputs: [Input] = []
-    var accessLevel: String?
+    public var packageRoot: String
+    public var inputs: [Input] = []
+    public var accessLevel: String?
     /// Page globs relative to each input folder; empty means every page.
-    var include: [String] = []
-    var exclude: [String] = []
-    var multipart: [String] = []
+    public var include: [String] = []
+    public var exclude: [String] = []
+    public var multipart: [String] = []
     /// Absolute folder of template overrides.
-    var templates: String?
+    public var templates: String?
     /// Absolute folder for Swift files (used by the CLI and the command plugin; the build plugin
     /// writes to its own work folder).
-    var output: String?
+    public var output: String?
     /// Absolute folder for docs pages; nil when docs are off.
-    var docs: String?
+    public var docs: String?
+    /// Kinds of warnings and notes not to print (`Diagnostic.Kind`).
+    public var silence: [Diagnostic.Kind] = []
+
+    /// An empty config for `file`, whose paths stay inside `packageRoot`; `load` fills one from the file.
+    public init(file: String, packageRoot: String) {
+        self.file = file
+        self.packageRoot = packageRoot
+    }
 
     static let accessLevels = ["public", "internal", "package"]
-    static let keys = ["inputs", "accessLevel", "include", "exclude", "multipart", "templates", "output", "docs"]
-
-    /// A problem in the file, at a position when there is one.
-    struct Problem: Error, Sendable, Equatable {
-        var message: String
-        var position: JSONNode.Position?
-
-        /// `path:line:col: error: message`, the form IDEs and SwiftPM show inline.
-        func formatted(path: String) -> String {
-            guard let position else { return "\(path): error: \(message)" }
-            return "\(path):\(position.line):\(position.column): error: \(message)"
-        }
-    }
-
-    /// Every problem found, in file order.
-    struct Problems: Error, Sendable, Equatable {
-        var all: [Problem]
-        init(_ all: [Problem]) { self.all = all }
-    }
+    static let keys = ["inputs", "accessLevel", "include", "exclude", "multipart", "templates", "output", "docs", "silence"]
 
     /// Reads and checks `file`. Paths must stay inside `packageRoot`; by default the nearest
     /// folder above the file that holds a `Package.swift` (or the file's own folder).
-    static func load(_ file: String, packageRoot: String? = nil) -> Result<ConfigFile, Problems> {
+    public static func load(_ file: String, packageRoot: String? = nil) -> Result<ConfigFile, DiagnosticList> {
         let path = PathMath.standardize(file)
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            return .failure(Problems([Problem(message: exists ? "cannot read the config file" : "no such file (a target that uses DocModelGenBuildPlugin keeps its \(fileName) in its folder)")]))
+            return .failure(DiagnosticList([.error(
+                exists ? "cannot read the config file" : "no such file (a target that uses DocModelGenBuildPlugin keeps its \(fileName) in its folder)",
+                at: .file(path))]))
         }
         return parse(String(decoding: data, as: UTF8.self), file: path,
                      packageRoot: packageRoot.map(PathMath.standardize) ?? PathMath.packageRoot(containing: path))
     }
 
-    static func parse(_ text: String, file: String, packageRoot: String) -> Result<ConfigFile, Problems> {
+    public static func parse(_ text: String, file: String, packageRoot: String) -> Result<ConfigFile, DiagnosticList> {
         let root: JSONNode
         do {
             root = try JSONReader.parse(text)
         } catch {
-            return .failure(Problems([Problem(message: error.message, position: error.position)]))
+            return .failure(DiagnosticList([.error(error.message, at: error.position.location(in: file))]))
         }
-        var reader = Reader(folder: PathMath.parent(of: file), packageRoot: packageRoot)
+        var reader = Reader(file: file, folder: PathMath.parent(of: file), packageRoot: packageRoot)
         var config = ConfigFile(file: file, packageRoot: packageRoot)
         reader.read(root, into: &config)
-        return reader.problems.isEmpty ? .success(config) : .failure(Problems(reader.problems))
+        return reader.problems.isEmpty ? .success(config) : .failure(DiagnosticList(reader.problems))
     }
 
     /// Checks values one key at a time, collecting every problem.
     private struct Reader {
+        var file: String
         var folder: String
         var packageRoot: String
-        var problems: [Problem] = []
+        var problems: [Diagnostic] = []
 
         mutating func fail(_ message: String, at node: JSONNode) {
-            problems.append(Problem(message: message, position: node.position))
+            problems.append(.error(message, at: node.position.location(in: file)))
         }
 
         mutating func read(_ root: JSONNode, into config: inout ConfigFile) {
@@ -114,6 +107,15 @@ struct ConfigFile: Sendable {
                 case "include": config.include = globs(value, "include")
                 case "exclude": config.exclude = globs(value, "exclude")
                 case "multipart": config.multipart = strings(value, "multipart")
+                case "silence":
+                    for element in strings(value, "silence") {
+                        let kind = Diagnostic.Kind(rawValue: element)
+                        if Diagnostic.Kind.all.contains(kind) {
+                            config.silence.append(kind)
+                        } else {
+                            fail("silence takes kinds of warnings and notes (\(Diagnostic.Kind.all.map(\.rawValue).joined(separator: ", "))), found '\(element)'", at: value)
+                        }
+                    }
                 case "templates": config.templates = path(value, "templates", mustBeFolder: true)
                 case "output": config.output = path(value, "output", mustBeFolder: false)
                 case "docs":
@@ -128,9 +130,9 @@ struct ConfigFile: Sendable {
                         fail("docs must be a folder (a string) or false, found \(value.kindName)", at: value)
                     }
                 default:
-                    problems.append(Problem(
-                        message: "unknown key '\(member.key)'; known keys: \(ConfigFile.keys.joined(separator: ", "))",
-                        position: member.keyPosition))
+                    problems.append(.error(
+                        "unknown key '\(member.key)'; known keys: \(ConfigFile.keys.joined(separator: ", "))",
+                        at: member.keyPosition.location(in: file)))
                 }
             }
             if !sawInputs {
@@ -163,9 +165,9 @@ struct ConfigFile: Sendable {
                                 fail("namespace must be a Swift identifier, found '\(name)'", at: member.value)
                             }
                         default:
-                            problems.append(Problem(
-                                message: "unknown key '\(member.key)' in an input; known keys: path, namespace",
-                                position: member.keyPosition))
+                            problems.append(.error(
+                                "unknown key '\(member.key)' in an input; known keys: path, namespace",
+                                at: member.keyPosition.location(in: file)))
                         }
                     }
                     if pathNode == nil { fail("an input object needs a 'path'", at: element) }
@@ -241,54 +243,5 @@ struct ConfigFile: Sendable {
             }
             return resolved
         }
-    }
-}
-
-/// Lexical path arithmetic on absolute paths, identical in the tool and the plugins.
-enum PathMath {
-    /// Absolute, with `.` and `..` resolved and no trailing slash. Symlinks are not resolved.
-    static func standardize(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        var parts: [Substring] = []
-        for part in absolute.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." { _ = parts.popLast(); continue }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
-    }
-
-    static func parent(of path: String) -> String {
-        let parts = path.split(separator: "/").dropLast()
-        return "/" + parts.joined(separator: "/")
-    }
-
-    static func isInside(_ path: String, _ folder: String) -> Bool {
-        folder == "/" || path == folder || path.hasPrefix(folder + "/")
-    }
-
-    static func overlaps(_ a: String, _ b: String) -> Bool { isInside(a, b) || isInside(b, a) }
-
-    static func relative(_ path: String, to folder: String) -> String {
-        if path == folder { return "." }
-        return String(path.dropFirst(folder == "/" ? 1 : folder.count + 1))
-    }
-
-    /// The nearest folder at or above the file's folder that holds a `Package.swift`, else the
-    /// file's own folder.
-    static func packageRoot(containing file: String) -> String {
-        var folder = parent(of: file)
-        while true {
-            if FileManager.default.fileExists(atPath: folder + "/Package.swift") { return folder }
-            if folder == "/" { return parent(of: file) }
-            folder = parent(of: folder)
-        }
-    }
-
-    static func isSwiftIdentifier(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, !name.hasPrefix("`") else { return false }
-        let head = CharacterSet.letters.union(CharacterSet(charactersIn: "_"))
-        let tail = head.union(.decimalDigits)
-        return head.contains(first) && name.unicodeScalars.allSatisfy { tail.contains($0) }
     }
 }

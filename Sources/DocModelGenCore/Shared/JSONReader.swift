@@ -7,6 +7,11 @@ struct JSONNode: Sendable {
     struct Position: Sendable, Hashable {
         var line: Int
         var column: Int
+
+        /// This position in `file`, for a diagnostic.
+        func location(in file: String) -> SourceLocation {
+            SourceLocation(file: file, line: line, column: column)
+        }
     }
 
     struct Member: Sendable {

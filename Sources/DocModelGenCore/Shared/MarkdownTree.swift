@@ -6,13 +6,13 @@ import Foundation
 ///
 /// POSIX rather than `FileManager.enumerator` + `URL.resourceValues`, which took most of the read
 /// stage (a `stat` and several allocations per entry). Foundation only: compiled into the plugins.
-struct MarkdownTree: Sendable {
+public struct MarkdownTree: Sendable {
     /// Absolute paths of regular `.md` files, sorted.
-    var files: [String] = []
+    public var files: [String] = []
     /// Absolute paths of `.md` symbolic links, sorted.
-    var links: [String] = []
+    public var links: [String] = []
 
-    init(folder: String) {
+    public init(folder: String) {
         var pending = [folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder]
         while let current = pending.popLast() {
             guard let directory = opendir(current) else { continue }

@@ -1,0 +1,83 @@
+/// What the user asked `generate` for on the command line, before the config file is merged in.
+public struct GenerateOptions: Sendable, Hashable {
+    public var inputs: [String] = []
+    public var config: String?
+    public var output: String?
+    public var docsOutput: String?
+    public var accessLevel: AccessLevel?
+    public var templates: String?
+    public var multipartModels: [String] = []
+    public var namespace: String?
+    public var silence: [Diagnostic.Kind] = []
+    public var noDocs = false
+    /// List every note instead of a summary per kind.
+    public var verbose = false
+
+    public init() {}
+}
+
+/// One `generate` run, fully decided: the command-line options over the config file (options win).
+public struct GenerateRequest: Sendable {
+    /// One docs tree: the pages to read and how its files are named.
+    public struct Tree: Sendable, Hashable {
+        /// Files and folders as the user or the config named them.
+        public var inputs: [String]
+        public var namespace: String?
+        public var filePrefix: String = ""
+
+        public init(inputs: [String], namespace: String?, filePrefix: String = "") {
+            self.inputs = inputs
+            self.namespace = namespace
+            self.filePrefix = filePrefix
+        }
+    }
+
+    public var trees: [Tree]
+    public var output: String
+    public var docsOutput: String?
+    public var accessLevel: AccessLevel
+    public var templates: String?
+    public var multipartModels: [String]
+    public var silence: Set<Diagnostic.Kind>
+    public var verbose: Bool
+
+    /// The run `options` ask for, with `config` (already loaded) under them and `plan` its pages.
+    /// A combination that cannot run is a usage error (exit status 2), returned as its message, which
+    /// names the config file as `displayPath` shows it.
+    public static func resolve(
+        _ options: GenerateOptions, config: ConfigFile?, plan: PagePlan?, displayPath: (String) -> String = { $0 }
+    ) -> Result<GenerateRequest, UsageProblem> {
+        guard let config else {
+            guard let output = options.output else { return .failure(UsageProblem("--output is required (or --config with an \"output\")")) }
+            return .success(GenerateRequest(
+                trees: [Tree(inputs: options.inputs, namespace: options.namespace)], output: output,
+                docsOutput: options.noDocs ? nil : options.docsOutput, accessLevel: options.accessLevel ?? .public,
+                templates: options.templates, multipartModels: options.multipartModels,
+                silence: Set(options.silence), verbose: options.verbose))
+        }
+        var trees: [Tree]
+        if options.inputs.isEmpty, let plan {
+            if options.namespace != nil, plan.jobs.count > 1 {
+                return .failure(UsageProblem("--namespace names one namespace, but \(displayPath(config.file)) has \(plan.jobs.count) inputs"))
+            }
+            trees = plan.jobs.map { Tree(inputs: $0.pages, namespace: options.namespace ?? $0.input?.namespace, filePrefix: $0.filePrefix) }
+        } else {
+            trees = [Tree(inputs: options.inputs, namespace: options.namespace)]
+        }
+        guard let output = options.output ?? config.output else {
+            return .failure(UsageProblem("--output is required when \(displayPath(config.file)) has no \"output\""))
+        }
+        return .success(GenerateRequest(
+            trees: trees, output: output, docsOutput: options.noDocs ? nil : options.docsOutput ?? config.docs,
+            accessLevel: options.accessLevel ?? config.accessLevel.flatMap(AccessLevel.init(rawValue:)) ?? .public,
+            templates: options.templates ?? config.templates,
+            multipartModels: options.multipartModels.isEmpty ? config.multipart : options.multipartModels,
+            silence: Set(options.silence + config.silence), verbose: options.verbose))
+    }
+}
+
+/// A command line that cannot run as given (exit status 2).
+public struct UsageProblem: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}

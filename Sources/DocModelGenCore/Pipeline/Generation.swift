@@ -1,0 +1,99 @@
+/// One whole `generate`, `validate` or `schema` run, from the bytes of every page to the files of
+/// every output folder: the entry point the CLI, the fuzzers and the tests call. The edges only
+/// read files (`InputFile`), write what this returns, and print its diagnostics.
+public enum Generation {
+    /// The files one docs tree's reading edge found: pages, and inputs that do not exist.
+    public struct TreeFiles: Sendable {
+        public var files: [InputFile]
+        /// Inputs as the user named them.
+        public var inputs: [String]
+        /// Of `inputs`, those that do not exist.
+        public var missing: [String]
+
+        public init(files: [InputFile], inputs: [String], missing: [String] = []) {
+            self.files = files
+            self.inputs = inputs
+            self.missing = missing
+        }
+    }
+
+    public struct Result: Sendable {
+        /// Files for the output folder (paths relative to it); empty when there is an error.
+        public var swiftFiles: [GeneratedFile] = []
+        /// Files for the docs folder; empty when docs are off or there is an error.
+        public var documentationFiles: [GeneratedFile] = []
+        /// What to print, in order: each tree's findings sorted by location (absolute paths), then
+        /// those about the run as a whole; silenced kinds removed, notes summarised.
+        public var diagnostics: [Diagnostic] = []
+        /// The schema of each tree.
+        public var schemas: [Schema] = []
+        public var pageCount = 0
+        public var timings = Generator.Timings()
+
+        public var hasErrors: Bool { diagnostics.hasErrors }
+    }
+
+    /// Runs every tree of `request` through every stage. Nothing is emitted for any tree when any
+    /// tree has an error, so a run writes all of its output or none.
+    public static func run(_ request: GenerateRequest, trees: [TreeFiles], templates: TemplateSet) -> Result {
+        var result = Result()
+        var found: [Diagnostic] = []
+        var unmatchedInEveryTree = Set(request.multipartModels)
+        var outputs: [(tree: GenerateRequest.Tree, output: Generator.Output)] = []
+        for (tree, files) in zip(request.trees, trees) {
+            let pages = PageSet(files: files.files, inputs: files.inputs, missing: files.missing)
+            found += pages.diagnostics
+            guard !pages.diagnostics.hasErrors else { continue }
+            let output = Generator.run(
+                pages.pages, root: pages.root,
+                options: Generator.Options(
+                    accessLevel: request.accessLevel, emitDocumentation: request.docsOutput != nil,
+                    multipartModels: Set(request.multipartModels), namespace: tree.namespace),
+                templates: templates)
+            unmatchedInEveryTree.formIntersection(output.unmatchedMultipartModels)
+            found += output.diagnostics.map { $0.resolvingPath(against: pages.root) }
+            result.schemas.append(output.schema)
+            result.pageCount += pages.pages.count
+            result.timings.add(output.timings)
+            outputs.append((tree, output))
+        }
+        found += unmatchedInEveryTree.sorted().map { .error("--multipart names '\($0)', but no page defines that model") }
+        result.diagnostics = DiagnosticReport.present(found, silence: request.silence, verbose: request.verbose)
+        guard !found.hasErrors else { return result }
+        for (tree, output) in outputs {
+            result.swiftFiles += output.swiftFiles.map { $0.prefixed(tree.filePrefix) }
+            result.documentationFiles += output.documentationFiles.map { $0.prefixed(tree.filePrefix) }
+        }
+        return result
+    }
+
+    /// The findings of one tree, as `run` reports them, without emitting (`docmodelgen validate`).
+    public static func validate(_ files: TreeFiles, silence: Set<Diagnostic.Kind> = [], verbose: Bool = false) -> Result {
+        var result = Result()
+        let pages = PageSet(files: files.files, inputs: files.inputs, missing: files.missing)
+        var found = pages.diagnostics
+        if !pages.diagnostics.hasErrors {
+            let schema = Generator.schema(of: pages.pages, root: pages.root)
+            found += Generator.diagnostics(of: schema).map { $0.resolvingPath(against: pages.root) }
+            result.schemas = [schema]
+            result.pageCount = pages.pages.count
+        }
+        result.diagnostics = DiagnosticReport.present(found, silence: silence, verbose: verbose)
+        return result
+    }
+}
+
+extension Generator.Timings {
+    mutating func add(_ other: Generator.Timings) {
+        parse += other.parse
+        validate += other.validate
+        emit += other.emit
+    }
+}
+
+extension GeneratedFile {
+    /// The same file under a prefixed name (several docs trees in one output folder).
+    func prefixed(_ prefix: String) -> GeneratedFile {
+        prefix.isEmpty ? self : GeneratedFile(path: prefix + path, contents: contents, sourcePath: sourcePath)
+    }
+}

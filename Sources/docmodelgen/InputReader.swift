@@ -1,0 +1,70 @@
+import DocModelGenCore
+import Foundation
+
+/// The tool's reading edge: the files a docs tree's inputs name, as bytes. Every rule about them
+/// (sizes, encodings, links leaving a folder, case collisions) is `PageSet`'s.
+enum InputReader {
+    /// Folders are searched recursively for `.md` files (regular files and symbolic links).
+    static func tree(_ inputs: [String]) -> Generation.TreeFiles {
+        var found: [(path: String, link: InputFile.Link?)] = []
+        var missing: [String] = []
+        for input in inputs {
+            let path = PathMath.standardize(input)
+            guard FileManager.default.fileExists(atPath: path) else {
+                missing.append(input)
+                continue
+            }
+            guard FileSystem.isFolder(path) else {
+                found.append((path, nil))
+                continue
+            }
+            let tree = MarkdownTree(folder: path)
+            let realFolder = FileSystem.realPath(path)
+            found += tree.files.map { ($0, nil) }
+            found += tree.links.map { link in
+                (FileSystem.realPath(link), InputFile.Link(path: link, folder: realFolder, input: input))
+            }
+        }
+        let files = found.parallelMap { entry in
+            InputFile(path: entry.path, content: readBytes(entry.path), link: entry.link)
+        }
+        return Generation.TreeFiles(files: files, inputs: inputs, missing: missing)
+    }
+
+    /// The file's bytes, read with plain POSIX calls (one open, fstat and read for a page). A file
+    /// over the page size limit is not read: its size is enough to reject it.
+    private static func readBytes(_ path: String) -> InputFile.Content {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
+        let size = Int(status.st_size)
+        guard size <= PageBytesCheck.maximumPageSize else { return .tooLarge(size: size) }
+        // The page as it was when opened: `size` bytes, without a second read to see the end.
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return .unreadable }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeLast(bytes.count - filled)
+        return .bytes(bytes)
+    }
+}
+
+/// The few file-system questions the edges ask.
+enum FileSystem {
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Absolute, standardised, with symbolic links resolved.
+    static func realPath(_ path: String) -> String {
+        URL(fileURLWithPath: PathMath.standardize(path)).resolvingSymlinksInPath().path
+    }
+}
