@@ -111,6 +111,13 @@ let package = Package(
             name: "DocModelGenCLITests",
             dependencies: ["docmodelgen", "LivepeerAIModels", "UnstructuredModels", "GrammarFixtureModels", "DocModelRuntime"]
         ),
+        // What the tests share: package root, temporary folders, child processes, goldens (one
+        // DOCMODELGEN_RECORD=1 switch, unified diffs), a seeded generator. Foundation and Testing only.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "TestSupportTests",
+            dependencies: ["TestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
