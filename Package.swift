@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocModelGenCoreTests",
-            dependencies: ["DocModelGenCore", "DocModelTemplates", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["DocModelGenCore", "DocModelTemplates", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Golden"]
         ),
         .testTarget(
