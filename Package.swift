@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocModelRuntimeTests",
-            dependencies: ["DocModelRuntime"]
+            dependencies: ["DocModelRuntime", "TestSupport"]
         ),
         .testTarget(
             name: "LivepeerWireTests",
