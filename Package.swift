@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocModelGenCLITests",
-            dependencies: ["docmodelgen", "LivepeerAIModels", "UnstructuredModels", "GrammarFixtureModels", "DocModelRuntime"]
+            dependencies: ["docmodelgen", "LivepeerAIModels", "UnstructuredModels", "GrammarFixtureModels", "DocModelRuntime", "TestSupport"]
         ),
         // What the tests share: package root, temporary folders, child processes, goldens (one
         // DOCMODELGEN_RECORD=1 switch, unified diffs), a seeded generator. Foundation and Testing only.
