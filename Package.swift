@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LivepeerWireTests",
-            dependencies: ["LivepeerAIModels", "DocModelRuntime"]
+            dependencies: ["LivepeerAIModels", "DocModelRuntime", "TestSupport"]
         ),
         .testTarget(
             name: "DocModelGenCLITests",
