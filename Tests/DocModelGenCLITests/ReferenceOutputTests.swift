@@ -55,7 +55,7 @@ import Testing
 
     static let sharedCorpus = PackageRoot.sharedCorpus
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedCorpus.path), "../shared/corpus is not beside this checkout"))
+    @Test(.enabled(if: PackageRoot.hasSharedCorpus, "../shared/corpus is not beside this checkout"))
     func specsAreUnmodifiedCopiesOfTheSharedCorpus() throws {
         let seed = Self.sharedCorpus.appendingPathComponent("livepeer-ai-python/docs/models/components")
         for name in ["bodygenimagetovideo.md", "bodygenimagetovideoimage.md"] {

@@ -2,14 +2,11 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The shared corpus beside the checkout (`../shared/corpus`), when present.
-let sharedCorpus = PackageRoot.sharedCorpus
-
 /// Every page of both shared docs trees generates with zero errors, and the output compiles, with
 /// zero warnings, in a throwaway package that holds a copy of `DocModelRuntime`.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: sharedCorpus.path), "../shared/corpus is not beside this checkout"))
+@Suite(.enabled(if: PackageRoot.hasSharedCorpus, "../shared/corpus is not beside this checkout"))
 struct SharedCorpusTests {
-    static let corpus = sharedCorpus
+    static let corpus = PackageRoot.sharedCorpus
     static let trees = [
         ("LivepeerAll", "livepeer-ai-python/docs/models", 49),
         ("UnstructuredAll", "unstructured-python-client/docs/models", 113),
