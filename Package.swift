@@ -96,20 +96,27 @@ let package = Package(
         ),
         .testTarget(
             name: "DocModelGenCoreTests",
-            dependencies: ["DocModelGenCore", "DocModelTemplates", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["DocModelGenCore", "DocModelTemplates", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "DocModelRuntimeTests",
-            dependencies: ["DocModelRuntime"]
+            dependencies: ["DocModelRuntime", "TestSupport"]
         ),
         .testTarget(
             name: "LivepeerWireTests",
-            dependencies: ["LivepeerAIModels", "DocModelRuntime"]
+            dependencies: ["LivepeerAIModels", "DocModelRuntime", "TestSupport"]
         ),
         .testTarget(
             name: "DocModelGenCLITests",
-            dependencies: ["docmodelgen", "DocModelGenCore", "LivepeerAIModels", "UnstructuredModels", "GrammarFixtureModels", "DocModelRuntime"]
+            dependencies: ["docmodelgen", "DocModelGenCore", "LivepeerAIModels", "UnstructuredModels", "GrammarFixtureModels", "DocModelRuntime", "TestSupport"]
+        ),
+        // What the tests share: package root, temporary folders, child processes, goldens (one
+        // DOCMODELGEN_RECORD=1 switch, unified diffs), a seeded generator. Foundation and Testing only.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "TestSupportTests",
+            dependencies: ["TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

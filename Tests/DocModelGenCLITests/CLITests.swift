@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// End-to-end behaviour of the `docmodelgen` executable.
@@ -25,8 +26,8 @@ import Testing
 
         """
 
-    private func generate(_ temp: TemporaryFolder, _ extra: [String] = []) throws -> CLIRunner.Result {
-        try CLIRunner.run(["generate", "docs", "--output", "out", "--docs-output", "outdocs"] + extra, in: temp.url)
+    private func generate(_ temp: TemporaryFolder, _ extra: [String] = []) throws -> ProcessRunner.Result {
+        try ProcessRunner.docmodelgen(["generate", "docs", "--output", "out", "--docs-output", "outdocs"] + extra, in: temp.url)
     }
 
     @Test func generateWritesModelsAndDocsAndExitsZero() throws {
@@ -104,15 +105,15 @@ import Testing
 
     @Test func usageErrorsExitTwo() throws {
         let temp = try TemporaryFolder()
-        #expect(try CLIRunner.run(["generate", "docs"], in: temp.url).status == 2)  // no --output
-        #expect(try CLIRunner.run(["frobnicate"], in: temp.url).status == 2)
-        #expect(try CLIRunner.run(["generate", "x", "--output", "o", "--access-level", "open"], in: temp.url).status == 2)
-        #expect(try CLIRunner.run(["generate", "x", "--output", "o", "--check", "--dry-run"], in: temp.url).status == 2)
+        #expect(try ProcessRunner.docmodelgen(["generate", "docs"], in: temp.url).status == 2)  // no --output
+        #expect(try ProcessRunner.docmodelgen(["frobnicate"], in: temp.url).status == 2)
+        #expect(try ProcessRunner.docmodelgen(["generate", "x", "--output", "o", "--access-level", "open"], in: temp.url).status == 2)
+        #expect(try ProcessRunner.docmodelgen(["generate", "x", "--output", "o", "--check", "--dry-run"], in: temp.url).status == 2)
     }
 
     @Test func missingInputExitsOne() throws {
         let temp = try TemporaryFolder()
-        let result = try CLIRunner.run(["validate", "nowhere"], in: temp.url)
+        let result = try ProcessRunner.docmodelgen(["validate", "nowhere"], in: temp.url)
         #expect(result.status == 1)
         #expect(result.stderr == "nowhere: error: no such file or directory\n")
     }
@@ -121,7 +122,7 @@ import Testing
         let temp = try TemporaryFolder()
         try temp.write(Self.bad, to: "docs/broken.md")
         try temp.write("# Lonely\n", to: "docs/lonely.md")
-        let result = try CLIRunner.run(["validate", "docs"], in: temp.url)
+        let result = try ProcessRunner.docmodelgen(["validate", "docs"], in: temp.url)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == """
@@ -129,16 +130,16 @@ import Testing
             docs/lonely.md:1:1: warning: page has no '## Fields' table; 'Lonely' is generated without fields [no-fields-table]
 
             """)
-        let warningsOnly = try CLIRunner.run(["validate", "docs/lonely.md"], in: temp.url)
+        let warningsOnly = try ProcessRunner.docmodelgen(["validate", "docs/lonely.md"], in: temp.url)
         #expect(warningsOnly.status == 0)
     }
 
     @Test func schemaPrintsStableJSON() throws {
         let temp = try TemporaryFolder()
         try temp.write(Self.good, to: "docs/pet.md")
-        let first = try CLIRunner.run(["schema", "docs"], in: temp.url)
+        let first = try ProcessRunner.docmodelgen(["schema", "docs"], in: temp.url)
         #expect(first.status == 0)
-        let second = try CLIRunner.run(["schema", temp.url.appendingPathComponent("docs/pet.md").path])
+        let second = try ProcessRunner.docmodelgen(["schema", temp.url.appendingPathComponent("docs/pet.md").path])
         #expect(first.stdout == second.stdout)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         let models = try #require(object["models"] as? [[String: Any]])
@@ -198,10 +199,10 @@ import Testing
     @Test func multipartFlagMarksAModelAndUnknownNamesAreErrors() throws {
         let temp = try TemporaryFolder()
         try temp.write(Self.settings, to: "docs/settings.md")
-        #expect(try CLIRunner.run(["generate", "docs", "--output", "out"], in: temp.url).status == 0)
+        #expect(try ProcessRunner.docmodelgen(["generate", "docs", "--output", "out"], in: temp.url).status == 0)
         #expect(!(try temp.read("out/settings.swift")).contains("MultipartFormEncodable"))
 
-        let forced = try CLIRunner.run(["generate", "docs", "--output", "out", "--multipart", "Settings"], in: temp.url)
+        let forced = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "out", "--multipart", "Settings"], in: temp.url)
         #expect(forced.status == 0, "\(forced.stderr)")
         let swift = try temp.read("out/settings.swift")
         #expect(swift.contains("extension Settings: MultipartFormEncodable {"))
@@ -212,7 +213,7 @@ import Testing
         let compile = try SwiftCompiler.typecheck([temp.url.appendingPathComponent("out/settings.swift").path])
         #expect(compile.status == 0, "\(compile.stderr)")
 
-        let unknown = try CLIRunner.run(["generate", "docs", "--output", "out2", "--multipart", "Nope"], in: temp.url)
+        let unknown = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "out2", "--multipart", "Nope"], in: temp.url)
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "error: --multipart names 'Nope', but no page defines that model\n")
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out2").path))
@@ -232,7 +233,7 @@ import Testing
             | `many` | List[[components.Upload](upload.md)] | :heavy_check_mark: | N/A |
 
             """, to: "docs/batch.md")
-        let result = try CLIRunner.run(["validate", "docs"], in: temp.url)
+        let result = try ProcessRunner.docmodelgen(["validate", "docs"], in: temp.url)
         #expect(result.status == 1)
         #expect(result.stderr == "docs/batch.md:8:12: error: field 'many' of multipart body 'Batch' is a list of files, which multipart/form-data cannot carry\n")
     }
@@ -243,12 +244,12 @@ import Testing
 @Suite struct BundledTemplateLookupTests {
     @Test func templatesComeFromTheBundleBesideTheExecutable() throws {
         let temp = try TemporaryFolder()
-        let build = CLIRunner.executable.deletingLastPathComponent()
+        let build = ProcessRunner.docmodelgen.deletingLastPathComponent()
         let bundleName = try #require(
             try FileManager.default.contentsOfDirectory(atPath: build.path).first { $0.hasSuffix("_DocModelTemplates.resources") })
         let elsewhere = temp.url.appendingPathComponent("other-package/.build/debug")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: CLIRunner.executable, to: elsewhere.appendingPathComponent("docmodelgen"))
+        try FileManager.default.copyItem(at: ProcessRunner.docmodelgen, to: elsewhere.appendingPathComponent("docmodelgen"))
         // A differently named package still works: the bundle is found by its target suffix.
         let copiedBundle = elsewhere.appendingPathComponent("consumer_DocModelTemplates.resources")
         try FileManager.default.copyItem(at: build.appendingPathComponent(bundleName), to: copiedBundle)
@@ -258,15 +259,9 @@ import Testing
         try Data(marked.utf8).write(to: template)
 
         try temp.write(CLITests.good, to: "docs/pet.md")
-        let process = Process()
-        process.executableURL = elsewhere.appendingPathComponent("docmodelgen")
-        process.arguments = ["generate", "docs", "--output", "out"]
-        process.currentDirectoryURL = temp.url
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try ProcessRunner.run(
+            executable: elsewhere.appendingPathComponent("docmodelgen"), arguments: ["generate", "docs", "--output", "out"], in: temp.url)
+        #expect(result.status == 0)
         #expect(try temp.read("out/pet.swift").hasSuffix("}\n// rendered from the bundle copy\n"))
     }
 }
@@ -275,7 +270,7 @@ import Testing
     @Test func timingsListEveryStage() throws {
         let temp = try TemporaryFolder()
         try temp.write(CLITests.good, to: "docs/pet.md")
-        let result = try CLIRunner.run(["generate", "docs", "--output", "out", "--timings"], in: temp.url)
+        let result = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "out", "--timings"], in: temp.url)
         #expect(result.status == 0)
         let stages = result.stderr.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("timings: "), line.hasSuffix(" ms") else { return nil }
@@ -289,21 +284,21 @@ import Testing
     /// warning, so a build of a real tree can be warning-free.
     @Test func sdkPlumbingIsOneNotePerKindAndCanBeSilenced() throws {
         let temp = try TemporaryFolder()
-        let tree = CLIRunner.packageRoot.appendingPathComponent("Specs/unstructured/docs/models").path
-        let plain = try CLIRunner.run(["generate", tree, "--output", "out", "--no-docs"], in: temp.url)
+        let tree = PackageRoot.url.appendingPathComponent("Specs/unstructured/docs/models").path
+        let plain = try ProcessRunner.docmodelgen(["generate", tree, "--output", "out", "--no-docs"], in: temp.url)
         #expect(plain.status == 0)
         let lines = plain.stderr.split(separator: "\n")
         #expect(lines.count == 2 && !plain.stderr.contains("warning:"))
         #expect(lines.first?.hasSuffix("note: field 'raw_response' has the SDK runtime type 'httpx.Response', which is not sent on the wire; 'CancelJobResponse' is generated without it (and 29 more like it; --verbose lists them) [sdk-object]") == true)
         #expect(lines.last?.hasSuffix("note: page is not generated: it documents an SDK utility (a page in utils/), not a wire model [sdk-utility]") == true)
 
-        let verbose = try CLIRunner.run(["generate", tree, "--output", "out", "--verbose"], in: temp.url)
+        let verbose = try ProcessRunner.docmodelgen(["generate", tree, "--output", "out", "--verbose"], in: temp.url)
         #expect(verbose.stderr.split(separator: "\n").count == 31)
 
         try temp.write(#"{"inputs": ["docs/models"], "output": "out2", "silence": ["sdk-object", "sdk-utility"]}"#, to: "docmodelgen-config.json")
         try FileManager.default.createSymbolicLink(
             atPath: temp.url.appendingPathComponent("docs").path, withDestinationPath: URL(fileURLWithPath: tree).deletingLastPathComponent().path)
-        let silenced = try CLIRunner.run(["generate", "--config", "docmodelgen-config.json"], in: temp.url)
+        let silenced = try ProcessRunner.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url)
         #expect(silenced.status == 0)
         #expect(silenced.stderr.isEmpty)
     }

@@ -1,5 +1,6 @@
 import DocModelGenCore
 import Foundation
+import TestSupport
 import Testing
 @testable import docmodelgen
 
@@ -94,25 +95,25 @@ import Testing
     }
 
     @Test func theExecutableShowsHelpAndExitsZero() throws {
-        let root = try CLIRunner.run(["--help"])
+        let root = try ProcessRunner.docmodelgen(["--help"])
         #expect(root.status == 0 && root.stderr.isEmpty)
         #expect(root.stdout.hasPrefix("OVERVIEW: Generate Swift models from markdown model docs"))
         for name in ["generate", "schema", "validate"] { #expect(root.stdout.contains("\n  \(name)  ")) }
-        #expect(try CLIRunner.run([]).stdout == root.stdout)
-        #expect(try CLIRunner.run(["-h"]).stdout == root.stdout)
-        #expect(try CLIRunner.run(["help"]).stdout == root.stdout)
+        #expect(try ProcessRunner.docmodelgen([]).stdout == root.stdout)
+        #expect(try ProcessRunner.docmodelgen(["-h"]).stdout == root.stdout)
+        #expect(try ProcessRunner.docmodelgen(["help"]).stdout == root.stdout)
 
-        let generate = try CLIRunner.run(["generate", "-h"])
+        let generate = try ProcessRunner.docmodelgen(["generate", "-h"])
         #expect(generate.status == 0)
         #expect(generate.stdout == Generate.spec.helpText)
-        #expect(try CLIRunner.run(["help", "generate"]).stdout == generate.stdout)
-        #expect(try CLIRunner.run(["validate", "--help"]).stdout == Validate.spec.helpText)
-        #expect(try CLIRunner.run(["schema", "x", "--help"]).stdout == SchemaDump.spec.helpText)
+        #expect(try ProcessRunner.docmodelgen(["help", "generate"]).stdout == generate.stdout)
+        #expect(try ProcessRunner.docmodelgen(["validate", "--help"]).stdout == Validate.spec.helpText)
+        #expect(try ProcessRunner.docmodelgen(["schema", "x", "--help"]).stdout == SchemaDump.spec.helpText)
     }
 
     @Test func theExecutableReportsUsageErrorsWithUsageAndExitsTwo() throws {
         let temp = try TemporaryFolder()
-        let unknown = try CLIRunner.run(["generate", "docs", "--output", "out", "--bogus"], in: temp.url)
+        let unknown = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "out", "--bogus"], in: temp.url)
         #expect(unknown.status == 2 && unknown.stdout.isEmpty)
         #expect(unknown.stderr == """
             error: unknown option '--bogus'
@@ -120,14 +121,14 @@ import Testing
               See 'docmodelgen generate --help' for more information.
 
             """)
-        let missing = try CLIRunner.run(["generate", "docs", "--output"], in: temp.url)
+        let missing = try ProcessRunner.docmodelgen(["generate", "docs", "--output"], in: temp.url)
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("error: missing value for '--output <output>'\nUsage: "))
-        let subcommand = try CLIRunner.run(["frobnicate"], in: temp.url)
+        let subcommand = try ProcessRunner.docmodelgen(["frobnicate"], in: temp.url)
         #expect(subcommand.status == 2)
         #expect(subcommand.stderr.hasPrefix("error: unknown subcommand 'frobnicate'\nUsage: docmodelgen <subcommand>\n"))
-        #expect(try CLIRunner.run(["--version"], in: temp.url).status == 2)
-        #expect(try CLIRunner.run(["schema"], in: temp.url).status == 2)
+        #expect(try ProcessRunner.docmodelgen(["--version"], in: temp.url).status == 2)
+        #expect(try ProcessRunner.docmodelgen(["schema"], in: temp.url).status == 2)
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out").path))
     }
 
@@ -135,7 +136,7 @@ import Testing
         let temp = try TemporaryFolder()
         try temp.write(MultipartCLITests.settings, to: "-docs/settings.md")
         try temp.write(MultipartCLITests.settings.replacingOccurrences(of: "# Settings", with: "# Options"), to: "-docs/options.md")
-        let result = try CLIRunner.run(
+        let result = try ProcessRunner.docmodelgen(
             ["generate", "--output=out", "--multipart", "Settings", "--multipart=Options", "--", "-docs"], in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try temp.read("out/settings.swift").contains("extension Settings: MultipartFormEncodable {"))

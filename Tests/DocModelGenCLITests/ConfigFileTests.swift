@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import DocModelGenCore
 
@@ -54,8 +55,8 @@ import Testing
 @Suite struct ConfigFileTests {
     static let config = "docmodelgen-config.json"
 
-    private func generate(_ temp: TemporaryFolder, _ extra: [String] = []) throws -> CLIRunner.Result {
-        try CLIRunner.run(["generate", "--config", Self.config] + extra, in: temp.url)
+    private func generate(_ temp: TemporaryFolder, _ extra: [String] = []) throws -> ProcessRunner.Result {
+        try ProcessRunner.docmodelgen(["generate", "--config", Self.config] + extra, in: temp.url)
     }
 
     private func tree(_ temp: TemporaryFolder, config: String) throws {
@@ -104,7 +105,7 @@ import Testing
         #expect(broken.status == 1)
         #expect(broken.stderr == "docmodelgen-config.json:3:1: error: expected a key in double quotes\n")
 
-        let missing = try CLIRunner.run(["generate", "--config", "nope.json", "--output", "out"], in: temp.url)
+        let missing = try ProcessRunner.docmodelgen(["generate", "--config", "nope.json", "--output", "out"], in: temp.url)
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("nope.json: error: no such file"))
 
@@ -145,7 +146,7 @@ import Testing
         let result = try generate(temp)
         #expect(result.status == 2)
         #expect(result.stderr == "error: --output is required when docmodelgen-config.json has no \"output\"\n")
-        let neither = try CLIRunner.run(["generate", "--output", "x"], in: temp.url)
+        let neither = try ProcessRunner.docmodelgen(["generate", "--output", "x"], in: temp.url)
         #expect(neither.status == 2)
     }
 

@@ -1,17 +1,18 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The same pages give byte-identical output whatever the file-system order, locale, time zone,
 /// working directory, and whether the pages are named as files or as a folder.
 @Suite struct DeterminismTests {
-    static let specs = CLIRunner.packageRoot.appendingPathComponent("Specs/grammar/docs")
+    static let specs = PackageRoot.url.appendingPathComponent("Specs/grammar/docs")
 
     /// Copies the pages in a shuffled order (directory order follows creation order on most file systems).
     private func shuffledCopy(in folder: URL, seed: UInt64) throws -> [String] {
         let manager = FileManager.default
         let base = Self.specs.path
         let pages = try manager.subpathsOfDirectory(atPath: base).filter { $0.hasSuffix(".md") }
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededRandomNumberGenerator(seed: seed)
         let shuffled = pages.shuffled(using: &generator)
         for page in shuffled {
             let target = folder.appendingPathComponent("docs").appendingPathComponent(page)
@@ -22,16 +23,8 @@ import Testing
     }
 
     private func run(_ arguments: [String], in folder: URL, environment: [String: String]) throws -> [String: Data] {
-        let process = Process()
-        process.executableURL = CLIRunner.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try ProcessRunner.docmodelgen(arguments, in: folder, environment: environment)
+        #expect(result.status == 0)
         let output = URL(fileURLWithPath: arguments[arguments.firstIndex(of: "--output")! + 1], relativeTo: folder)
         return try TemporaryFolder.snapshot(of: output)
     }
@@ -55,18 +48,5 @@ import Testing
         for (name, arguments, folder, environment) in variants {
             #expect(try run(arguments, in: folder, environment: environment) == baseline, "\(name)")
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for reproducible shuffles.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Generated code for awkward but valid pages compiles in Swift 6 mode with zero warnings.
@@ -41,7 +42,7 @@ import Testing
         try temp.write(Self.tricky, to: "docs/tricky.md")
         try temp.write(Self.other, to: "docs/other.md")
         try temp.write(Self.upload, to: "docs/upload.md")
-        let result = try CLIRunner.run(
+        let result = try ProcessRunner.docmodelgen(
             ["generate", "docs", "--output", "out", "--access-level", accessLevel], in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         let swift = try temp.read("out/tricky.swift")
@@ -59,19 +60,13 @@ import Testing
 
 /// `swiftc -typecheck` against the modules of this build, warnings as errors.
 enum SwiftCompiler {
-    static func typecheck(_ files: [String], packageName: String? = nil) throws -> CLIRunner.Result {
-        let modules = CLIRunner.executable.deletingLastPathComponent().appendingPathComponent("Modules").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    static func typecheck(_ files: [String], packageName: String? = nil) throws -> ProcessRunner.Result {
+        let modules = ProcessRunner.modules.path
         var arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-I", modules, "-module-name", "Fixture"]
         if let packageName { arguments += ["-package-name", packageName] }
-        process.arguments = arguments + files
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = err
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIRunner.Result(status: process.terminationStatus, stdout: "", stderr: String(decoding: data, as: UTF8.self))
+        // Both streams in `stderr`: the caller wants no output at all.
+        let result = try ProcessRunner.run(
+            executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: arguments + files, mergingOutput: true)
+        return ProcessRunner.Result(status: result.status, stdout: "", stderr: result.stdout)
     }
 }

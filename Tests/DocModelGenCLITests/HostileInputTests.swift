@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Hostile and awkward inputs: each gives a located diagnostic and exit 1 with nothing written, or
@@ -119,7 +120,7 @@ import Testing
         let arguments = hostile.extraArguments.contains("--output")
             ? ["generate", "docs"] + hostile.extraArguments : ["generate", "docs", "--output", "out"] + hostile.extraArguments
         let started = Date()
-        let result = try CLIRunner.run(arguments, in: temp.url)
+        let result = try ProcessRunner.docmodelgen(arguments, in: temp.url)
         let seconds = Date().timeIntervalSince(started)
         if let error = hostile.error {
             #expect(result.status == 1, "\(result.stderr)")
@@ -149,7 +150,7 @@ import Testing
                 try Data(bytes).write(to: file)
             }
             try hostile.setUp?(folder)
-            let result = try CLIRunner.run(["generate", "docs", "--output", "swift", "--namespace", "Case\(index)"], in: folder)
+            let result = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "swift", "--namespace", "Case\(index)"], in: folder)
             #expect(result.status == 0, "\(hostile.name): \(result.stderr.prefix(400))")
             // Swift rejects two files with one base name in a module: prefix each with its case.
             let out = folder.appendingPathComponent("swift")

@@ -1,5 +1,6 @@
 @testable import DocModelGenCore
 import Foundation
+import TestSupport
 import Testing
 
 /// The one-walk page finder: regular `.md` files and `.md` links apart, hidden entries and folder

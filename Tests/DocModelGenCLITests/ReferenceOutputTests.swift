@@ -1,6 +1,7 @@
 import DocModelRuntime
 import Foundation
 import LivepeerAIModels
+import TestSupport
 import Testing
 
 /// The checked-in reference outputs are exactly what the tool generates from `Specs/`:
@@ -12,8 +13,8 @@ import Testing
         var specs: String
         var target: String
         var testDescription: String { target }
-        var models: URL { CLIRunner.packageRoot.appendingPathComponent("Sources/\(target)/Models") }
-        var docs: URL { CLIRunner.packageRoot.appendingPathComponent("Sources/\(target)/Docs") }
+        var models: URL { PackageRoot.url.appendingPathComponent("Sources/\(target)/Models") }
+        var docs: URL { PackageRoot.url.appendingPathComponent("Sources/\(target)/Docs") }
     }
 
     static let references = [
@@ -24,19 +25,18 @@ import Testing
 
     @Test(arguments: references)
     func regeneratingFromSpecsReproducesTheReferenceByteForByte(_ reference: Reference) throws {
-        let record = ProcessInfo.processInfo.environment["DOCMODELGEN_RECORD"] == "1"
         let temp = try TemporaryFolder()
-        let models = record ? reference.models : temp.url.appendingPathComponent("Models")
-        let docs = record ? reference.docs : temp.url.appendingPathComponent("Docs")
-        let result = try CLIRunner.run(["generate", reference.specs, "--output", models.path, "--docs-output", docs.path])
+        let models = temp.url.appendingPathComponent("Models")
+        let docs = temp.url.appendingPathComponent("Docs")
+        let result = try ProcessRunner.docmodelgen(["generate", reference.specs, "--output", models.path, "--docs-output", docs.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("error:"), "\(result.stderr)")
         let generatedModels = try TemporaryFolder.snapshot(of: models)
         let generatedDocs = try TemporaryFolder.snapshot(of: docs)
         #expect(!generatedModels.isEmpty)
         #expect(generatedModels.count == generatedDocs.count)
-        #expect(generatedModels == (try TemporaryFolder.snapshot(of: reference.models)), "re-record with DOCMODELGEN_RECORD=1 swift test")
-        #expect(generatedDocs == (try TemporaryFolder.snapshot(of: reference.docs)), "re-record with DOCMODELGEN_RECORD=1 swift test")
+        try Golden.assertDirectoryMatches(actual: models, goldenDirectory: reference.models)
+        try Golden.assertDirectoryMatches(actual: docs, goldenDirectory: reference.docs)
     }
 
     @Test func theSeedReferenceHasItsTwoModels() throws {
@@ -47,22 +47,22 @@ import Testing
 
     @Test(arguments: references)
     func checkModeAgreesTheReferenceIsUpToDate(_ reference: Reference) throws {
-        let result = try CLIRunner.run([
+        let result = try ProcessRunner.docmodelgen([
             "generate", reference.specs, "--output", reference.models.path, "--docs-output", reference.docs.path, "--check",
         ])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
-    static let sharedCorpus = CLIRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let sharedCorpus = PackageRoot.sharedCorpus
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedCorpus.path), "../shared/corpus is not beside this checkout"))
+    @Test(.enabled(if: PackageRoot.hasSharedCorpus, "../shared/corpus is not beside this checkout"))
     func specsAreUnmodifiedCopiesOfTheSharedCorpus() throws {
         let seed = Self.sharedCorpus.appendingPathComponent("livepeer-ai-python/docs/models/components")
         for name in ["bodygenimagetovideo.md", "bodygenimagetovideoimage.md"] {
-            let bundled = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent("Specs/livepeer-ai/docs/models/components/\(name)"))
+            let bundled = try Data(contentsOf: PackageRoot.url.appendingPathComponent("Specs/livepeer-ai/docs/models/components/\(name)"))
             #expect(bundled == (try Data(contentsOf: seed.appendingPathComponent(name))), "\(name)")
         }
-        let unstructured = try TemporaryFolder.snapshot(of: CLIRunner.packageRoot.appendingPathComponent("Specs/unstructured/docs/models"))
+        let unstructured = try TemporaryFolder.snapshot(of: PackageRoot.url.appendingPathComponent("Specs/unstructured/docs/models"))
         #expect(unstructured.count == 113)
         #expect(unstructured == (try TemporaryFolder.snapshot(of: Self.sharedCorpus.appendingPathComponent("unstructured-python-client/docs/models"))))
     }

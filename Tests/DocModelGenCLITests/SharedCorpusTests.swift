@@ -1,14 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// The shared corpus beside the checkout (`../shared/corpus`), when present.
-let sharedCorpus = CLIRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
 
 /// Every page of both shared docs trees generates with zero errors, and the output compiles, with
 /// zero warnings, in a throwaway package that holds a copy of `DocModelRuntime`.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: sharedCorpus.path), "../shared/corpus is not beside this checkout"))
+@Suite(.enabled(if: PackageRoot.hasSharedCorpus, "../shared/corpus is not beside this checkout"))
 struct SharedCorpusTests {
-    static let corpus = sharedCorpus
+    static let corpus = PackageRoot.sharedCorpus
     static let trees = [
         ("LivepeerAll", "livepeer-ai-python/docs/models", 49),
         ("UnstructuredAll", "unstructured-python-client/docs/models", 113),
@@ -17,7 +15,7 @@ struct SharedCorpusTests {
     @Test func bothTreesGenerateWithoutErrorsAndCompileWithoutWarnings() throws {
         let package = try TemporaryFolder()
         for (target, tree, pages) in Self.trees {
-            let result = try CLIRunner.run([
+            let result = try ProcessRunner.docmodelgen([
                 "generate", Self.corpus.appendingPathComponent(tree).path,
                 "--output", package.url.appendingPathComponent("Sources/\(target)").path,
             ])
@@ -28,7 +26,7 @@ struct SharedCorpusTests {
             #expect(files.count == pages, "one Swift file per page")
         }
         try FileManager.default.copyItem(
-            at: CLIRunner.packageRoot.appendingPathComponent("Sources/DocModelRuntime"),
+            at: PackageRoot.url.appendingPathComponent("Sources/DocModelRuntime"),
             to: package.url.appendingPathComponent("Sources/DocModelRuntime"))
         try package.write("""
             // swift-tools-version:6.1
@@ -46,7 +44,7 @@ struct SharedCorpusTests {
 
             """, to: "Package.swift")
         // Bounded: a compiler fed pathological types can eat all memory.
-        let build = try Shell.run("ulimit -v 12000000; timeout 600 swift build --disable-sandbox", in: package.url)
+        let build = try ProcessRunner.bash("ulimit -v 12000000; timeout 600 swift build --disable-sandbox", in: package.url)
         let log = build.stdout
         #expect(build.status == 0, "\(log.suffix(4000))")
         #expect(!log.contains("warning:"), "\(log.components(separatedBy: "\n").filter { $0.contains("warning:") }.prefix(20).joined(separator: "\n"))")

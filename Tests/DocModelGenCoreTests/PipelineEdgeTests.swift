@@ -85,13 +85,13 @@ import Testing
         options.multipartModels = ["Pet", "Nope"]
         let request = try GenerateRequest.resolve(options, config: nil, plan: nil).get()
         let result = Generation.run(
-            request, trees: [.init(files: [file("/docs/pet.md")], inputs: ["docs"])], templates: try BundledTemplateSet.load())
+            request, trees: [.init(files: [file("/docs/pet.md")], inputs: ["docs"])], templates: try TemplateSet(texts: TypedMustacheTemplateTests.bundledTexts()))
         #expect(result.diagnostics.map { $0.formatted() } == ["error: --multipart names 'Nope', but no page defines that model"])
         #expect(result.swiftFiles.isEmpty)
         options.multipartModels = ["Pet"]
         let fine = Generation.run(
             try GenerateRequest.resolve(options, config: nil, plan: nil).get(),
-            trees: [.init(files: [file("/docs/pet.md")], inputs: ["docs"])], templates: try BundledTemplateSet.load())
+            trees: [.init(files: [file("/docs/pet.md")], inputs: ["docs"])], templates: try TemplateSet(texts: TypedMustacheTemplateTests.bundledTexts()))
         #expect(fine.diagnostics.isEmpty)
         #expect(fine.swiftFiles.map(\.path) == ["pet.swift"])
         #expect(fine.swiftFiles[0].contents.contains("MultipartFormEncodable"))
@@ -115,18 +115,5 @@ extension Result where Failure == DiagnosticList {
     var failureLines: [String] {
         if case .failure(let list) = self { return list.all.map { $0.formatted() } }
         return []
-    }
-}
-
-/// The bundled templates, read from this checkout.
-enum BundledTemplateSet {
-    static func load() throws -> TemplateSet {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Templates")
-        var texts: [String: String] = [:]
-        for name in TemplateSet.Name.all {
-            texts[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-        }
-        return try TemplateSet(texts: texts)
     }
 }

@@ -1,5 +1,6 @@
 @testable import DocModelGenCore
 import Foundation
+import TestSupport
 import Testing
 
 /// Table cells without inline markup skip cmark; what they become must be what cmark makes of them.
@@ -24,7 +25,7 @@ import Testing
 
     /// Random cells over an alphabet of plain and special characters.
     @Test func randomCellsAgreeWithCmark() {
-        var random = SplitMix64(seed: 7)
+        var random = SeededRandomNumberGenerator(seed: 7)
         let alphabet = Array("ab_ Z9.,:;-+#>=|(){}~'\"/%é–😀 *_`[]!<&\\\t")
         var fastPathTaken = 0
         for _ in 0..<6000 {
@@ -61,7 +62,7 @@ import Testing
 
     @Test(arguments: ["livepeer-ai", "unstructured", "grammar"])
     func everyReferencePageTitleMatches(tree: String) throws {
-        let pages = try TypedMustacheTemplateTests.pages(under: TestPages.packageRoot.appendingPathComponent("Specs/\(tree)"))
+        let pages = try TypedMustacheTemplateTests.pages(under: PackageRoot.url.appendingPathComponent("Specs/\(tree)"))
         var fast = 0
         for page in pages {
             #expect(PageParser.title(of: page.text) == PageParser.parse(page.text, path: page.path).title?.text, "\(page.path)")

@@ -1,5 +1,6 @@
 @testable import DocModelGenCore
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct SchemaBuilderTests {
@@ -51,7 +52,7 @@ import Testing
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let schema = try Self.seedSchema()
         let json = try encoder.encode(schema)
-        try Golden.assertMatches(json, file: "seed-schema.json")
+        try Golden.assertMatches(actual: json, goldenFile: PackageRoot.url.appendingPathComponent("Tests/DocModelGenCoreTests/Golden/seed-schema.json"))
         #expect(try JSONDecoder().decode(Schema.self, from: json) == schema)
     }
 
@@ -105,13 +106,13 @@ import Testing
     /// The grammar fixture's schema shows each construct as its own node. Re-record with
     /// `DOCMODELGEN_RECORD=1 swift test`.
     @Test func grammarSchemaJSONIsStable() throws {
-        let folder = TestPages.packageRoot.appendingPathComponent("Specs/grammar/docs/models")
+        let folder = PackageRoot.url.appendingPathComponent("Specs/grammar/docs/models")
         let paths = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
         let pages = try paths.map { SourcePage(path: $0, text: try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json = try encoder.encode(Generator.schema(of: pages, root: folder.path))
-        try Golden.assertMatches(json, file: "grammar-schema.json")
+        try Golden.assertMatches(actual: json, goldenFile: PackageRoot.url.appendingPathComponent("Tests/DocModelGenCoreTests/Golden/grammar-schema.json"))
         let text = String(decoding: json, as: UTF8.self)
         for kind in ["nullable", "optionalNullable", "literal", "any", "date", "dateTime", "sdkObject", "dictionary", "list"] {
             #expect(text.contains("\"kind\" : \"\(kind)\""), "\(kind)")

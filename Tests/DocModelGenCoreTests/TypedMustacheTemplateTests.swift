@@ -2,6 +2,7 @@
 import DocModelTemplates
 import Foundation
 import Mustache
+import TestSupport
 import Testing
 
 /// The typed fast path renders exactly what swift-mustache renders, and leaves it what it cannot.
@@ -23,7 +24,7 @@ import Testing
     /// Every reference tree, Swift files and docs pages, rendered both ways.
     @Test(arguments: ["livepeer-ai", "unstructured", "grammar"])
     func referenceTreesRenderIdentically(tree: String) throws {
-        let folder = TestPages.packageRoot.appendingPathComponent("Specs/\(tree)")
+        let folder = PackageRoot.url.appendingPathComponent("Specs/\(tree)")
         let pages = try Self.pages(under: folder)
         #expect(pages.count > 1)
         let texts = try Self.bundledTexts()
@@ -56,7 +57,7 @@ import Testing
     /// Random templates from the subset's pieces (with standalone lines, indentation, pragmas and
     /// comments) and random contexts: whenever swift-mustache parses a template, both render the same.
     @Test func randomTemplatesRenderLikeSwiftMustache() throws {
-        var random = SplitMix64(seed: 0x5EED)
+        var random = SeededRandomNumberGenerator(seed: 0x5EED)
         let pieces = [
             "x", " ", "  ", "\t", "\n", "\n", "\n", "{", "}", "<&>", "{{a}}", "{{{b}}}", "{{& c}}", "{{.}}", "{{a.b}}",
             "{{.a}}", "{{ a }}", "{{#a}}", "{{/a}}", "{{^a}}", "{{#b}}", "{{/b}}", "{{^b}}", "{{#c}}", "{{/c}}",
@@ -90,7 +91,7 @@ import Testing
         #expect((try? MustacheTemplate(string: template)) == nil)
     }
 
-    static func randomObject(depth: Int, using random: inout SplitMix64) -> TemplateValue {
+    static func randomObject(depth: Int, using random: inout SeededRandomNumberGenerator) -> TemplateValue {
         var members: [String: TemplateValue] = [:]
         for key in ["a", "b", "c"] where Bool.random(using: &random) {
             members[key] = randomValue(depth: depth + 1, using: &random)
@@ -98,7 +99,7 @@ import Testing
         return .object(members)
     }
 
-    static func randomValue(depth: Int, using random: inout SplitMix64) -> TemplateValue {
+    static func randomValue(depth: Int, using random: inout SeededRandomNumberGenerator) -> TemplateValue {
         switch Int.random(in: 0..<(depth >= 3 ? 2 : 4), using: &random) {
         case 0: return .string(["", "v", "<q\"'&>", "line\nbreak"].randomElement(using: &random)!)
         case 1: return .bool(Bool.random(using: &random))
@@ -115,22 +116,5 @@ import Testing
             pages.append(SourcePage(path: relative, text: try String(contentsOf: url, encoding: .utf8)))
         }
         return pages.sorted { $0.path < $1.path }
-    }
-}
-
-/// A small seeded generator, so every run tries the same cases.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

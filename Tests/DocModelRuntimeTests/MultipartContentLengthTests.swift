@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import DocModelRuntime
 
@@ -13,7 +14,7 @@ import DocModelRuntime
         return data
     }
 
-    func parts(in directory: TemporaryDirectory) throws -> [MultipartPart] {
+    func parts(in directory: TemporaryFolder) throws -> [MultipartPart] {
         [
             .text(name: "empty", value: ""),
             .text(name: "prompt", value: "日本 café"),
@@ -27,7 +28,7 @@ import DocModelRuntime
     }
 
     @Test func contentLengthEqualsEncodedSizeInMemoryAndOnDisk() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let writer = try MultipartFormWriter(boundary: boundary)
         let parts = try parts(in: directory)
         let length = try writer.contentLength(of: parts)
@@ -41,7 +42,7 @@ import DocModelRuntime
     }
 
     @Test func fileAndBytesBodiesEncodeIdentically() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let writer = try MultipartFormWriter(boundary: boundary)
         let url = try directory.write(trickyBinary, to: "tricky.png")
         let fromFile = try writer.encode([.file(name: "f", fileURL: url)])
@@ -51,7 +52,7 @@ import DocModelRuntime
     }
 
     @Test func eachLengthMatchesForSingleParts() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let writer = MultipartFormWriter()
         for part in try parts(in: directory) {
             #expect(Int64(try writer.encode([part]).count) == (try writer.contentLength(of: [part])))
@@ -59,7 +60,7 @@ import DocModelRuntime
     }
 
     @Test func contentLengthDoesNotReadFilesAndMissingFilesThrow() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let writer = try MultipartFormWriter(boundary: boundary)
         let missing = MultipartPart.file(name: "f", fileURL: directory.file("missing.bin"))
         #expect(throws: (any Error).self) { try writer.contentLength(of: [missing]) }

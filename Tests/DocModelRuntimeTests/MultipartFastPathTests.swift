@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import DocModelRuntime
 
@@ -88,7 +89,7 @@ import Testing
     /// A file read straight into the output (in memory) or the write buffer (streaming): a
     /// delimiter anywhere around the 1 MiB read boundaries is found by both.
     @Test func delimiterNearFileReadBoundariesIsFound() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let writer = try MultipartFormWriter(boundary: boundary)
         let chunk = MultipartFormWriter.chunkSize
         // The streaming buffer already holds the part's header, so reads end a header's length
@@ -150,7 +151,7 @@ import Testing
     /// Every kind of part and body: the computed length is the encoded size, in memory and streamed,
     /// and both encodings are the same bytes.
     @Test func lengthsMatchForEveryPartKind() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let writer = try MultipartFormWriter(boundary: boundary)
         let big = Data((0..<(300 << 10)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
         let parts: [MultipartPart] = [

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestSupport
 import Testing
 import DocModelRuntime
 
@@ -40,7 +41,7 @@ private struct ImageToVideoForm: MultipartFormEncodable {
         #expect(body == expected)
         #expect(try encoder.contentLength(of: form) == Int64(body.count))
 
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         try encoder.encode(form, to: directory.file("body"))
         #expect(try Data(contentsOf: directory.file("body")) == body)
     }
@@ -63,7 +64,7 @@ private struct ImageToVideoForm: MultipartFormEncodable {
     }
 
     @Test func fileUploadRequest() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let image = try directory.write(Data(repeating: 0x42, count: 300_000), to: "frame.png")
         let fileForm = ImageToVideoForm(image: .file(image), imageName: "frame.png", width: 8, motionBucketID: 0.5, safetyCheck: nil)
         let encoder = MultipartFormEncoder()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import DocModelRuntime
 
@@ -193,7 +194,7 @@ import Testing
     }
 
     @Test func delimiterSplitAcrossFileChunksIsFound() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         var data = Data(repeating: 0x61, count: MultipartFormWriter.chunkSize - 5)
         data.append(Data("\r\n--\(boundary)".utf8))  // straddles the first chunk boundary
         data.append(Data(repeating: 0x62, count: 10))

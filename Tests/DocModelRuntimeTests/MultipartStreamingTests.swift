@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 import DocModelRuntime
 
 @Suite struct MultipartStreamingTests {
     @Test func streamedOutputEqualsInMemoryEncodingAcrossChunks() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         // 2.5 chunks of varied bytes, so the copy loop runs several times with a short last chunk.
         let size = MultipartFormWriter.chunkSize * 5 / 2 + 3
         let content = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) })
@@ -26,7 +27,7 @@ import DocModelRuntime
     }
 
     @Test func encodingToAFileReplacesItsContents() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let output = try directory.write(Data(repeating: 0x7A, count: 10_000), to: "out.body")
         let writer = try MultipartFormWriter(boundary: "b")
         try writer.encode([.text(name: "a", value: "1")], to: output)
@@ -40,7 +41,7 @@ import DocModelRuntime
     /// Tests running concurrently in the same process can raise the peak, so a failing
     /// measurement is repeated once; a body held in memory fails both.
     @Test func streamingA64MiBFileKeepsMemoryBounded() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let mebibyte = 1 << 20
         let fileSize = 64 * mebibyte
         let source = directory.file("big.bin")

@@ -1,6 +1,7 @@
 import DocModelRuntime
 import Foundation
 import LivepeerAIModels
+import TestSupport
 import Testing
 
 /// Every body the encoder produces parses with python-multipart into exactly the parts it was
@@ -9,9 +10,9 @@ import Testing
 struct EncoderParsesInPythonMultipartTests {
     @Test func awkwardPartsSurviveTheParser() async throws {
         let server = try await Peers.server.value
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parse-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temp = try TemporaryFolder()
+        let folder = temp.url
+        defer { withExtendedLifetime(temp) {} }
 
         let writer = MultipartFormWriter()
         let tricky = Data("a\r\n--\(writer.boundary.prefix(10))\r\n--\r\n\r\n\u{0}\u{FF}".utf8) + Data([0, 0xFF, 0x0D, 0x0A, 0x2D, 0x2D])

@@ -1,6 +1,7 @@
 import DocModelRuntime
 import Foundation
 import LivepeerAIModels
+import TestSupport
 import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -61,9 +62,9 @@ struct ImageToVideoWireTests {
     @Test(arguments: WireCase.allCases)
     func serverSeesWhatThePythonSDKSends(_ wireCase: WireCase) async throws {
         let server = try await Peers.server.value
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wire-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temp = try TemporaryFolder()
+        let folder = temp.url
+        defer { withExtendedLifetime(temp) {} }
         let (body, sdkRequest) = try request(wireCase, in: folder)
 
         // Swift: stream the body to a file and upload it from disk, as an app would for big files.
@@ -114,12 +115,11 @@ struct ImageToVideoWireTests {
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var random = SeededRandomNumberGenerator(seed: 0x9E37_79B9_7F4A_7C15)
         for _ in 0..<mebibytes {
             var chunk = [UInt8](repeating: 0, count: 1 << 20)
             for index in stride(from: 0, to: chunk.count, by: 8) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                withUnsafeBytes(of: state) { chunk.replaceSubrange(index..<index + 8, with: $0) }
+                withUnsafeBytes(of: random.next()) { chunk.replaceSubrange(index..<index + 8, with: $0) }
             }
             try handle.write(contentsOf: chunk)
         }

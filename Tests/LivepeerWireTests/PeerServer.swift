@@ -2,13 +2,12 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestSupport
 
 /// The Python peers in `Tests/Peers`, run from the virtualenv `.ci/run` creates.
 enum Peers {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let folder = packageRoot.appendingPathComponent("Tests/Peers")
-    static let python = packageRoot.appendingPathComponent(".venv-peers/bin/python")
+    static let folder = PackageRoot.url.appendingPathComponent("Tests/Peers")
+    static let python = PackageRoot.url.appendingPathComponent(".venv-peers/bin/python")
 
     static var available: Bool { FileManager.default.isExecutableFile(atPath: python.path) }
     static let skipMessage = "the peer virtualenv is missing: run `Tests/Peers/setup-venv` (CI's .ci/run does)"
@@ -21,20 +20,13 @@ enum Peers {
 /// stdin closes, so a crashed test run leaves no server behind.
 final class PeerServer: @unchecked Sendable {
     let port: Int
-    private let process: Process
-    private let stdin: Pipe
+    private let process: RunningProcess  // closes the server's stdin and terminates it when released
 
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    private init(port: Int, process: Process, stdin: Pipe) {
+    private init(port: Int, process: RunningProcess) {
         self.port = port
         self.process = process
-        self.stdin = stdin
-    }
-
-    deinit {
-        try? stdin.fileHandleForWriting.close()
-        process.terminate()
     }
 
     struct StartFailure: Error, CustomStringConvertible {
@@ -42,27 +34,15 @@ final class PeerServer: @unchecked Sendable {
     }
 
     static func start() throws -> PeerServer {
-        let process = Process()
-        process.executableURL = Peers.python
-        process.arguments = [Peers.folder.appendingPathComponent("image_to_video_server.py").path, "--port", "0"]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ProcessRunner.start(
+            executable: Peers.python, arguments: [Peers.folder.appendingPathComponent("image_to_video_server.py").path, "--port", "0"])
         // The server prints `LISTENING <port>` once it accepts connections.
-        var line = Data()
-        let handle = stdout.fileHandleForReading
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = handle.availableData
-            if chunk.isEmpty { throw StartFailure(description: "peer server exited before listening") }
-            line += chunk
-        }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let line = process.readLine() else { throw StartFailure(description: "peer server exited before listening") }
+        let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.hasPrefix("LISTENING "), let port = Int(text.dropFirst("LISTENING ".count)) else {
             throw StartFailure(description: "unexpected peer output: \(text)")
         }
-        return PeerServer(port: port, process: process, stdin: stdin)
+        return PeerServer(port: port, process: process)
     }
 }
 
@@ -70,22 +50,12 @@ final class PeerServer: @unchecked Sendable {
 /// comes back.
 enum PythonSDK {
     static func imageToVideo(server: PeerServer, request: [String: Any]) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = Peers.python
         let json = String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)
-        process.arguments = [
+        let result = try ProcessRunner.run(executable: Peers.python, arguments: [
             Peers.folder.appendingPathComponent("sdk_client.py").path, "--server-url", server.baseURL.absoluteString, json,
-        ]
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let answer = try JSONSerialization.jsonObject(with: out) as? [String: Any] else {
-            throw PeerServer.StartFailure(
-                description: "sdk_client.py exited \(process.terminationStatus): \(String(decoding: err, as: UTF8.self))")
+        ])
+        guard result.status == 0, let answer = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] else {
+            throw PeerServer.StartFailure(description: "sdk_client.py exited \(result.status): \(result.stderr)")
         }
         return answer
     }

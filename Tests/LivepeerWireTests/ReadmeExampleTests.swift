@@ -1,6 +1,7 @@
 import DocModelRuntime
 import Foundation
 import LivepeerAIModels
+import TestSupport
 import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -12,9 +13,9 @@ struct ReadmeExampleTests {
     @Test func uploadingAnImageInFiveLines() async throws {
         let server = try await Peers.server.value
         let gateway = server.baseURL
-        let imageURL = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString).png")
-        try Data("cat".utf8).write(to: imageURL)
-        defer { try? FileManager.default.removeItem(at: imageURL) }
+        let temp = try TemporaryFolder()
+        let imageURL = try temp.write(Data("cat".utf8), to: "readme.png")
+        defer { withExtendedLifetime(temp) {} }
         let configuration = URLSessionConfiguration.default
         configuration.httpAdditionalHeaders = ["Authorization": "Bearer token"]
         let session = URLSession(configuration: configuration)
@@ -42,6 +43,6 @@ struct ReadmeExampleTests {
     let start = try #require(lines.firstIndex { $0.hasSuffix("// README begins") })
     let end = try #require(lines.firstIndex { $0.hasSuffix("// README ends") })
     let snippet = lines[(start + 1)..<end].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
-    let readme = try String(contentsOf: Peers.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let readme = try String(contentsOf: PackageRoot.url.appendingPathComponent("README.md"), encoding: .utf8)
     #expect(readme.contains("```swift\n" + snippet + "\n```"))
 }
