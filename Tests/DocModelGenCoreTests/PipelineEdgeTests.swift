@@ -61,7 +61,7 @@ import Testing
     @Test func requestFlagsWinOverTheConfig() throws {
         var config = ConfigFile(file: "/p/docmodelgen-config.json", packageRoot: "/p")
         config.output = "/p/Generated"
-        config.accessLevel = "internal"
+        config.accessLevel = .internal
         config.multipart = ["A"]
         config.silence = [.sdkObject]
         var options = GenerateOptions()

@@ -14,17 +14,8 @@ public struct GeneratedFile: Codable, Sendable, Hashable {
     /// The marker every generated file carries; a file without it belongs to the user.
     public static let doNotEditMarker = "DO NOT EDIT."
 
-    /// Output file name for a page: the root-relative path with folders joined by `.` (Swift
-    /// rejects two files with the same base name in one module) and the extension replaced.
+    /// Output file name for a page (`OutputNaming`, the rule the build plugin uses too).
     static func outputName(forPage path: String, extension newExtension: String) -> String {
-        let stem = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
-        return stem.split(separator: "/").joined(separator: ".") + "." + newExtension
+        OutputNaming.fileName(forPage: path, extension: newExtension)
     }
-}
-
-/// How visible the generated declarations are.
-public enum AccessLevel: String, Codable, Sendable, CaseIterable {
-    case `public`
-    case `internal`
-    case `package`
 }

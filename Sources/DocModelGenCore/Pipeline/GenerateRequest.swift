@@ -69,7 +69,7 @@ public struct GenerateRequest: Sendable {
         }
         return .success(GenerateRequest(
             trees: trees, output: output, docsOutput: options.noDocs ? nil : options.docsOutput ?? config.docs,
-            accessLevel: options.accessLevel ?? config.accessLevel.flatMap(AccessLevel.init(rawValue:)) ?? .public,
+            accessLevel: options.accessLevel ?? config.accessLevel ?? .public,
             templates: options.templates ?? config.templates,
             multipartModels: options.multipartModels.isEmpty ? config.multipart : options.multipartModels,
             silence: Set(options.silence + config.silence), verbose: options.verbose))

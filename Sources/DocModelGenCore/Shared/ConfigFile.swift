@@ -23,7 +23,7 @@ public struct ConfigFile: Sendable {
     /// Paths in the file may not leave this folder.
     public var packageRoot: String
     public var inputs: [Input] = []
-    public var accessLevel: String?
+    public var accessLevel: AccessLevel?
     /// Page globs relative to each input folder; empty means every page.
     public var include: [String] = []
     public var exclude: [String] = []
@@ -44,7 +44,6 @@ public struct ConfigFile: Sendable {
         self.packageRoot = packageRoot
     }
 
-    static let accessLevels = ["public", "internal", "package"]
     static let keys = ["inputs", "accessLevel", "include", "exclude", "multipart", "templates", "output", "docs", "silence"]
 
     /// Reads and checks `file`. Paths must stay inside `packageRoot`; by default the nearest
@@ -98,10 +97,10 @@ public struct ConfigFile: Sendable {
                     config.inputs = inputs(value)
                 case "accessLevel":
                     if let level = string(value, "accessLevel") {
-                        if ConfigFile.accessLevels.contains(level) {
-                            config.accessLevel = level
+                        if let parsed = AccessLevel(rawValue: level) {
+                            config.accessLevel = parsed
                         } else {
-                            fail("accessLevel must be one of \(ConfigFile.accessLevels.joined(separator: ", ")), found '\(level)'", at: value)
+                            fail("accessLevel must be one of \(AccessLevel.allCases.map(\.rawValue).joined(separator: ", ")), found '\(level)'", at: value)
                         }
                     }
                 case "include": config.include = globs(value, "include")
