@@ -12,8 +12,8 @@ public enum TemplateValue: Sendable, Hashable {
     }
 
     /// A list of objects.
-    public static func objects(_ values: [[String: TemplateValue]]) -> TemplateValue {
-        .list(values.map(TemplateValue.object))
+    public static func objects(_ values: [some TemplateObject]) -> TemplateValue {
+        .list(values.map { .object($0.templateValues) })
     }
 
     /// The same value as swift-mustache expects it (`String`, `Bool`, `[Any]`, `[String: Any]`).
