@@ -92,7 +92,7 @@ import Testing
     }
 
     static func randomObject(depth: Int, using random: inout SplitMix64) -> TemplateValue {
-        var members: [String: TemplateValue] = [:]
+        var members = TemplateValue.Members()
         for key in ["a", "b", "c"] where Bool.random(using: &random) {
             members[key] = randomValue(depth: depth + 1, using: &random)
         }

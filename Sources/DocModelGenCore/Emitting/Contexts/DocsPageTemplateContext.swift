@@ -28,7 +28,7 @@ public struct DocsPageTemplateContext: TemplateContext {
         /// The field's description as a table cell: pipes escaped, line breaks as `<br/>`.
         public var description: String
 
-        public var templateValues: [String: TemplateValue] {
+        public var templateValues: TemplateValue.Members {
             [
                 "name": .string(name), "wireName": .string(wireName), "type": .string(type), "required": .string(required),
                 "description": .string(description),
@@ -43,7 +43,7 @@ public struct DocsPageTemplateContext: TemplateContext {
         /// The wire value as a code span.
         public var value: String
 
-        public var templateValues: [String: TemplateValue] { ["name": .string(name), "value": .string(value)] }
+        public var templateValues: TemplateValue.Members { ["name": .string(name), "value": .string(value)] }
     }
 
     /// A row of the Members table.
@@ -55,7 +55,7 @@ public struct DocsPageTemplateContext: TemplateContext {
         /// The member's type as the docs write it, as a code span.
         public var docsType: String
 
-        public var templateValues: [String: TemplateValue] {
+        public var templateValues: TemplateValue.Members {
             ["name": .string(name), "type": .string(type), "docsType": .string(docsType)]
         }
     }
@@ -78,8 +78,8 @@ public struct DocsPageTemplateContext: TemplateContext {
 
     public var templateName: String { TemplateSet.Name.docsPage }
 
-    public var templateValues: [String: TemplateValue] {
-        var values: [String: TemplateValue] = [:]
+    public var templateValues: TemplateValue.Members {
+        var values = TemplateValue.Members()
         values.reserveCapacity(10)
         values["sourcePath"] = .string(sourcePath)
         values["headerSourcePath"] = .string(headerSourcePath)

@@ -9,7 +9,7 @@ public struct SwiftTemplateCommonContext: TemplateObject {
         /// The enum's name, a Swift identifier as given to `--namespace`.
         public var name: String
 
-        public var templateValues: [String: TemplateValue] { ["name": .string(name)] }
+        public var templateValues: TemplateValue.Members { ["name": .string(name)] }
     }
 
     /// The page's path relative to the input root, on one line (line breaks and control
@@ -32,11 +32,11 @@ public struct SwiftTemplateCommonContext: TemplateObject {
     /// namespace (the `extension <Namespace> {` that `{{#namespace}}` opens), else empty.
     public var indent: String { namespace == nil ? "" : "    " }
 
-    public var templateValues: [String: TemplateValue] { templateValues(reservingCapacity: 8) }
+    public var templateValues: TemplateValue.Members { templateValues(reservingCapacity: 8) }
 
     /// The common keys, with room for `capacity` keys in all (a page context adds its own).
-    func templateValues(reservingCapacity capacity: Int) -> [String: TemplateValue] {
-        var values: [String: TemplateValue] = [:]
+    func templateValues(reservingCapacity capacity: Int) -> TemplateValue.Members {
+        var values = TemplateValue.Members()
         values.reserveCapacity(capacity)
         values["sourcePath"] = .string(sourcePath)
         values["imports"] = .strings(imports)
@@ -76,7 +76,7 @@ public struct ModelTemplateContext: TemplateContext {
         /// Whether the property is stored in place: `!isBoxed`.
         public var isStored: Bool { !isBoxed }
 
-        public var templateValues: [String: TemplateValue] {
+        public var templateValues: TemplateValue.Members {
             [
                 "name": .string(name), "type": .string(type), "attribute": .string(attribute), "isBoxed": .bool(isBoxed),
                 "isStored": .bool(isStored), "storageName": .string(storageName),
@@ -101,7 +101,7 @@ public struct ModelTemplateContext: TemplateContext {
         /// Whether this is the last parameter (no comma after it).
         public var isLast: Bool
 
-        public var templateValues: [String: TemplateValue] {
+        public var templateValues: TemplateValue.Members {
             [
                 "name": .string(name), "type": .string(type), "parameterDefault": .string(parameterDefault),
                 "isBoxed": .bool(isBoxed), "storageName": .string(storageName), "isLast": .bool(isLast),
@@ -121,7 +121,7 @@ public struct ModelTemplateContext: TemplateContext {
         /// The value as a Swift literal (a string literal with its quotes, a number, `true`, `false`).
         public var value: String
 
-        public var templateValues: [String: TemplateValue] {
+        public var templateValues: TemplateValue.Members {
             [
                 "constantType": .string(constantType), "fieldName": .string(fieldName), "valueType": .string(valueType),
                 "value": .string(value),
@@ -151,7 +151,7 @@ public struct ModelTemplateContext: TemplateContext {
 
     public var templateName: String { TemplateSet.Name.swiftModel }
 
-    public var templateValues: [String: TemplateValue] {
+    public var templateValues: TemplateValue.Members {
         var values = common.templateValues(reservingCapacity: 16)
         values["properties"] = .objects(properties)
         values["hasProperties"] = .bool(hasProperties)
@@ -175,7 +175,7 @@ public struct EnumTemplateContext: TemplateContext {
         /// The wire value as a Swift literal: a string literal with its quotes, or an integer.
         public var rawValue: String
 
-        public var templateValues: [String: TemplateValue] { ["name": .string(name), "rawValue": .string(rawValue)] }
+        public var templateValues: TemplateValue.Members { ["name": .string(name), "rawValue": .string(rawValue)] }
     }
 
     /// The keys every Swift page template sees.
@@ -192,7 +192,7 @@ public struct EnumTemplateContext: TemplateContext {
 
     public var templateName: String { TemplateSet.Name.swiftEnum }
 
-    public var templateValues: [String: TemplateValue] {
+    public var templateValues: TemplateValue.Members {
         var values = common.templateValues(reservingCapacity: 12)
         values["isOpen"] = .bool(isOpen)
         values["rawType"] = .string(rawType)
@@ -212,7 +212,7 @@ public struct UnionTemplateContext: TemplateContext {
         /// The member's Swift type.
         public var type: String
 
-        public var templateValues: [String: TemplateValue] { ["name": .string(name), "type": .string(type)] }
+        public var templateValues: TemplateValue.Members { ["name": .string(name), "type": .string(type)] }
     }
 
     /// The keys every Swift page template sees.
@@ -227,7 +227,7 @@ public struct UnionTemplateContext: TemplateContext {
 
     public var templateName: String { TemplateSet.Name.swiftUnion }
 
-    public var templateValues: [String: TemplateValue] {
+    public var templateValues: TemplateValue.Members {
         var values = common.templateValues(reservingCapacity: 11)
         values["indirect"] = .string(indirect)
         values["members"] = .objects(members)
@@ -246,7 +246,7 @@ public struct SkippedTemplateContext: TemplateContext {
 
     public var templateName: String { TemplateSet.Name.swiftSkipped }
 
-    public var templateValues: [String: TemplateValue] {
+    public var templateValues: TemplateValue.Members {
         var values = common.templateValues(reservingCapacity: 9)
         values["reason"] = .string(reason)
         return values
@@ -269,7 +269,7 @@ public enum SwiftPageTemplateContext: TemplateContext {
         }
     }
 
-    public var templateValues: [String: TemplateValue] {
+    public var templateValues: TemplateValue.Members {
         switch self {
         case .model(let context): context.templateValues
         case .enumeration(let context): context.templateValues
@@ -289,7 +289,7 @@ public struct NamespaceTemplateContext: TemplateContext {
 
     public var templateName: String { TemplateSet.Name.namespace }
 
-    public var templateValues: [String: TemplateValue] {
+    public var templateValues: TemplateValue.Members {
         ["access": .string(access), "namespace": .object(namespace.templateValues)]
     }
 }

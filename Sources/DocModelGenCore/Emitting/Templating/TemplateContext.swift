@@ -3,7 +3,7 @@
 /// the generator's.
 public protocol TemplateObject: Sendable, Hashable, Encodable {
     /// The keys and values a template sees.
-    var templateValues: [String: TemplateValue] { get }
+    var templateValues: TemplateValue.Members { get }
 }
 
 extension TemplateObject {
@@ -27,7 +27,22 @@ extension TemplateValue: Encodable {
         case .string(let text): try text.encode(to: encoder)
         case .bool(let flag): try flag.encode(to: encoder)
         case .list(let values): try values.encode(to: encoder)
-        case .object(let members): try members.encode(to: encoder)
+        case .object(let members):
+            var container = encoder.container(keyedBy: MemberKey.self)
+            for entry in members.entries { try container.encode(entry.value, forKey: MemberKey(stringValue: entry.key)) }
+        }
+    }
+
+    private struct MemberKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+
+        init(stringValue: String) {
+            self.stringValue = stringValue
+        }
+
+        init?(intValue: Int) {
+            nil
         }
     }
 }
