@@ -35,10 +35,11 @@ let package = Package(
         // tool finds them beside its binary when it runs from another package's .build.
         .target(
             name: "DocModelTemplates",
+            dependencies: ["DocModelGenCore"],
             path: "Templates",
             resources: [
                 .copy("model.swift.mustache"), .copy("enum.swift.mustache"), .copy("union.swift.mustache"),
-                .copy("skipped.swift.mustache"), .copy("model.md.mustache"),
+                .copy("skipped.swift.mustache"), .copy("namespace.swift.mustache"), .copy("model.md.mustache"),
             ]
         ),
         .target(name: "DocModelRuntime"),

@@ -1,3 +1,4 @@
+import DocModelGenCore
 import Foundation
 
 /// Locates the templates that ship with docmodelgen: the `.mustache` files beside this file,
@@ -6,16 +7,11 @@ import Foundation
 /// SwiftPM's generated `Bundle.module` stops the process when the bundle is missing, so the
 /// bundle is looked up here by hand and the caller reports a clear error instead.
 public enum BundledTemplates {
-    /// The file names of the bundled templates.
-    public static let fileNames = [
-        "model.swift.mustache", "enum.swift.mustache", "union.swift.mustache", "skipped.swift.mustache", "model.md.mustache",
-    ]
-
-    /// The folder holding the bundled templates, or nil when neither the resource bundle beside
-    /// the executable nor this source tree can be found.
+    /// The folder holding the bundled templates (every file `TemplateSet.Name.all` names), or nil
+    /// when neither the resource bundle beside the executable nor this source tree can be found.
     public static func directory() -> URL? {
         candidates().first { folder in
-            fileNames.allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+            TemplateSet.Name.all.allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
         }
     }
 

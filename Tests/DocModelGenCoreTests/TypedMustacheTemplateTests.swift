@@ -21,14 +21,15 @@ import Testing
         for name in TemplateSet.Name.all { #expect(set.isTyped(name), "\(name)") }
     }
 
-    /// Every reference tree, Swift files and docs pages, rendered both ways.
-    @Test(arguments: ["livepeer-ai", "unstructured", "grammar"])
-    func referenceTreesRenderIdentically(tree: String) throws {
+    /// Every reference tree, Swift files and docs pages, rendered both ways; with a namespace, every
+    /// template renders (`namespace.swift.mustache` too).
+    @Test(arguments: ["livepeer-ai", "unstructured", "grammar"], [nil, "API"])
+    func referenceTreesRenderIdentically(tree: String, namespace: String?) throws {
         let folder = PackageRoot.url.appendingPathComponent("Specs/\(tree)")
         let pages = try Self.pages(under: folder)
         #expect(pages.count > 1)
         let texts = try Self.bundledTexts()
-        let options = Generator.Options(accessLevel: .public, emitDocumentation: true)
+        let options = Generator.Options(accessLevel: .public, emitDocumentation: true, namespace: namespace)
         let typed = Generator.run(pages, root: folder.path, options: options, templates: try TemplateSet(texts: texts))
         let mustache = Generator.run(
             pages, root: folder.path, options: options, templates: try TemplateSet(texts: texts, typedRendering: false))
@@ -92,7 +93,7 @@ import Testing
     }
 
     static func randomObject(depth: Int, using random: inout SeededRandomNumberGenerator) -> TemplateValue {
-        var members: [String: TemplateValue] = [:]
+        var members = TemplateValue.Members()
         for key in ["a", "b", "c"] where Bool.random(using: &random) {
             members[key] = randomValue(depth: depth + 1, using: &random)
         }

@@ -5,57 +5,56 @@ public enum DocumentationEmitter {
             let model = binding.schema.models[index]
             return GeneratedFile(
                 path: GeneratedFile.outputName(forPage: model.sourcePath, extension: "md"),
-                contents: templates.render(TemplateSet.Name.docsPage, context(for: model, typeName: binding.typeNames[index], in: binding)),
+                contents: templates.render(context(at: index, in: binding)),
                 sourcePath: model.sourcePath)
         }
     }
 
-    static func context(for model: Model, typeName: String, in binding: SwiftBinding) -> [String: TemplateValue] {
-        var context: [String: TemplateValue] = [
-            "sourcePath": .string(MarkdownText.codeSpan(model.sourcePath)),
-            "headerSourcePath": .string(SwiftSourceText.singleLine(model.sourcePath).replacingAll("--", with: "- -")),
-            "typeName": .string(typeName),
-            "name": .string(MarkdownText.codeSpan(model.name)),
-            "summary": .string(model.summary.map(SwiftSourceText.lineSafe) ?? ""),
-            "hasSummary": .bool(model.summary != nil),
-        ]
+    /// What `model.md.mustache` sees for each model, parallel to `binding.schema.models`.
+    public static func contexts(for binding: SwiftBinding) -> [DocsPageTemplateContext] {
+        Array(binding.schema.models.indices).parallelMap { context(at: $0, in: binding) }
+    }
+
+    static func context(at index: Int, in binding: SwiftBinding) -> DocsPageTemplateContext {
+        let model = binding.schema.models[index]
+        let kind: DocsPageTemplateContext.Kind
         switch model.kind {
         case .object:
-            let fields = model.wireFields
-            context["isObject"] = true
-            context["hasProperties"] = .bool(!fields.isEmpty)
-            context["isMultipartBody"] = .bool(model.isMultipartBody)
-            context["properties"] = .objects(fields.map { field in
-                [
-                    "name": .string(MarkdownText.codeSpan(SwiftNaming.escaped(SwiftBinding.propertyName(field)))),
-                    "wireName": .string(MarkdownText.codeSpan(field.wireName)),
-                    "type": .string(MarkdownText.codeSpan(SwiftTypeRenderer.propertyType(of: field, in: binding))),
-                    "required": field.isOptional ? "No" : "Yes",
-                    "description": .string(MarkdownText.tableCell(field.description ?? "")),
-                ]
-            })
+            kind = .object(
+                properties: model.wireFields.map { field in
+                    DocsPageTemplateContext.Property(
+                        name: MarkdownText.codeSpan(SwiftNaming.escaped(SwiftBinding.propertyName(field))),
+                        wireName: MarkdownText.codeSpan(field.wireName),
+                        type: MarkdownText.codeSpan(SwiftTypeRenderer.propertyType(of: field, in: binding)),
+                        required: field.isOptional ? "No" : "Yes",
+                        description: MarkdownText.tableCell(field.description ?? ""))
+                },
+                isMultipartBody: model.isMultipartBody)
         case .enumeration(let enumeration):
-            context["isEnum"] = true
-            context["isOpen"] = .bool(enumeration.isOpen)
-            context["cases"] = .objects(enumeration.cases.map { enumCase in
-                [
-                    "name": .string(MarkdownText.codeSpan("." + SwiftNaming.escaped(SwiftBinding.caseName(enumCase)))),
-                    "value": .string(MarkdownText.codeSpan(enumCase.value)),
-                ]
-            })
+            kind = .enumeration(
+                cases: enumeration.cases.map { enumCase in
+                    DocsPageTemplateContext.Case(
+                        name: MarkdownText.codeSpan("." + SwiftNaming.escaped(SwiftBinding.caseName(enumCase))),
+                        value: MarkdownText.codeSpan(enumCase.value))
+                },
+                isOpen: enumeration.isOpen)
         case .union(let union):
-            context["isUnion"] = true
-            context["members"] = .objects(union.members.map { member in
-                [
-                    "name": .string(MarkdownText.codeSpan("." + SwiftNaming.escaped(SwiftBinding.caseName(member)))),
-                    "type": .string(MarkdownText.codeSpan(SwiftTypeRenderer.swiftType(of: member.type, in: binding))),
-                    "docsType": .string(MarkdownText.codeSpan(member.typeText)),
-                ]
+            kind = .union(members: union.members.map { member in
+                DocsPageTemplateContext.Member(
+                    name: MarkdownText.codeSpan("." + SwiftNaming.escaped(SwiftBinding.caseName(member))),
+                    type: MarkdownText.codeSpan(SwiftTypeRenderer.swiftType(of: member.type, in: binding)),
+                    docsType: MarkdownText.codeSpan(member.typeText))
             })
         case .skipped(let reason):
-            context["isSkipped"] = true
-            context["reason"] = .string(MarkdownText.tableCell(reason))
+            kind = .skipped(reason: MarkdownText.tableCell(reason))
         }
-        return context
+        return DocsPageTemplateContext(
+            sourcePath: MarkdownText.codeSpan(model.sourcePath),
+            headerSourcePath: SwiftSourceText.singleLine(model.sourcePath).replacingAll("--", with: "- -"),
+            typeName: binding.typeNames[index],
+            name: MarkdownText.codeSpan(model.name),
+            summary: model.summary.map(SwiftSourceText.lineSafe) ?? "",
+            hasSummary: model.summary != nil,
+            kind: kind)
     }
 }

@@ -1,6 +1,7 @@
 /// Schema → one Swift file per page, rendered from the template for the page's kind:
 /// `model.swift.mustache` (structs), `enum.swift.mustache`, `union.swift.mustache` and
 /// `skipped.swift.mustache` (a header-only file, so every page has exactly one output file).
+/// With a namespace, `namespace.swift.mustache` renders one more file that declares it.
 public enum SwiftModelEmitter {
     public struct Options: Sendable, Hashable {
         public var accessLevel: AccessLevel
@@ -14,168 +15,163 @@ public enum SwiftModelEmitter {
     }
 
     public static func emit(_ binding: SwiftBinding, options: Options, templates: TemplateSet) -> [GeneratedFile] {
-        let schema = binding.schema
-        let recursive = RecursionAnalysis.recursiveModels(in: schema)
-        let sizes = InlineSizeAnalysis.analyse(schema, recursive: recursive)
-        let files = Array(schema.models.indices).parallelMap { index in
-            let model = schema.models[index]
-            let typeName = binding.typeNames[index]
-            let template: String
-            let context: [String: TemplateValue]
-            switch model.kind {
-            case .object:
-                template = TemplateSet.Name.swiftModel
-                context = objectContext(for: model, in: binding, options: options, recursive: recursive, sizes: sizes)
-            case .enumeration(let enumeration):
-                template = TemplateSet.Name.swiftEnum
-                context = enumContext(for: model, enumeration, options: options)
-            case .union(let union):
-                template = TemplateSet.Name.swiftUnion
-                context = unionContext(for: model, union, in: binding, options: options, isIndirect: recursive.contains(model.sourcePath) || sizes.indirectUnions.contains(model.sourcePath))
-            case .skipped(let reason):
-                template = TemplateSet.Name.swiftSkipped
-                context = ["reason": .string(SwiftSourceText.singleLine(reason))]
-            }
-            let boxes = model.wireFields.contains { isBoxed($0, of: model, recursive: recursive, sizes: sizes) }
-            let rendered = templates.render(
-                template, context.merging(common(for: model, typeName: typeName, options: options, boxes: boxes)) { first, _ in first })
+        let builder = ContextBuilder(binding, options: options)
+        let files = Array(binding.schema.models.indices).parallelMap { index in
+            let model = binding.schema.models[index]
             return GeneratedFile(
                 path: GeneratedFile.outputName(forPage: model.sourcePath, extension: "swift"),
-                contents: options.namespace.map { NamespaceWrapper.wrap(rendered, in: $0) } ?? rendered,
+                contents: templates.render(builder.context(at: index)),
                 sourcePath: model.sourcePath)
         }
-        guard let namespace = options.namespace else { return files }
+        guard let namespace = namespaceContext(options: options) else { return files }
         let declaration = GeneratedFile(
-            path: NamespaceWrapper.declarationFileName(namespace),
-            contents: NamespaceWrapper.declaration(namespace, access: options.accessLevel),
+            path: NamespaceWrapper.declarationFileName(namespace.namespace.name),
+            contents: templates.render(namespace),
             sourcePath: "")
         return [declaration] + files
     }
 
-    private static func common(for model: Model, typeName: String, options: Options, boxes: Bool) -> [String: TemplateValue] {
-        [
-            "sourcePath": .string(SwiftSourceText.singleLine(model.sourcePath)),
-            "imports": .strings(SwiftTypeRenderer.needsRuntime(model) || boxes ? ["DocModelRuntime"] : []),
-            "access": .string(options.accessLevel.rawValue),
-            "typeName": .string(typeName),
-            // What extensions at file scope must call the type.
-            "qualifiedTypeName": .string(options.namespace.map { "\($0).\(typeName)" } ?? typeName),
-            "docLines": .strings(model.summary.map(SwiftSourceText.docCommentLines) ?? []),
-        ]
+    /// What the page templates see for each model, parallel to `binding.schema.models`.
+    public static func contexts(for binding: SwiftBinding, options: Options) -> [SwiftPageTemplateContext] {
+        let builder = ContextBuilder(binding, options: options)
+        return Array(binding.schema.models.indices).parallelMap(builder.context(at:))
     }
 
-    /// The values `model.swift.mustache` sees; every string is already valid Swift in its position.
-    static func objectContext(
-        for model: Model, in binding: SwiftBinding, options: Options, recursive: Set<String>, sizes: InlineSizeAnalysis.Result
-    ) -> [String: TemplateValue] {
-        let schema = binding.schema
-        let fields = model.wireFields
-        var properties: [[String: TemplateValue]] = []
-        var parameters: [[String: TemplateValue]] = []
-        var constants: [[String: TemplateValue]] = []
-        for field in fields {
-            let propertyName = SwiftBinding.propertyName(field)
-            let name = SwiftNaming.escaped(propertyName)
-            let type = SwiftTypeRenderer.propertyType(of: field, in: binding)
-            let storage = FieldStorage(field)
-            // Closes a by-value cycle: stored out of line, behind a computed property. (Not a
-            // property wrapper: the compiler's infinite-size check looks through those.)
-            let boxed = isBoxed(field, of: model, recursive: recursive, sizes: sizes)
-            var docText = field.description ?? ""
-            if let example = field.example { docText += (docText.isEmpty ? "" : "\n\n") + "Example: \(example)" }
-            var property: [String: TemplateValue] = [
-                "name": .string(name),
-                "type": .string(type),
-                "attribute": storage == .nullable ? "@Nullable " : "",
-                "isBoxed": .bool(boxed),
-                "isStored": .bool(!boxed),
-                "storageName": .string("_\(propertyName)Box"),
-                "declarationDefault": "",
-                "docLines": .strings(docText.isEmpty ? [] : SwiftSourceText.docCommentLines(docText)),
-                "codingKey": .string(boxed
-                    ? "_\(propertyName)Box = \(SwiftSourceText.stringLiteral(field.wireName))"
-                    : propertyName == field.wireName ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))"),
-            ]
-            switch storage {
-            case .literal(let constant, _):
-                property["declarationDefault"] = " = Literal()"
-                constants.append([
-                    "constantType": .string(FieldStorage.constantTypeName(field)),
-                    "fieldName": .string(SwiftSourceText.singleLine(field.wireName).replacingAll("`", with: "'")),
-                    "valueType": .string(SwiftTypeRenderer.swiftType(of: .literal(constant), in: binding)),
-                    "value": .string(SwiftTypeRenderer.literalSource(constant)),
-                ])
-            case .optionalNullable:
-                parameters.append(["name": .string(name), "type": .string(type), "parameterDefault": " = .absent"])
-            case .optional:
-                parameters.append([
-                    "name": .string(name), "type": .string(type), "parameterDefault": " = nil", "isBoxed": .bool(boxed),
-                    "storageName": .string("_\(propertyName)Box"),
-                ])
-            case .plain, .nullable:
-                parameters.append([
-                    "name": .string(name), "type": .string(type), "parameterDefault": "", "isBoxed": .bool(boxed),
-                    "storageName": .string("_\(propertyName)Box"),
-                ])
+    /// What `namespace.swift.mustache` sees, or nil without a namespace (no such file is written).
+    public static func namespaceContext(options: Options) -> NamespaceTemplateContext? {
+        options.namespace.map { NamespaceTemplateContext(access: options.accessLevel.rawValue, namespace: .init(name: $0)) }
+    }
+
+    /// Builds the page contexts of one binding; the whole-schema analyses run once.
+    struct ContextBuilder: Sendable {
+        let binding: SwiftBinding
+        let options: Options
+        let recursive: Set<String>
+        let sizes: InlineSizeAnalysis.Result
+
+        init(_ binding: SwiftBinding, options: Options) {
+            self.binding = binding
+            self.options = options
+            recursive = RecursionAnalysis.recursiveModels(in: binding.schema)
+            sizes = InlineSizeAnalysis.analyse(binding.schema, recursive: recursive)
+        }
+
+        func context(at index: Int) -> SwiftPageTemplateContext {
+            let model = binding.schema.models[index]
+            let common = self.common(for: model, typeName: binding.typeNames[index])
+            switch model.kind {
+            case .object:
+                return .model(objectContext(for: model, common: common))
+            case .enumeration(let enumeration):
+                return .enumeration(enumContext(for: enumeration, common: common))
+            case .union(let union):
+                let isIndirect = recursive.contains(model.sourcePath) || sizes.indirectUnions.contains(model.sourcePath)
+                return .union(unionContext(for: union, isIndirect: isIndirect, common: common))
+            case .skipped(let reason):
+                return .skipped(SkippedTemplateContext(common: common, reason: SwiftSourceText.singleLine(reason)))
             }
-            properties.append(property)
         }
-        for index in parameters.indices { parameters[index]["isLast"] = .bool(index == parameters.count - 1) }
-        let multipartLines = model.isMultipartBody ? MultipartPartsRenderer.lines(for: fields, in: schema) : []
-        return [
-            "properties": .objects(properties),
-            "hasProperties": .bool(!properties.isEmpty),
-            "parameters": .objects(parameters),
-            "hasParameters": .bool(!parameters.isEmpty),
-            "constants": .objects(constants),
-            "isMultipartBody": .bool(model.isMultipartBody),
-            "multipartLines": .strings(multipartLines),
-            // `var parts` that is never appended to would warn.
-            "partsBinding": multipartLines.isEmpty ? "let" : "var",
-        ]
-    }
 
-    /// A field that closes a by-value cycle, or whose model is too big to hold inline, is stored
-    /// out of line.
-    private static func isBoxed(_ field: Field, of model: Model, recursive: Set<String>, sizes: InlineSizeAnalysis.Result) -> Bool {
-        guard let target = RecursionAnalysis.directTarget(of: field.type) else { return false }
-        let cyclic = recursive.contains(model.sourcePath) && recursive.contains(target)
-        guard cyclic || sizes.isBoxed(field, of: model) else { return false }
-        switch FieldStorage(field) {
-        case .plain, .optional: return true
-        case .nullable, .optionalNullable, .literal: return false
+        private func common(for model: Model, typeName: String) -> SwiftTemplateCommonContext {
+            let boxes = model.wireFields.contains { isBoxed($0, of: model) }
+            return SwiftTemplateCommonContext(
+                sourcePath: SwiftSourceText.singleLine(model.sourcePath),
+                imports: SwiftTypeRenderer.needsRuntime(model) || boxes ? ["DocModelRuntime"] : [],
+                access: options.accessLevel.rawValue,
+                typeName: typeName,
+                qualifiedTypeName: options.namespace.map { "\($0).\(typeName)" } ?? typeName,
+                docLines: model.summary.map(SwiftSourceText.docCommentLines) ?? [],
+                namespace: options.namespace.map { .init(name: $0) })
         }
-    }
 
-    static func enumContext(for model: Model, _ enumeration: EnumModel, options: Options) -> [String: TemplateValue] {
-        let names = Set(enumeration.cases.map(SwiftBinding.caseName))
-        var unrecognized = "unrecognized"
-        while names.contains(unrecognized) { unrecognized += "_" }
-        return [
-            "isOpen": .bool(enumeration.isOpen),
-            "rawType": enumeration.isInteger ? "Int" : "String",
-            "cases": .objects(enumeration.cases.map { enumCase in
-                [
-                    "name": .string(SwiftNaming.escaped(SwiftBinding.caseName(enumCase))),
-                    "rawValue": .string(enumeration.isInteger ? String(Int(enumCase.value) ?? 0) : SwiftSourceText.stringLiteral(enumCase.value)),
-                ]
-            }),
-            "unrecognized": .string(unrecognized),
-        ]
-    }
+        private func objectContext(for model: Model, common: SwiftTemplateCommonContext) -> ModelTemplateContext {
+            let fields = model.wireFields
+            var properties: [ModelTemplateContext.Property] = []
+            var parameters: [ModelTemplateContext.Parameter] = []
+            var constants: [ModelTemplateContext.Constant] = []
+            for field in fields {
+                let propertyName = SwiftBinding.propertyName(field)
+                let name = SwiftNaming.escaped(propertyName)
+                let type = SwiftTypeRenderer.propertyType(of: field, in: binding)
+                let storage = FieldStorage(field)
+                let storageName = "_\(propertyName)Box"
+                // Closes a by-value cycle: stored out of line, behind a computed property. (Not a
+                // property wrapper: the compiler's infinite-size check looks through those.)
+                let boxed = isBoxed(field, of: model)
+                var docText = field.description ?? ""
+                if let example = field.example { docText += (docText.isEmpty ? "" : "\n\n") + "Example: \(example)" }
+                var property = ModelTemplateContext.Property(
+                    name: name, type: type, attribute: storage == .nullable ? "@Nullable " : "", isBoxed: boxed,
+                    storageName: storageName, declarationDefault: "",
+                    docLines: docText.isEmpty ? [] : SwiftSourceText.docCommentLines(docText),
+                    codingKey: boxed
+                        ? "\(storageName) = \(SwiftSourceText.stringLiteral(field.wireName))"
+                        : propertyName == field.wireName ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))")
+                func parameter(default parameterDefault: String) -> ModelTemplateContext.Parameter {
+                    ModelTemplateContext.Parameter(
+                        name: name, type: type, parameterDefault: parameterDefault, isBoxed: boxed, storageName: storageName,
+                        isLast: false)
+                }
+                switch storage {
+                case .literal(let constant, _):
+                    property.declarationDefault = " = Literal()"
+                    constants.append(ModelTemplateContext.Constant(
+                        constantType: FieldStorage.constantTypeName(field),
+                        fieldName: SwiftSourceText.singleLine(field.wireName).replacingAll("`", with: "'"),
+                        valueType: SwiftTypeRenderer.swiftType(of: .literal(constant), in: binding),
+                        value: SwiftTypeRenderer.literalSource(constant)))
+                case .optionalNullable: parameters.append(parameter(default: " = .absent"))
+                case .optional: parameters.append(parameter(default: " = nil"))
+                case .plain, .nullable: parameters.append(parameter(default: ""))
+                }
+                properties.append(property)
+            }
+            if !parameters.isEmpty { parameters[parameters.count - 1].isLast = true }
+            return ModelTemplateContext(
+                common: common, properties: properties, parameters: parameters, constants: constants,
+                isMultipartBody: model.isMultipartBody,
+                multipartLines: model.isMultipartBody ? MultipartPartsRenderer.lines(for: fields, in: binding.schema) : [])
+        }
 
-    static func unionContext(
-        for model: Model, _ union: UnionModel, in binding: SwiftBinding, options: Options, isIndirect: Bool
-    ) -> [String: TemplateValue] {
-        [
-            "indirect": isIndirect ? "indirect " : "",
-            "members": .objects(union.members.map { member in
-                [
-                    "name": .string(SwiftNaming.escaped(SwiftBinding.caseName(member))),
-                    "type": .string(SwiftTypeRenderer.swiftType(of: member.type, in: binding)),
-                ]
-            }),
-            "memberList": .string(SwiftSourceText.stringLiteral("the value matches none of: " + union.members.map(\.typeText).joined(separator: ", "))),
-        ]
+        /// A field that closes a by-value cycle, or whose model is too big to hold inline, is stored
+        /// out of line.
+        private func isBoxed(_ field: Field, of model: Model) -> Bool {
+            guard let target = RecursionAnalysis.directTarget(of: field.type) else { return false }
+            let cyclic = recursive.contains(model.sourcePath) && recursive.contains(target)
+            guard cyclic || sizes.isBoxed(field, of: model) else { return false }
+            switch FieldStorage(field) {
+            case .plain, .optional: return true
+            case .nullable, .optionalNullable, .literal: return false
+            }
+        }
+
+        private func enumContext(for enumeration: EnumModel, common: SwiftTemplateCommonContext) -> EnumTemplateContext {
+            let names = Set(enumeration.cases.map(SwiftBinding.caseName))
+            var unrecognized = "unrecognized"
+            while names.contains(unrecognized) { unrecognized += "_" }
+            return EnumTemplateContext(
+                common: common,
+                isOpen: enumeration.isOpen,
+                rawType: enumeration.isInteger ? "Int" : "String",
+                cases: enumeration.cases.map { enumCase in
+                    EnumTemplateContext.Case(
+                        name: SwiftNaming.escaped(SwiftBinding.caseName(enumCase)),
+                        rawValue: enumeration.isInteger ? String(Int(enumCase.value) ?? 0) : SwiftSourceText.stringLiteral(enumCase.value))
+                },
+                unrecognized: unrecognized)
+        }
+
+        private func unionContext(for union: UnionModel, isIndirect: Bool, common: SwiftTemplateCommonContext) -> UnionTemplateContext {
+            UnionTemplateContext(
+                common: common,
+                indirect: isIndirect ? "indirect " : "",
+                members: union.members.map { member in
+                    UnionTemplateContext.Member(
+                        name: SwiftNaming.escaped(SwiftBinding.caseName(member)),
+                        type: SwiftTypeRenderer.swiftType(of: member.type, in: binding))
+                },
+                memberList: SwiftSourceText.stringLiteral(
+                    "the value matches none of: " + union.members.map(\.typeText).joined(separator: ", ")))
+        }
     }
 }

@@ -6,14 +6,16 @@ import Mustache
 /// A template within `TypedMustacheTemplate`'s subset is compiled and rendered by it; any other,
 /// including every template with an error, goes to swift-mustache (whose errors users see).
 public struct TemplateSet: Sendable {
-    /// The file names every emitter needs.
+    /// The templates' file names.
     public enum Name {
         public static let swiftModel = "model.swift.mustache"
         public static let swiftEnum = "enum.swift.mustache"
         public static let swiftUnion = "union.swift.mustache"
         public static let swiftSkipped = "skipped.swift.mustache"
+        public static let namespace = "namespace.swift.mustache"
         public static let docsPage = "model.md.mustache"
-        public static let all = [swiftModel, swiftEnum, swiftUnion, swiftSkipped, docsPage]
+        /// Every template: the one list of names (the bundle, the CLI's loader and `init` read it).
+        public static let all = [swiftModel, swiftEnum, swiftUnion, swiftSkipped, namespace, docsPage]
     }
 
     /// A template that did not compile, or a template that is missing.
@@ -53,11 +55,14 @@ public struct TemplateSet: Sendable {
         self.templates = templates
     }
 
-    func render(_ name: String, _ context: [String: TemplateValue]) -> String {
+    /// Renders `context` with its template.
+    func render(_ context: some TemplateContext) -> String {
+        let name = context.templateName
+        let values = TemplateValue.object(context.templateValues)
         // Names are checked in init, so a missing template here is a programming error.
         switch templates[name] {
-        case .typed(let template): template.render(.object(context))
-        case .mustache(let template): template.render(TemplateValue.object(context).anyValue)
+        case .typed(let template): return template.render(values)
+        case .mustache(let template): return template.render(values.anyValue)
         case nil: preconditionFailure("template \(name) not loaded")
         }
     }

@@ -43,11 +43,11 @@ struct TypedMustacheTemplate: Sendable {
     /// A tag's name, split once at parse time: `a.b` is `["a", "b"]`; `.` and `.a` look only at
     /// the current value (`["a"]`, `currentOnly`).
     struct Name: Sendable, Equatable {
-        var parts: [String]
+        var parts: [TemplateValue.Members.LookupKey]
         var currentOnly: Bool
 
         init(_ text: String) {
-            parts = text.split(separator: ".").map(String.init)
+            parts = text.split(separator: ".").map { TemplateValue.Members.LookupKey(String($0)) }
             currentOnly = text.first == "."
         }
     }
@@ -322,7 +322,7 @@ struct TypedMustacheTemplate: Sendable {
         return nil
     }
 
-    private static func child(_ names: ArraySlice<String>, of value: TemplateValue) -> TemplateValue? {
+    private static func child(_ names: ArraySlice<TemplateValue.Members.LookupKey>, of value: TemplateValue) -> TemplateValue? {
         var value = value
         for name in names {
             guard case .object(let members) = value, let found = members[name] else { return nil }

@@ -1,0 +1,50 @@
+@testable import DocModelGenCore
+import Foundation
+import Testing
+import TestSupport
+
+/// What every template sees for every page of the reference trees, checked in as JSON under
+/// `Golden/contexts/`. A change to a key or to the escaping of a value shows up here, before any
+/// user's template override meets it.
+@Suite struct TemplateContextGoldenTests {
+    /// One page's two contexts.
+    struct PageContexts: Encodable {
+        var page: String
+        var swiftTemplate: String
+        var swift: SwiftPageTemplateContext
+        var docs: DocsPageTemplateContext
+    }
+
+    @Test(arguments: ["livepeer-ai", "unstructured", "grammar"])
+    func contextsMatchTheGolden(tree: String) throws {
+        let folder = PackageRoot.url.appendingPathComponent("Specs/\(tree)/docs/models")
+        let binding = SwiftBinding(Generator.schema(of: try TypedMustacheTemplateTests.pages(under: folder), root: folder.path))
+        let swift = SwiftModelEmitter.contexts(for: binding, options: SwiftModelEmitter.Options())
+        let docs = DocumentationEmitter.contexts(for: binding)
+        #expect(swift.count == binding.schema.models.count && docs.count == swift.count)
+        let pages = binding.schema.models.indices.map { index in
+            PageContexts(
+                page: binding.schema.models[index].sourcePath, swiftTemplate: swift[index].templateName, swift: swift[index],
+                docs: docs[index])
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        try Golden.assertMatches(
+            actual: try encoder.encode(pages) + Data("\n".utf8),
+            goldenFile: PackageRoot.url.appendingPathComponent("Tests/DocModelGenCoreTests/Golden/contexts/\(tree).json"))
+    }
+
+    /// The JSON of a context is what its template sees, keys and values alike.
+    @Test func encodingShowsTheTemplateValues() throws {
+        let common = SwiftTemplateCommonContext(
+            sourcePath: "a.md", imports: [], access: "public", typeName: "A", qualifiedTypeName: "N.A", docLines: [" Hi."],
+            namespace: .init(name: "N"))
+        let context = SkippedTemplateContext(common: common, reason: "why")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(String(decoding: try encoder.encode(context), as: UTF8.self) == """
+            {"access":"public","docLines":[" Hi."],"imports":[],"indent":"    ","namespace":{"name":"N"},\
+            "qualifiedTypeName":"N.A","reason":"why","sourcePath":"a.md","typeName":"A"}
+            """)
+    }
+}
