@@ -28,10 +28,9 @@ enum TemplateLoader {
             texts[name] = String(decoding: data, as: UTF8.self)
         }
         do {
-            return .success(try TemplateSet(texts: texts))
+            return .success(try TemplateSet(texts: texts, paths: files.mapValues(\.path)))
         } catch {
-            let path = files[error.fileName]?.path ?? error.fileName
-            return .failure(DiagnosticList([.error(error.message, at: .file(path))]))
+            return .failure(error)
         }
     }
 }

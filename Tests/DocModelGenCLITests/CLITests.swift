@@ -176,7 +176,7 @@ import Testing
         try temp.write("{{#unclosed}}\n", to: "tpl/model.swift.mustache")
         let result = try generate(temp, ["--templates", "tpl"])
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("tpl/model.swift.mustache: error: template does not parse"))
+        #expect(result.stderr == "tpl/model.swift.mustache:2:1: error: template does not parse: expectedSectionEnd\n")
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out").path))
     }
 }

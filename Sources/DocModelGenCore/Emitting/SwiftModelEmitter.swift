@@ -25,7 +25,7 @@ public enum SwiftModelEmitter {
         }
         guard let namespace = namespaceContext(options: options) else { return files }
         let declaration = GeneratedFile(
-            path: NamespaceWrapper.declarationFileName(namespace.namespace.name),
+            path: OutputNaming.namespaceFileName(namespace.namespace.name),
             contents: templates.render(namespace),
             sourcePath: "")
         return [declaration] + files

@@ -18,13 +18,6 @@ public struct TemplateSet: Sendable {
         public static let all = [swiftModel, swiftEnum, swiftUnion, swiftSkipped, namespace, docsPage]
     }
 
-    /// A template that did not compile, or a template that is missing.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var fileName: String
-        public var message: String
-        public var description: String { "\(fileName): error: \(message)" }
-    }
-
     private enum Compiled: Sendable {
         case typed(TypedMustacheTemplate)
         case mustache(MustacheTemplate)
@@ -32,13 +25,18 @@ public struct TemplateSet: Sendable {
 
     private let templates: [String: Compiled]
 
-    /// Compiles `texts` (file name → template source). `typedRendering: false` renders every
-    /// template with swift-mustache (tests compare both ways).
-    public init(texts: [String: String], typedRendering: Bool = true) throws(Failure) {
+    /// Compiles `texts` (file name → template source). A missing or broken template is an error at
+    /// its file (`paths` gives each template's path for diagnostics; by default its name) and, when
+    /// swift-mustache says where, its line and column. `typedRendering: false` renders every template
+    /// with swift-mustache (tests compare both ways).
+    public init(texts: [String: String], paths: [String: String] = [:], typedRendering: Bool = true) throws(DiagnosticList) {
         var templates: [String: Compiled] = [:]
+        var problems: [Diagnostic] = []
         for name in Name.all {
+            let path = paths[name] ?? name
             guard let text = texts[name] else {
-                throw Failure(fileName: name, message: "template '\(name)' is missing")
+                problems.append(.error("template '\(name)' is missing", at: .file(path)))
+                continue
             }
             if typedRendering, let typed = TypedMustacheTemplate(text) {
                 // The subset parser only accepts what swift-mustache accepts too (tested), so
@@ -48,10 +46,15 @@ public struct TemplateSet: Sendable {
             }
             do {
                 templates[name] = .mustache(try MustacheTemplate(string: text))
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(.error(
+                    "template does not parse: \(error.error)",
+                    at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
-                throw Failure(fileName: name, message: "template does not parse: \(error)")
+                problems.append(.error("template does not parse: \(error)", at: .file(path)))
             }
         }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
         self.templates = templates
     }
 
