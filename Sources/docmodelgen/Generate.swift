@@ -23,6 +23,7 @@ struct Generate: Subcommand {
             .flag("dry-run", help: "Write nothing; list what would be written."),
             .flag("no-docs", help: "Write no docs pages, even if the config names a docs folder."),
             .flag("absolute-paths", help: "Print absolute paths in diagnostics (for IDEs and build plugins)."),
+            .flag("strict", help: "A type the docs write that is not understood is an error, not a JSONValue field with a warning."),
             .flag("verbose", help: "Print every note, not one summary per kind."),
             .flag("timings", help: "Print the time spent in each stage (read, parse, validate, emit, write) to standard error."),
         ])
@@ -56,6 +57,7 @@ struct Generate: Subcommand {
         }
         options.noDocs = arguments.flag("no-docs")
         options.verbose = arguments.flag("verbose")
+        options.strict = arguments.flag("strict")
         check = arguments.flag("check")
         dryRun = arguments.flag("dry-run")
         absolutePaths = arguments.flag("absolute-paths")

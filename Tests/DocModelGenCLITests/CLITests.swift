@@ -22,7 +22,7 @@ import Testing
 
         | Field | Type | Required | Description |
         | --- | --- | --- | --- |
-        | `x` | *Mystery[int]* | :heavy_check_mark: | ? |
+        | `x` | *Mystery[int* | :heavy_check_mark: | ? |
 
         """
 
@@ -50,7 +50,7 @@ import Testing
         let before = try temp.snapshot()
         let result = try generate(temp)
         #expect(result.status == 1)
-        #expect(result.stderr == "docs/broken.md:7:9: error: unknown type expression 'Mystery[int]' for field 'x'\n")
+        #expect(result.stderr == "docs/broken.md:7:9: error: malformed type expression 'Mystery[int' for field 'x'\n")
         #expect(try temp.snapshot() == before)
     }
 
@@ -126,7 +126,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == """
-            docs/broken.md:7:9: error: unknown type expression 'Mystery[int]' for field 'x'
+            docs/broken.md:7:9: error: malformed type expression 'Mystery[int' for field 'x'
             docs/lonely.md:1:1: warning: page has no '## Fields' table; 'Lonely' is generated without fields [no-fields-table]
 
             """)
@@ -301,5 +301,22 @@ import Testing
         let silenced = try ProcessRunner.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url)
         #expect(silenced.status == 0)
         #expect(silenced.stderr.isEmpty)
+    }
+
+    /// A type that is not understood is a JSONValue field with a warning, and an error with --strict
+    /// or the config's "strict".
+    @Test func unknownTypesAreJSONValuesUnlessStrict() throws {
+        let temp = try TemporaryFolder()
+        try temp.write(CLITests.good.replacingOccurrences(of: "*Optional[int]*", with: "*Mystery[int]*"), to: "docs/pet.md")
+        let lenient = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "out"], in: temp.url)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("warning: type expression 'Mystery[int]' for field 'age_years' is not understood; it is generated as JSONValue, which keeps any JSON [unknown-type]"))
+        #expect(try temp.read("out/pet.swift").contains("public var ageYears: JSONValue?"))
+        let strict = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "strict-out", "--strict"], in: temp.url)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: type expression 'Mystery[int]' for field 'age_years' is not understood"))
+        #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("strict-out").path))
+        try temp.write(#"{"inputs": ["docs"], "output": "config-out", "strict": true}"#, to: "docmodelgen-config.json")
+        #expect(try ProcessRunner.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url).status == 1)
     }
 }

@@ -69,10 +69,10 @@ import Testing
         #expect(parse("[Optional[components.X]](x.md)") == .optional(reference))
         #expect(parse("[components.Y](y.md)") == .reference(ModelReference(text: "components.Y", destination: "y.md", target: nil)))
         #expect(parse("*Union[bytes, IO[bytes], io.BufferedReader]*") == .fileContent)
-        #expect(parse("*Optional[str*") == .unknown("Optional[str"))
+        #expect(parse("*Optional[str*") == .malformed("Optional[str"))
         #expect(parse("*Foo[int]*") == .unknown("Foo[int]"))
         #expect(parse("*Dict[int, str]*") == .unknown("Dict[int, str]"))
-        #expect(parse("") == .unknown(""))
+        #expect(parse("") == .malformed(""))
     }
 
     @Test func linksResolveLexicallyInsideTheRoot() {

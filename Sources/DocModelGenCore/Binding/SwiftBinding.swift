@@ -4,12 +4,17 @@
 /// name (`errors/error.md`, `components/error.md`), both take their folder as a prefix
 /// (`ErrorsError`, `ComponentsError`).
 ///
-/// Binding is total: names that would collide in Swift are reported as diagnostics (`diagnostics`),
-/// and nothing is emitted while there is an error.
+/// Binding is total and never fails: names that would collide in Swift are made distinct
+/// (`distinct`), deterministically in page and field order.
 public struct SwiftBinding: Sendable {
     public let schema: Schema
     /// The Swift type name of each model, parallel to `schema.models`.
     public let typeNames: [String]
+
+    /// Per model, parallel to `schema.models`: each field's property name by wire name (objects).
+    public let propertyNames: [[String: String]]
+    /// Per model: the case name of each enum value or union member, in page order.
+    public let caseNames: [[String]]
 
     public init(_ schema: Schema) {
         self.schema = schema
@@ -17,12 +22,24 @@ public struct SwiftBinding: Sendable {
         let groups = Dictionary(grouping: names.indices, by: { names[$0] })
         for (_, indices) in groups where indices.count > 1 {
             let folders = Set(indices.map { schema.models[$0].namespace ?? "" })
-            guard folders.count == indices.count else { continue }  // same folder: reported below
+            guard folders.count == indices.count else { continue }  // same folder: numbered below
             for index in indices {
                 names[index] = SwiftNaming.typeName((schema.models[index].namespace ?? "") + " " + schema.models[index].name)
             }
         }
-        typeNames = names
+        typeNames = Self.distinct(names)
+        propertyNames = schema.models.map { model in
+            let fields = model.fields
+            return Dictionary(
+                zip(fields.map(\.wireName), Self.distinct(fields.map(Self.propertyName))), uniquingKeysWith: { first, _ in first })
+        }
+        caseNames = schema.models.map { model in
+            switch model.kind {
+            case .enumeration(let enumeration): Self.distinct(enumeration.cases.map(Self.caseName))
+            case .union(let union): Self.distinct(union.members.map(Self.caseName))
+            case .object, .skipped: []
+            }
+        }
     }
 
     /// The Swift type of the model generated from the page at `path`, if that page is in the schema.
@@ -30,81 +47,44 @@ public struct SwiftBinding: Sendable {
         schema.index(ofPath: path).map { typeNames[$0] }
     }
 
-    /// The property a field becomes, without keyword escaping (`model_id` → `modelId`).
+    /// The property `field` of `model` becomes, without keyword escaping.
+    public func propertyName(of field: Field, in model: Model) -> String {
+        schema.index(ofPath: model.sourcePath).flatMap { propertyNames[$0][field.wireName] } ?? Self.propertyName(field)
+    }
+
+    /// The case names of the enum or union at `index`.
+    public func caseNames(ofModelAt index: Int) -> [String] {
+        caseNames[index]
+    }
+
+    /// Names made distinct in order: the first keeps its name, a later one that would repeat an
+    /// earlier one gets the next free number (`created`, `created2`), so two wire values or members
+    /// that look alike in Swift never stop a run.
+    static func distinct(_ names: [String]) -> [String] {
+        var used = Set<String>()
+        return names.map { name in
+            var candidate = name
+            var number = 2
+            while !used.insert(candidate).inserted {
+                candidate = name + String(number)
+                number += 1
+            }
+            return candidate
+        }
+    }
+
+    /// The base name of a field's property (`model_id` → `modelId`), before `distinct`.
     public static func propertyName(_ field: Field) -> String {
         SwiftNaming.propertyName(field.wireName)
     }
 
-    /// The case an enum value becomes, without keyword escaping.
+    /// The base name of an enum value's case, before `distinct`.
     public static func caseName(_ enumCase: EnumCase) -> String {
         SwiftNaming.propertyName(enumCase.name)
     }
 
-    /// The case a union member becomes: what the member is (`string`, `secretReference`).
+    /// The base name of a union member's case: what the member is (`string`, `secretReference`).
     public static func caseName(_ member: UnionMember) -> String {
         SwiftNaming.unionCaseName(for: member.type)
-    }
-
-    /// What the user must fix before Swift can be emitted: two declarations, fields or cases with one
-    /// Swift name. Sorted by location.
-    public var diagnostics: [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var firstModel: [String: Int] = [:]
-        for (index, model) in schema.models.enumerated() {
-            let name = typeNames[index]
-            if let earlier = firstModel[name] {
-                diagnostics.append(.error(
-                    "model '\(model.name)' maps to the Swift type '\(name)', already generated from '\(schema.models[earlier].sourcePath)'",
-                    at: model.location))
-            } else {
-                firstModel[name] = index
-            }
-            switch model.kind {
-            case .object(let object):
-                var first: [String: Field] = [:]
-                for field in object.fields {
-                    let property = Self.propertyName(field)
-                    if let earlier = first[property] {
-                        if earlier.wireName != field.wireName {
-                            diagnostics.append(.error(
-                                "fields '\(earlier.wireName)' and '\(field.wireName)' both map to the Swift name '\(property)'",
-                                at: field.location))
-                        }
-                    } else {
-                        first[property] = field
-                    }
-                }
-            case .enumeration(let enumeration):
-                // Duplicate values are the validator's; a second case with a value already listed
-                // is not reported twice.
-                var names: [String: EnumCase] = [:]
-                var values = Set<String>()
-                for enumCase in enumeration.cases where values.insert(enumCase.value).inserted {
-                    let caseName = Self.caseName(enumCase)
-                    if let earlier = names[caseName] {
-                        diagnostics.append(.error(
-                            "enum values '\(earlier.name)' and '\(enumCase.name)' both map to the Swift case '\(caseName)'",
-                            at: enumCase.location))
-                    } else {
-                        names[caseName] = enumCase
-                    }
-                }
-            case .union(let union):
-                var names: [String: UnionMember] = [:]
-                for member in union.members {
-                    let caseName = Self.caseName(member)
-                    if let earlier = names[caseName] {
-                        diagnostics.append(.error(
-                            "union members '\(earlier.typeText)' and '\(member.typeText)' both map to the Swift case '\(caseName)'",
-                            at: member.location))
-                    } else {
-                        names[caseName] = member
-                    }
-                }
-            case .skipped:
-                break
-            }
-        }
-        return diagnostics.sorted()
     }
 }

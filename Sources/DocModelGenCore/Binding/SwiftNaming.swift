@@ -32,7 +32,7 @@ public enum SwiftNaming {
             case .literal: return "literal"
             case .reference(let reference):
                 return propertyName(String(reference.text.split(separator: ".").last ?? Substring(reference.text)))
-            case .sdkObject(let text), .unknown(let text): return propertyName(text)
+            case .sdkObject(let text), .unknown(let text), .malformed(let text): return propertyName(text)
             }
         }
         return finish(base(type), reserved: reservedMemberNames)

@@ -22,26 +22,27 @@ public enum DocumentationEmitter {
         case .object:
             kind = .object(
                 properties: model.wireFields.map { field in
-                    DocsPageTemplateContext.Property(
-                        name: MarkdownText.codeSpan(SwiftNaming.escaped(SwiftBinding.propertyName(field))),
+                    let propertyName = binding.propertyName(of: field, in: model)
+                    return DocsPageTemplateContext.Property(
+                        name: MarkdownText.codeSpan(SwiftNaming.escaped(propertyName)),
                         wireName: MarkdownText.codeSpan(field.wireName),
-                        type: MarkdownText.codeSpan(SwiftTypeRenderer.propertyType(of: field, in: binding)),
+                        type: MarkdownText.codeSpan(SwiftTypeRenderer.propertyType(of: field, propertyName: propertyName, in: binding)),
                         required: field.isOptional ? "No" : "Yes",
                         description: MarkdownText.tableCell(field.description ?? ""))
                 },
                 isMultipartBody: model.isMultipartBody)
         case .enumeration(let enumeration):
             kind = .enumeration(
-                cases: enumeration.cases.map { enumCase in
+                cases: zip(enumeration.cases, binding.caseNames(ofModelAt: index)).map { enumCase, caseName in
                     DocsPageTemplateContext.Case(
-                        name: MarkdownText.codeSpan("." + SwiftNaming.escaped(SwiftBinding.caseName(enumCase))),
+                        name: MarkdownText.codeSpan("." + SwiftNaming.escaped(caseName)),
                         value: MarkdownText.codeSpan(enumCase.value))
                 },
                 isOpen: enumeration.isOpen)
         case .union(let union):
-            kind = .union(members: union.members.map { member in
+            kind = .union(members: zip(union.members, binding.caseNames(ofModelAt: index)).map { member, caseName in
                 DocsPageTemplateContext.Member(
-                    name: MarkdownText.codeSpan("." + SwiftNaming.escaped(SwiftBinding.caseName(member))),
+                    name: MarkdownText.codeSpan("." + SwiftNaming.escaped(caseName)),
                     type: MarkdownText.codeSpan(SwiftTypeRenderer.swiftType(of: member.type, in: binding)),
                     docsType: MarkdownText.codeSpan(member.typeText))
             })

@@ -27,7 +27,7 @@ enum FieldStorage: Equatable {
     }
 
     /// The swift name of the nested type holding a literal field's constant.
-    static func constantTypeName(_ field: Field) -> String {
-        SwiftNaming.typeName(SwiftBinding.propertyName(field)) + "Constant"
+    static func constantTypeName(propertyName: String) -> String {
+        SwiftNaming.typeName(propertyName) + "Constant"
     }
 }

@@ -11,8 +11,10 @@ enum MultipartPartsRenderer {
 
     /// The body of `multipartParts()` after `var parts`: the fields' lines, preceded by reserving
     /// room for one part per field so that appending does not regrow the array part by part.
-    static func lines(for fields: [Field], in schema: Schema) -> [String] {
-        let body = fields.flatMap { lines(for: $0, in: schema) }
+    static func lines(for model: Model, in binding: SwiftBinding) -> [String] {
+        let schema = binding.schema
+        let fields = model.wireFields
+        let body = fields.flatMap { lines(for: $0, of: model, in: binding) }
         let partFields = fields.filter { field in
             if case .unsupported = MultipartForm.part(for: field, in: schema) { return false }
             return true
@@ -22,8 +24,9 @@ enum MultipartPartsRenderer {
     }
 
     /// Source lines (indented relative to the function body) that append `field`'s parts to `parts`.
-    static func lines(for field: Field, in schema: Schema) -> [String] {
-        let name = SwiftNaming.escaped(SwiftBinding.propertyName(field))
+    static func lines(for field: Field, of model: Model, in binding: SwiftBinding) -> [String] {
+        let schema = binding.schema
+        let name = SwiftNaming.escaped(binding.propertyName(of: field, in: model))
         let wire = SwiftSourceText.stringLiteral(field.wireName)
         let storage = FieldStorage(field)
         let value: String
@@ -36,7 +39,7 @@ enum MultipartPartsRenderer {
         switch MultipartForm.part(for: field, in: schema) {
         case .file(let file):
             func member(_ wireName: String) -> String {
-                let swiftName = file.fields.first { $0.wireName == wireName }.map(SwiftBinding.propertyName) ?? wireName
+                let swiftName = file.fields.first { $0.wireName == wireName }.map { binding.propertyName(of: $0, in: file) } ?? wireName
                 return "\(value).\(SwiftNaming.escaped(swiftName))"
             }
             body = [

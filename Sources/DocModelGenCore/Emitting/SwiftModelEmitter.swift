@@ -63,10 +63,11 @@ public enum SwiftModelEmitter {
             case .object:
                 return .model(objectContext(for: model, common: common))
             case .enumeration(let enumeration):
-                return .enumeration(enumContext(for: enumeration, common: common))
+                return .enumeration(enumContext(for: enumeration, caseNames: binding.caseNames(ofModelAt: index), common: common))
             case .union(let union):
                 let isIndirect = recursive.contains(model.sourcePath) || sizes.indirectUnions.contains(model.sourcePath)
-                return .union(unionContext(for: union, isIndirect: isIndirect, common: common))
+                return .union(unionContext(
+                    for: union, caseNames: binding.caseNames(ofModelAt: index), isIndirect: isIndirect, common: common))
             case .skipped(let reason):
                 return .skipped(SkippedTemplateContext(common: common, reason: SwiftSourceText.singleLine(reason)))
             }
@@ -90,9 +91,9 @@ public enum SwiftModelEmitter {
             var parameters: [ModelTemplateContext.Parameter] = []
             var constants: [ModelTemplateContext.Constant] = []
             for field in fields {
-                let propertyName = SwiftBinding.propertyName(field)
+                let propertyName = binding.propertyName(of: field, in: model)
                 let name = SwiftNaming.escaped(propertyName)
-                let type = SwiftTypeRenderer.propertyType(of: field, in: binding)
+                let type = SwiftTypeRenderer.propertyType(of: field, propertyName: propertyName, in: binding)
                 let storage = FieldStorage(field)
                 let storageName = "_\(propertyName)Box"
                 // Closes a by-value cycle: stored out of line, behind a computed property. (Not a
@@ -116,7 +117,7 @@ public enum SwiftModelEmitter {
                 case .literal(let constant, _):
                     property.declarationDefault = " = Literal()"
                     constants.append(ModelTemplateContext.Constant(
-                        constantType: FieldStorage.constantTypeName(field),
+                        constantType: FieldStorage.constantTypeName(propertyName: propertyName),
                         fieldName: SwiftSourceText.singleLine(field.wireName).replacingAll("`", with: "'"),
                         valueType: SwiftTypeRenderer.swiftType(of: .literal(constant), in: binding),
                         value: SwiftTypeRenderer.literalSource(constant)))
@@ -130,7 +131,7 @@ public enum SwiftModelEmitter {
             return ModelTemplateContext(
                 common: common, properties: properties, parameters: parameters, constants: constants,
                 isMultipartBody: model.isMultipartBody,
-                multipartLines: model.isMultipartBody ? MultipartPartsRenderer.lines(for: fields, in: binding.schema) : [])
+                multipartLines: model.isMultipartBody ? MultipartPartsRenderer.lines(for: model, in: binding) : [])
         }
 
         /// A field that closes a by-value cycle, or whose model is too big to hold inline, is stored
@@ -145,29 +146,31 @@ public enum SwiftModelEmitter {
             }
         }
 
-        private func enumContext(for enumeration: EnumModel, common: SwiftTemplateCommonContext) -> EnumTemplateContext {
-            let names = Set(enumeration.cases.map(SwiftBinding.caseName))
+        private func enumContext(for enumeration: EnumModel, caseNames: [String], common: SwiftTemplateCommonContext) -> EnumTemplateContext {
+            let names = Set(caseNames)
             var unrecognized = "unrecognized"
             while names.contains(unrecognized) { unrecognized += "_" }
             return EnumTemplateContext(
                 common: common,
                 isOpen: enumeration.isOpen,
                 rawType: enumeration.isInteger ? "Int" : "String",
-                cases: enumeration.cases.map { enumCase in
+                cases: zip(enumeration.cases, caseNames).map { enumCase, caseName in
                     EnumTemplateContext.Case(
-                        name: SwiftNaming.escaped(SwiftBinding.caseName(enumCase)),
+                        name: SwiftNaming.escaped(caseName),
                         rawValue: enumeration.isInteger ? String(Int(enumCase.value) ?? 0) : SwiftSourceText.stringLiteral(enumCase.value))
                 },
                 unrecognized: unrecognized)
         }
 
-        private func unionContext(for union: UnionModel, isIndirect: Bool, common: SwiftTemplateCommonContext) -> UnionTemplateContext {
+        private func unionContext(
+            for union: UnionModel, caseNames: [String], isIndirect: Bool, common: SwiftTemplateCommonContext
+        ) -> UnionTemplateContext {
             UnionTemplateContext(
                 common: common,
                 indirect: isIndirect ? "indirect " : "",
-                members: union.members.map { member in
+                members: zip(union.members, caseNames).map { member, caseName in
                     UnionTemplateContext.Member(
-                        name: SwiftNaming.escaped(SwiftBinding.caseName(member)),
+                        name: SwiftNaming.escaped(caseName),
                         type: SwiftTypeRenderer.swiftType(of: member.type, in: binding))
                 },
                 memberList: SwiftSourceText.stringLiteral(

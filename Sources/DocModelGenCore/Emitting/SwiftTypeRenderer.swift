@@ -1,13 +1,13 @@
 /// `TypeExpression` → Swift type text.
 enum SwiftTypeRenderer {
     /// The type of `field`'s stored property, as declared.
-    static func propertyType(of field: Field, in binding: SwiftBinding) -> String {
+    static func propertyType(of field: Field, propertyName: String, in binding: SwiftBinding) -> String {
         let value = swiftType(of: field.type.unwrappingWrappers, in: binding)
         switch FieldStorage(field) {
         case .plain: return value
         case .optional, .nullable: return value + "?"
         case .optionalNullable: return "OptionalNullable<\(value)>"
-        case .literal(_, let optional): return "Literal<\(FieldStorage.constantTypeName(field))>" + (optional ? "?" : "")
+        case .literal(_, let optional): return "Literal<\(FieldStorage.constantTypeName(propertyName: propertyName))>" + (optional ? "?" : "")
         }
     }
 
@@ -34,7 +34,9 @@ enum SwiftTypeRenderer {
         case .reference(let reference):
             // The validator guarantees the target exists before anything is emitted.
             return reference.target.flatMap(binding.typeName(atPath:)) ?? reference.text
-        case .sdkObject(let text), .unknown(let text): return text
+        case .sdkObject(let text): return text
+        // Not understood (a warning): any JSON, kept as it is.
+        case .unknown, .malformed: return "JSONValue"
         }
     }
 
@@ -68,7 +70,7 @@ enum SwiftTypeRenderer {
 
     private static func usesRuntime(_ type: TypeExpression) -> Bool {
         switch type {
-        case .any, .date, .dateTime, .fileContent, .optionalNullable, .literal: return true
+        case .any, .unknown, .date, .dateTime, .fileContent, .optionalNullable, .literal: return true
         default: return false
         }
     }

@@ -10,6 +10,8 @@ public struct GenerateOptions: Sendable, Hashable {
     public var namespace: String?
     public var silence: [Diagnostic.Kind] = []
     public var noDocs = false
+    /// A type cell that is not understood is an error instead of a `JSONValue` field.
+    public var strict = false
     /// List every note instead of a summary per kind.
     public var verbose = false
 
@@ -40,6 +42,7 @@ public struct GenerateRequest: Sendable {
     public var multipartModels: [String]
     public var silence: Set<Diagnostic.Kind>
     public var verbose: Bool
+    public var strict: Bool
 
     /// The run `options` ask for, with `config` (already loaded) under them and `plan` its pages.
     /// A combination that cannot run is a usage error (exit status 2), returned as its message, which
@@ -53,7 +56,7 @@ public struct GenerateRequest: Sendable {
                 trees: [Tree(inputs: options.inputs, namespace: options.namespace)], output: output,
                 docsOutput: options.noDocs ? nil : options.docsOutput, accessLevel: options.accessLevel ?? .public,
                 templates: options.templates, multipartModels: options.multipartModels,
-                silence: Set(options.silence), verbose: options.verbose))
+                silence: Set(options.silence), verbose: options.verbose, strict: options.strict))
         }
         var trees: [Tree]
         if options.inputs.isEmpty, let plan {
@@ -72,7 +75,7 @@ public struct GenerateRequest: Sendable {
             accessLevel: options.accessLevel ?? config.accessLevel ?? .public,
             templates: options.templates ?? config.templates,
             multipartModels: options.multipartModels.isEmpty ? config.multipart : options.multipartModels,
-            silence: Set(options.silence + config.silence), verbose: options.verbose))
+            silence: Set(options.silence + config.silence), verbose: options.verbose, strict: options.strict || config.strict))
     }
 }
 

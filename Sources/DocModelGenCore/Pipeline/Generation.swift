@@ -48,7 +48,7 @@ public enum Generation {
                 pages.pages, root: pages.root,
                 options: Generator.Options(
                     accessLevel: request.accessLevel, emitDocumentation: request.docsOutput != nil,
-                    multipartModels: Set(request.multipartModels), namespace: tree.namespace),
+                    multipartModels: Set(request.multipartModels), namespace: tree.namespace, strict: request.strict),
                 templates: templates)
             unmatchedInEveryTree.formIntersection(output.unmatchedMultipartModels)
             found += output.diagnostics.map { $0.resolvingPath(against: pages.root) }
@@ -68,13 +68,13 @@ public enum Generation {
     }
 
     /// The findings of one tree, as `run` reports them, without emitting (`docmodelgen validate`).
-    public static func validate(_ files: TreeFiles, silence: Set<Diagnostic.Kind> = [], verbose: Bool = false) -> Result {
+    public static func validate(_ files: TreeFiles, strict: Bool = false, silence: Set<Diagnostic.Kind> = [], verbose: Bool = false) -> Result {
         var result = Result()
         let pages = PageSet(files: files.files, inputs: files.inputs, missing: files.missing)
         var found = pages.diagnostics
         if !pages.diagnostics.hasErrors {
             let schema = Generator.schema(of: pages.pages, root: pages.root)
-            found += Generator.diagnostics(of: schema).map { $0.resolvingPath(against: pages.root) }
+            found += Generator.diagnostics(of: schema, strict: strict).map { $0.resolvingPath(against: pages.root) }
             result.schemas = [schema]
             result.pageCount = pages.pages.count
         }

@@ -7,14 +7,17 @@ public enum Generator {
         public var emitDocumentation: Bool
         /// Models (by page title or Swift name) to send as multipart/form-data even without a file.
         public var multipartModels: Set<String>
+        /// Types that are not understood are errors instead of `JSONValue` fields with a warning.
+        public var strict: Bool
         /// When set, every generated type is nested in `enum <namespace>` (declared in an extra file,
         /// `<namespace>.namespace.swift`), so several docs trees can share one module.
         public var namespace: String?
 
         public init(
             accessLevel: AccessLevel = .public, emitDocumentation: Bool = true, multipartModels: Set<String> = [],
-            namespace: String? = nil
+            namespace: String? = nil, strict: Bool = false
         ) {
+            self.strict = strict
             self.accessLevel = accessLevel
             self.emitDocumentation = emitDocumentation
             self.multipartModels = multipartModels
@@ -50,9 +53,11 @@ public enum Generator {
         diagnostics(of: schema(of: pages, root: root))
     }
 
-    /// Every diagnostic of `schema`: the validator's and the Swift binding's, sorted.
-    public static func diagnostics(of schema: Schema) -> [Diagnostic] {
-        (Validator.validate(schema) + SwiftBinding(schema).diagnostics).sorted()
+    /// Every diagnostic of `schema`, sorted; with `strict`, what is generated as `JSONValue` is an
+    /// error instead.
+    public static func diagnostics(of schema: Schema, strict: Bool = false) -> [Diagnostic] {
+        let found = Validator.validate(schema)
+        return strict ? found.map { $0.kind == .unknownType ? $0.asError : $0 } : found
     }
 
     /// Runs every stage. Emitters run only when validation found no error.
@@ -67,7 +72,7 @@ public enum Generator {
         timings.validate = clock.measure {
             (schema, unmatched) = schema.markingMultipart(options.multipartModels) { [binding] in [binding.typeNames[$0]] }
             binding = SwiftBinding(schema)
-            diagnostics = (Validator.validate(schema) + binding.diagnostics).sorted()
+            diagnostics = Generator.diagnostics(of: schema, strict: options.strict)
         }
         var output = Output(schema: schema, timings: timings, diagnostics: diagnostics, swiftFiles: [], documentationFiles: [])
         output.unmatchedMultipartModels = unmatched

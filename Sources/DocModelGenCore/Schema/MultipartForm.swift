@@ -39,10 +39,10 @@ public enum MultipartForm {
             return element.allExpressions.contains(.fileContent) ? .unsupported("a list holding file content") : .json
         case .fileContent:
             return .unsupported("file content outside a file model (file_name, content, content_type)")
-        case .reference, .dictionary, .any:
+        case .reference, .dictionary, .any, .unknown:
             return .json
         default:
-            return .unsupported("an unparsed type")
+            return .unsupported("an SDK runtime object")
         }
     }
 

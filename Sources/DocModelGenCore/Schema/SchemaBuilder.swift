@@ -40,7 +40,7 @@ public enum SchemaBuilder {
         page parsedPage: @Sendable (Input) -> Page
     ) -> Schema {
         let known = Set(paths)
-        let names = NameIndex(paths: paths, titles: titles)
+        let names = ModelNameIndex(paths: paths, titles: titles, rootFolderName: root.split(separator: "/").last.map(String.init))
         let links = LinkResolver(root: root)
         let models = inputs.parallelMap { input in
             let page = parsedPage(input)
@@ -48,7 +48,7 @@ public enum SchemaBuilder {
                 link: { destination in
                     links.resolve(destination, from: page.path).flatMap { known.contains($0) ? $0 : nil }
                 },
-                name: { names.page(named: $0) })
+                name: { names.lookup($0, from: page.path) })
             return model(of: page, resolver: resolver)
         }
         var schema = Schema(models: models)
@@ -58,31 +58,6 @@ public enum SchemaBuilder {
             }
         }
         return schema
-    }
-
-    /// `shared.SecretReference` → the page in folder `shared` titled `SecretReference` (or named
-    /// `secretreference.md`), for union headings, which name types without linking them.
-    private struct NameIndex: Sendable {
-        private var pages: [String: String] = [:]
-
-        init(paths: [String], titles: [String?]) {
-            for (path, title) in zip(paths, titles) {
-                let components = path.split(separator: "/")
-                guard components.count >= 2 else { continue }
-                let namespace = String(components[components.count - 2])
-                let stem = String(components[components.count - 1].dropLast(path.hasSuffix(".md") ? 3 : 0))
-                self.pages["\(namespace).\(stem.lowercased())", default: path] = path
-                if let title { self.pages["\(namespace).\(title)", default: path] = path }
-            }
-        }
-
-        func page(named name: String) -> String? {
-            pages[name] ?? {
-                let parts = name.split(separator: ".")
-                guard parts.count == 2 else { return nil }
-                return pages["\(parts[0]).\(parts[1].lowercased())"]
-            }()
-        }
     }
 
     static func model(of page: Page, resolver: TypeExpressionParser.Resolver) -> Model {
@@ -177,10 +152,28 @@ public enum SchemaBuilder {
     private static func unionModel(_ sections: ArraySlice<Section>, resolver: TypeExpressionParser.Resolver) -> UnionModel {
         UnionModel(members: sections.compactMap { section -> UnionMember? in
             guard let heading = section.heading, heading.level == 3 else { return nil }
+            // An empty heading (seen in real trees): the member's example declaration,
+            // `name: shared.X = /* values here */`, names its type.
+            if heading.text.isEmpty, let declared = declaredType(in: section) {
+                return UnionMember(
+                    typeText: declared, type: TypeExpressionParser.parse([.text(declared)], resolver: resolver),
+                    location: heading.location)
+            }
             let type = TypeExpressionParser.parse(heading.inlines, resolver: resolver)
             return UnionMember(
                 typeText: heading.text, type: type, location: heading.location)
         })
+    }
+
+    /// `T` in the first code block's first line `name: T = …`, if it has that shape.
+    private static func declaredType(in section: Section) -> String? {
+        for case .codeBlock(let block) in section.blocks {
+            let line = block.literal.split(separator: "\n", maxSplits: 1).first ?? ""
+            guard let colon = line.firstIndex(of: ":"), let equals = line.range(of: " = ")?.lowerBound, colon < equals else { return nil }
+            let type = line[line.index(after: colon)..<equals].trimmingCharacters(in: .whitespaces)
+            return type.isEmpty ? nil : type
+        }
+        return nil
     }
 
     /// Where a Fields table keeps each column, found once per table rather than once per cell.

@@ -27,8 +27,11 @@ public indirect enum TypeExpression: Sendable, Hashable {
     case reference(ModelReference)
     /// An SDK runtime object linked to external docs (`[httpx.Response](https://…)`): not on the wire.
     case sdkObject(String)
-    /// Anything the grammar does not know; the validator reports it.
+    /// A well-formed expression the grammar does not know (`Mystery[int]`): generated as `JSONValue`,
+    /// with a warning.
     case unknown(String)
+    /// Text that is not an expression at all (`List[str`, an empty cell): an error.
+    case malformed(String)
 
     /// The type with an outer `Optional[…]` removed.
     public var unwrappingOptional: TypeExpression {
@@ -78,11 +81,15 @@ public struct ModelReference: Codable, Sendable, Hashable {
     public var destination: String
     /// The linked page's path relative to the input root, or nil when it is not in the input set.
     public var target: String?
+    /// For a name that found no page (empty) or several (their paths): what the lookup saw. Nil for
+    /// links and found names.
+    public var candidates: [String]?
 
-    public init(text: String, destination: String, target: String?) {
+    public init(text: String, destination: String, target: String?, candidates: [String]? = nil) {
         self.text = text
         self.destination = destination
         self.target = target
+        self.candidates = candidates
     }
 }
 
@@ -112,6 +119,7 @@ extension TypeExpression: Codable {
         case "reference": self = .reference(try container.decode(ModelReference.self, forKey: .reference))
         case "sdkObject": self = .sdkObject(try container.decode(String.self, forKey: .text))
         case "unknown": self = .unknown(try container.decode(String.self, forKey: .text))
+        case "malformed": self = .malformed(try container.decode(String.self, forKey: .text))
         default:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown kind \(kind)")
         }
@@ -148,6 +156,9 @@ extension TypeExpression: Codable {
             try container.encode(text, forKey: .text)
         case .unknown(let text):
             try container.encode("unknown", forKey: .kind)
+            try container.encode(text, forKey: .text)
+        case .malformed(let text):
+            try container.encode("malformed", forKey: .kind)
             try container.encode(text, forKey: .text)
         }
     }

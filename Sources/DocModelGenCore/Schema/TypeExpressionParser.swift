@@ -13,10 +13,13 @@ public enum TypeExpressionParser {
     public struct Resolver: Sendable {
         /// A link destination → the linked page's root-relative path, or nil.
         public var link: @Sendable (String) -> String?
-        /// A bare `namespace.Name` → the page defining it, or nil.
-        public var name: @Sendable (String) -> String?
+        /// A model named without a link (`namespace.Name`, `Name`) → the page defining it.
+        public var name: @Sendable (String) -> ModelNameIndex.Lookup
 
-        public init(link: @escaping @Sendable (String) -> String?, name: @escaping @Sendable (String) -> String? = { _ in nil }) {
+        public init(
+            link: @escaping @Sendable (String) -> String?,
+            name: @escaping @Sendable (String) -> ModelNameIndex.Lookup = { _ in .missing }
+        ) {
             self.link = link
             self.name = name
         }
@@ -28,7 +31,8 @@ public enum TypeExpressionParser {
         lex(inlines, into: &tokens)
         var parser = Parser(tokens: tokens, linkDestination: nil, resolver: resolver)
         guard let expression = parser.parseExpression(), parser.isAtEnd, !expression.containsUnknown else {
-            return .unknown(inlines.plainText.trimmingSpaces)
+            let text = inlines.plainText.trimmingSpaces
+            return isWellFormed(tokens) ? .unknown(text) : .malformed(text)
         }
         return expression
     }
@@ -36,6 +40,42 @@ public enum TypeExpressionParser {
     /// Parses a Type cell whose links resolve with `resolve` (bare names do not resolve).
     public static func parse(_ inlines: [Inline], resolve: @escaping @Sendable (String) -> String?) -> TypeExpression {
         parse(inlines, resolver: Resolver(link: resolve))
+    }
+
+    /// Whether `tokens` form an expression of the docs' shape, known or not: a name, a link, or
+    /// `Name[argument, …]` whose arguments are expressions or quoted constants (link texts are
+    /// expressions too). Brackets that do not balance, stray characters and empty cells do not.
+    static func isWellFormed(_ tokens: [Token]) -> Bool {
+        var index = 0
+        func expression(depth: Int) -> Bool {
+            guard depth <= maximumDepth, index < tokens.count else { return false }
+            switch tokens[index] {
+            case .link(let text, _):
+                index += 1
+                var inner: [Token] = []
+                lex(text, into: &inner)
+                return isWellFormed(inner)
+            case .quoted:
+                index += 1
+                return true
+            case .name:
+                index += 1
+                guard index < tokens.count, tokens[index] == .open else { return true }
+                index += 1
+                repeat {
+                    guard expression(depth: depth + 1) else { return false }
+                    guard index < tokens.count else { return false }
+                    if tokens[index] == .comma { index += 1; continue }
+                    break
+                } while true
+                guard index < tokens.count, tokens[index] == .close else { return false }
+                index += 1
+                return true
+            default:
+                return false
+            }
+        }
+        return expression(depth: 0) && index == tokens.count
     }
 
     enum Token: Equatable {
@@ -218,10 +258,24 @@ public enum TypeExpressionParser {
                 // Inside a page link, the non-wrapper name is the linked model.
                 return .reference(ModelReference(text: name, destination: destination, target: resolver.link(destination)))
             }
-            if name.utf8.contains(UInt8(ascii: ".")), let target = resolver.name(name) {
-                return .reference(ModelReference(text: name, destination: "", target: target))
+            // Python's date types, written bare in union headings.
+            switch name {
+            case "date": return .date
+            case "datetime": return .dateTime
+            default: break
             }
-            return .unknown(name)
+            let qualified = name.utf8.contains(UInt8(ascii: "."))
+            switch resolver.name(name) {
+            case .page(let target):
+                return .reference(ModelReference(text: name, destination: "", target: target))
+            case .ambiguous(let candidates):
+                return .reference(ModelReference(text: name, destination: "", target: nil, candidates: candidates))
+            case .missing where qualified && !name.hasPrefix("io.") && !name.hasPrefix("httpx.") && !name.hasPrefix("requests."):
+                // `models.X`, `shared.X`: a model reference that finds no page (an error).
+                return .reference(ModelReference(text: name, destination: "", target: nil, candidates: []))
+            case .missing:
+                return .unknown(name)
+            }
         }
 
         private func apply(_ name: String, _ arguments: [TypeExpression]) -> TypeExpression? {
@@ -232,8 +286,14 @@ public enum TypeExpressionParser {
             case ("List", 1): return .list(arguments[0])
             case ("Dict", 2) where arguments[0] == .string: return .dictionary(arguments[1])
             case ("IO", 1) where arguments[0] == .unknown("bytes"): return .unknown("IO[bytes]")
-            case ("Union", 3) where arguments == [.unknown("bytes"), .unknown("IO[bytes]"), .unknown("io.BufferedReader")]:
+            case ("Union", 3) where Array(arguments.prefix(2)) == [.unknown("bytes"), .unknown("IO[bytes]")]
+                && { if case .unknown(let io) = arguments[2] { io.hasPrefix("io.") } else { false } }():
+                // `io.BufferedReader`, `io.IOBase`: the file-content union in its spellings.
                 return .fileContent
+            case ("Union", _) where linkDestination.map { !$0.containsSchemeSeparator } == true:
+                // `[Union[shared.A, shared.B]](a.md)`: the linked page is the union.
+                guard let destination = linkDestination else { return nil }
+                return .reference(ModelReference(text: "Union", destination: destination, target: resolver.link(destination)))
             default: return nil
             }
         }
@@ -242,6 +302,6 @@ public enum TypeExpressionParser {
 
 extension TypeExpression {
     var containsUnknown: Bool {
-        allExpressions.contains { if case .unknown = $0 { return true } else { return false } }
+        allExpressions.contains { switch $0 { case .unknown, .malformed: true; default: false } }
     }
 }

@@ -35,6 +35,8 @@ public struct ConfigFile: Sendable {
     public var output: String?
     /// Absolute folder for docs pages; nil when docs are off.
     public var docs: String?
+    /// Types that are not understood are errors (`--strict`).
+    public var strict = false
     /// Kinds of warnings and notes not to print (`Diagnostic.Kind`).
     public var silence: [Diagnostic.Kind] = []
 
@@ -44,7 +46,7 @@ public struct ConfigFile: Sendable {
         self.packageRoot = packageRoot
     }
 
-    static let keys = ["inputs", "accessLevel", "include", "exclude", "multipart", "templates", "output", "docs", "silence"]
+    static let keys = ["inputs", "accessLevel", "include", "exclude", "multipart", "templates", "output", "docs", "silence", "strict"]
 
     /// Reads and checks `file`. Paths must stay inside `packageRoot`; by default the nearest
     /// folder above the file that holds a `Package.swift` (or the file's own folder).
@@ -106,6 +108,12 @@ public struct ConfigFile: Sendable {
                 case "include": config.include = globs(value, "include")
                 case "exclude": config.exclude = globs(value, "exclude")
                 case "multipart": config.multipart = strings(value, "multipart")
+                case "strict":
+                    guard case .bool(let flag) = value.value else {
+                        fail("strict must be true or false, found \(value.kindName)", at: value)
+                        continue
+                    }
+                    config.strict = flag
                 case "silence":
                     for element in strings(value, "silence") {
                         let kind = Diagnostic.Kind(rawValue: element)

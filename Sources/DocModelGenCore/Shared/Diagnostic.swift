@@ -24,9 +24,11 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable {
         public static let sdkUtility = Kind(rawValue: "sdk-utility")
         /// A page without a `## Fields` table: generated without fields.
         public static let noFieldsTable = Kind(rawValue: "no-fields-table")
+        /// A type cell that is not understood: generated as `JSONValue` (an error with `--strict`).
+        public static let unknownType = Kind(rawValue: "unknown-type")
 
         /// Every kind, in the order the README lists them.
-        public static let all: [Kind] = [.sdkObject, .sdkUtility, .noFieldsTable]
+        public static let all: [Kind] = [.sdkObject, .sdkUtility, .noFieldsTable, .unknownType]
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }
@@ -66,6 +68,11 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable {
         guard let location else { return text }
         guard location.line > 0 else { return "\(displayPath(location.file)): \(text)" }
         return "\(displayPath(location.file)):\(location.line):\(location.column): \(text)"
+    }
+
+    /// The same finding as an error (`--strict`): errors have no kind.
+    public var asError: Diagnostic {
+        Diagnostic(.error, message, at: location)
     }
 
     /// The same diagnostic with a root-relative page path made absolute under `root`.

@@ -79,10 +79,18 @@ public enum ValidationRules {
         }
     }
 
+    /// A well-formed cell whose type is not understood does not sink the tree: the field (or union
+    /// member) is generated as `JSONValue`, so its data still round-trips, with a warning that
+    /// `--strict` turns into an error.
     public static let typeExpressions: Validator.Rule = { schema in
         typedNodes(of: schema).compactMap { node in
+            if case .malformed(let text) = node.type {
+                return .error("malformed type expression '\(text)' for \(node.what)", at: node.location)
+            }
             guard case .unknown(let text) = node.type else { return nil }
-            return .error("unknown type expression '\(text)' for \(node.what)", at: node.location)
+            return .warning(
+                "type expression '\(text)' for \(node.what) is not understood; it is generated as JSONValue, which keeps any JSON",
+                at: node.location, kind: .unknownType)
         }
     }
 
@@ -90,9 +98,18 @@ public enum ValidationRules {
         typedNodes(of: schema).flatMap { node in
             node.type.allExpressions.compactMap { expression -> Diagnostic? in
                 guard case .reference(let reference) = expression, reference.target == nil else { return nil }
-                return .error(
-                    "link '\(reference.destination)' for \(node.what) points to a page that is not in the input set",
-                    at: node.location)
+                switch reference.candidates {
+                case nil:
+                    return .error(
+                        "link '\(reference.destination)' for \(node.what) points to a page that is not in the input set",
+                        at: node.location)
+                case let candidates? where candidates.isEmpty:
+                    return .error("no page in the input set defines '\(reference.text)' (\(node.what))", at: node.location)
+                case let candidates?:
+                    return .error(
+                        "'\(reference.text)' (\(node.what)) is ambiguous: \(candidates.joined(separator: ", ")) all define it; qualify it with its folder",
+                        at: node.location)
+                }
             }
         }
     }

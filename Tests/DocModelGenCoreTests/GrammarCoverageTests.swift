@@ -1,0 +1,92 @@
+@testable import DocModelGenCore
+import Testing
+
+/// Constructs of real Speakeasy trees beyond the two the project started from: models named without
+/// a link, link texts that are unions, the file-content union's spellings, names that collide in
+/// Swift, and what is not understood.
+@Suite struct GrammarCoverageTests {
+    static let index = ModelNameIndex(
+        paths: ["components/pet.md", "errors/error.md", "shared/error.md", "shared/owner.md", "petowner.md"],
+        titles: ["Pet", "Error", "Error", "Owner", "PetOwner"],
+        rootFolderName: "models")
+
+    @Test func namesResolveByTitleFileNameAndFolder() {
+        #expect(Self.index.lookup("components.Pet", from: "shared/owner.md") == .page("components/pet.md"))
+        #expect(Self.index.lookup("Pet", from: "shared/owner.md") == .page("components/pet.md"))
+        #expect(Self.index.lookup("shared.Error", from: "components/pet.md") == .page("shared/error.md"))
+        // The flat layout: root pages belong to the root folder's name.
+        #expect(Self.index.lookup("models.PetOwner", from: "petowner.md") == .page("petowner.md"))
+        #expect(Self.index.lookup("petowner", from: "components/pet.md") == .page("petowner.md"))
+        // Bare and found in two folders: the referrer's folder decides, or it is ambiguous.
+        #expect(Self.index.lookup("Error", from: "shared/owner.md") == .page("shared/error.md"))
+        #expect(Self.index.lookup("Error", from: "components/pet.md") == .ambiguous(["errors/error.md", "shared/error.md"]))
+        #expect(Self.index.lookup("shared.Gone", from: "components/pet.md") == .missing)
+    }
+
+    private func type(_ cell: String) -> TypeExpression {
+        let page = Generator.schema(of: [
+            SourcePage(path: "components/a.md", text: "# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `x` | \(cell) | :heavy_check_mark: | x |\n"),
+            SourcePage(path: "components/b.md", text: "# B\n\n## Supported Types\n\n### `str`\n"),
+        ], root: "/docs/models")
+        return page.models[0].fields[0].type
+    }
+
+    @Test func linkedUnionsFileContentAndUnknownTypes() {
+        let b = TypeExpression.reference(ModelReference(text: "Union", destination: "b.md", target: "components/b.md"))
+        #expect(type("[Union[components.B, components.A]](b.md)") == b)
+        #expect(type("[Optional[Union[components.B, str]]](b.md)") == .optional(b))
+        #expect(type("*Union[bytes, IO[bytes], io.IOBase]*") == .fileContent)
+        #expect(type("*Optional[Union[bytes, IO[bytes], io.BufferedReader]]*") == .optional(.fileContent))
+        #expect(type("*Mystery[int]*") == .unknown("Mystery[int]"))
+        #expect(type("*Mystery[int*") == .malformed("Mystery[int"))
+        #expect(type("*List[str]]*") == .malformed("List[str]]"))
+        #expect(type("components.B") == .reference(ModelReference(text: "components.B", destination: "", target: "components/b.md")))
+        #expect(type("components.Gone") == .reference(ModelReference(text: "components.Gone", destination: "", target: nil, candidates: [])))
+    }
+
+    @Test func unionMembersWithEmptyHeadingsAndBareDates() {
+        let union = """
+            # U
+
+            ## Supported Types
+
+            ### `datetime`
+
+            ### 
+
+            ```python
+            u: components.B = /* values here */
+            ```
+
+            ### `str`
+
+            ### `str`
+            """
+        let schema = Generator.schema(of: [
+            SourcePage(path: "components/u.md", text: union),
+            SourcePage(path: "components/b.md", text: "# B\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `x` | *str* | :heavy_check_mark: | x |\n"),
+        ], root: "/docs/models")
+        guard case .union(let model) = schema.models[1].kind else { Issue.record("not a union"); return }
+        #expect(model.members.map(\.type) == [
+            .dateTime, .reference(ModelReference(text: "components.B", destination: "", target: "components/b.md")), .string, .string,
+        ])
+        #expect(SwiftBinding(schema).caseNames(ofModelAt: 1) == ["dateTime", "b", "string", "string2"])
+        #expect(Generator.diagnostics(of: schema).isEmpty)
+    }
+
+    @Test func namesThatCollideInSwiftAreNumberedInPageOrder() {
+        let enumeration = "# Sort\n\n## Values\n\n| Name | Value |\n| - | - |\n| `CREATED` | created |\n| `MINUS_CREATED` | -created |\n"
+        let listEnum = "# Order\n\n## Values\n\n- `created`\n- `-created`\n"
+        let fields = "# M\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `model_id` | *str* | :heavy_check_mark: | x |\n| `modelId` | *str* | :heavy_check_mark: | y |\n"
+        let schema = Generator.schema(of: [
+            SourcePage(path: "a/sort.md", text: enumeration), SourcePage(path: "a/order.md", text: listEnum),
+            SourcePage(path: "a/m.md", text: fields), SourcePage(path: "a/m2.md", text: fields),
+        ], root: "/docs/models")
+        let binding = SwiftBinding(schema)
+        #expect(Generator.diagnostics(of: schema).isEmpty)
+        #expect(binding.typeNames == ["M", "M2", "Order", "Sort"])
+        #expect(binding.caseNames(ofModelAt: 2) == ["created", "created2"])
+        #expect(binding.caseNames(ofModelAt: 3) == ["created", "minusCreated"])
+        #expect(schema.models[0].fields.map { binding.propertyName(of: $0, in: schema.models[0]) } == ["modelId", "modelId2"])
+    }
+}
