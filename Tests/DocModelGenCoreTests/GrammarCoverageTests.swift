@@ -89,4 +89,22 @@ import Testing
         #expect(binding.caseNames(ofModelAt: 3) == ["created", "minusCreated"])
         #expect(schema.models[0].fields.map { binding.propertyName(of: $0, in: schema.models[0]) } == ["modelId", "modelId2"])
     }
+
+    /// The Field cell shows the Python attribute: a trailing `_` escapes a keyword, builtin or
+    /// imported name (polar-sdk `filter_` → alias "filter", airbyte-api `in_` → "in"), and a struck
+    /// name is deprecated.
+    @Test func fieldCellsNameTheWireName() {
+        #expect(FieldName(cell: "filter_").wireName == "filter")
+        #expect(FieldName(cell: "in_").wireName == "in")
+        #expect(FieldName(cell: "date_").wireName == "date")
+        #expect(FieldName(cell: "custom_").wireName == "custom_")
+        #expect(FieldName(cell: "__type__").wireName == "__type__")
+        let struck = FieldName(cell: "~~about~~")
+        #expect(struck.wireName == "about" && struck.isDeprecated)
+        let rows = "| ~~`product_price_id`~~ | *str* | :heavy_minus_sign: | : warning: ** DEPRECATED **: Use `products`. |\n| `format_` | *str* | :heavy_check_mark: | x |\n"
+        let schema = Generator.schema(of: [SourcePage(
+            path: "m.md", text: "# M\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n" + rows)], root: "/docs")
+        #expect(schema.models[0].fields.map(\.wireName) == ["product_price_id", "format"])
+        #expect(schema.models[0].fields.map(\.isDeprecated) == [true, nil])
+    }
 }

@@ -101,6 +101,9 @@ public enum SwiftModelEmitter {
                 let boxed = isBoxed(field, of: model)
                 var docText = field.description ?? ""
                 if let example = field.example { docText += (docText.isEmpty ? "" : "\n\n") + "Example: \(example)" }
+                if field.isDeprecated == true, !docText.contains("DEPRECATED") {
+                    docText += (docText.isEmpty ? "" : "\n\n") + "- Warning: Deprecated in the API docs."
+                }
                 var property = ModelTemplateContext.Property(
                     name: name, type: type, attribute: storage == .nullable ? "@Nullable " : "", isBoxed: boxed,
                     storageName: storageName, declarationDefault: "",

@@ -207,6 +207,8 @@ public struct Field: Codable, Sendable, Hashable {
     public var location: SourceLocation
     public var typeLocation: SourceLocation
     public var requiredLocation: SourceLocation
+    /// True when struck through in the docs (`` ~~`name`~~ ``) or described as deprecated; nil otherwise.
+    public var isDeprecated: Bool?
 
     public init(
         wireName: String, type: TypeExpression, typeText: String, required: RequiredMarker,

@@ -195,11 +195,11 @@ public enum SchemaBuilder {
         guard let nameCell = cell(columns.field), let typeCell = cell(columns.type),
               let requiredCell = cell(columns.required)
         else { return nil }
-        let wireName = nameCell.inlines.plainText.trimmingSpaces
+        let name = FieldName(cell: nameCell.inlines.plainText.trimmingSpaces)
         let description = cell(columns.description)?.text
         let example = cell(columns.example)?.text
-        return Field(
-            wireName: wireName,
+        var field = Field(
+            wireName: name.wireName,
             type: TypeExpressionParser.parse(typeCell.inlines, resolver: resolver),
             typeText: typeCell.text,
             required: RequiredMarker(cell: requiredCell.text),
@@ -208,7 +208,46 @@ public enum SchemaBuilder {
             location: nameCell.location,
             typeLocation: typeCell.location,
             requiredLocation: requiredCell.location)
+        if name.isDeprecated || (description?.hasPrefix(": warning: ** DEPRECATED **") ?? false) { field.isDeprecated = true }
+        return field
     }
+}
+
+/// A Field cell read as the wire name it stands for. Speakeasy's Python docs show the Python
+/// attribute name: a keyword, builtin or imported name gets a trailing `_` (`filter_`, `in_`,
+/// `from_`) while the wire keeps the plain name (polar-sdk: `pydantic.Field(alias="filter")`;
+/// airbyte-api: `letter_case: utils.get_field_name('in')`). A deprecated field is struck through:
+/// `` ~~`about`~~ `` (cmark 0.30 reads `~~` as text).
+struct FieldName {
+    var wireName: String
+    var isDeprecated: Bool
+
+    init(cell: String) {
+        var name = cell
+        isDeprecated = name.count > 4 && name.hasPrefix("~~") && name.hasSuffix("~~")
+        if isDeprecated { name = String(name.dropFirst(2).dropLast(2)).trimmingSpaces }
+        if name.hasSuffix("_"), !name.hasSuffix("__"), Self.escapedNames.contains(String(name.dropLast())) {
+            name.removeLast()
+        }
+        wireName = name
+    }
+
+    /// What the generator escapes: Python's keywords, its builtins, and the names an SDK module
+    /// imports (`date`, `datetime`, `decimal`, …), which a field would shadow.
+    static let escapedNames: Set<String> = [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+        "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
+        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+        "match", "case", "type",
+        "abs", "all", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable", "chr",
+        "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec",
+        "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help", "hex", "id",
+        "input", "int", "isinstance", "issubclass", "iter", "len", "list", "locals", "map", "max", "memoryview",
+        "min", "next", "object", "oct", "open", "ord", "pow", "print", "property", "range", "repr", "reversed",
+        "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type",
+        "vars", "zip",
+        "date", "datetime", "time", "decimal", "typing", "json", "io", "enum",
+    ]
 }
 
 /// Lexical link resolution inside the input root. Pure string work: no file system access.
