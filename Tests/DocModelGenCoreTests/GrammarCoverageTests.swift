@@ -107,4 +107,24 @@ import Testing
         #expect(schema.models[0].fields.map(\.wireName) == ["product_price_id", "format"])
         #expect(schema.models[0].fields.map(\.isDeprecated) == [true, nil])
     }
+
+    /// Type cells are read from their source: markup is decided from the characters.
+    @Test func typeCellsAreReadFromTheirSource() {
+        #expect(type(#"*Literal["__encrypted__"]*"#) == .literal(.string("__encrypted__")))
+        #expect(type(#"*Literal["a*b_c_"]*"#) == .literal(.string("a*b_c_")))
+        #expect(type("`*int*`") == .integer)
+        #expect(type("*str*<br/>") == .string)
+        #expect(type(#"*Literal["x\]"]*"#) == .literal(.string("x]")))
+        #expect(type("List[[Optional[components.B]](b.md)]") == .list(.optional(
+            .reference(ModelReference(text: "components.B", destination: "b.md", target: "components/b.md")))))
+        #expect(type("~~*str*~~") == .string)
+    }
+
+    /// SDK plumbing is the documented rule (left out, a note) wherever it appears.
+    @Test func sdkPlumbingInEveryForm() {
+        #expect(type("*Optional[httpx.Response]*") == .optional(.sdkObject("httpx.Response")))
+        #expect(type("[Optional[httpx.Response]](https://www.python-httpx.org/api/#response)") == .optional(.sdkObject("httpx.Response")))
+        #expect(type("Union[eventstreaming.EventStream[components.B], eventstreaming.EventStreamAsync[components.B]]")
+            == .sdkObject("eventstreaming.EventStream"))
+    }
 }

@@ -200,7 +200,7 @@ public enum SchemaBuilder {
         let example = cell(columns.example)?.text
         var field = Field(
             wireName: name.wireName,
-            type: TypeExpressionParser.parse(typeCell.inlines, resolver: resolver),
+            type: TypeExpressionParser.parse(source: typeCell.text, resolver: resolver),
             typeText: typeCell.text,
             required: RequiredMarker(cell: requiredCell.text),
             description: description.flatMap { $0.isEmpty || $0 == "N/A" ? nil : $0 },

@@ -37,6 +37,127 @@ public enum TypeExpressionParser {
         return expression
     }
 
+    /// Parses a Type cell from its source text, deciding from the characters what is markup and what
+    /// is text: `*`, `` ` `` and `~~` are presentation; `[text](destination)` is a link (whose text is
+    /// itself an expression); `<tag>` is skipped; `\x` is `x`; and everything between quotes is the
+    /// constant as written, so `*Literal["__encrypted__"]*` keeps its underscores (markdown would read
+    /// `__encrypted__` as strong emphasis).
+    public static func parse(source: String, resolver: Resolver) -> TypeExpression {
+        let tokens = sourceTokens(source)
+        var parser = Parser(tokens: tokens, linkDestination: nil, resolver: resolver)
+        guard let expression = parser.parseExpression(), parser.isAtEnd, !expression.containsUnknown else {
+            let text = sourcePlainText(source)
+            return isWellFormed(tokens) ? .unknown(text) : .malformed(text)
+        }
+        return expression
+    }
+
+    /// The cell as a reader sees it: markup removed, links as their text.
+    static func sourcePlainText(_ source: String) -> String {
+        var text = ""
+        for token in sourceTokens(source) {
+            switch token {
+            case .name(let name): text += name
+            case .quoted(let quoted): text += "\"" + quoted + "\""
+            case .open: text += "["
+            case .close: text += "]"
+            case .comma: text += ", "
+            case .link(let linkText, _): text += linkText
+            case .invalid(let character): text.append(character)
+            }
+        }
+        return text
+    }
+
+    /// Tokens of a cell's source text (see `parse(source:resolver:)`).
+    static func sourceTokens(_ source: String) -> [Token] {
+        var tokens: [Token] = []
+        // Most cells (`*Optional[int]*`) have no link, quote, escape, tag or strike-through: the
+        // plain lexer reads them as they are.
+        if !source.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+            || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "~") }) {
+            lex(source, into: &tokens)
+            return tokens
+        }
+        let characters = Array(source)
+        var plain = ""
+        func flush() {
+            if !plain.isEmpty { lex(plain, into: &tokens) }
+            plain = ""
+        }
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            switch character {
+            case "\"", "'":
+                // A quoted constant, kept as written up to its closing quote.
+                var end = index + 1
+                var escaped = false
+                while end < characters.count {
+                    if escaped { escaped = false } else if characters[end] == "\\" { escaped = true } else if characters[end] == character { break }
+                    end += 1
+                }
+                plain += String(characters[index..<min(end + 1, characters.count)])
+                index = end + 1
+                continue
+            case "\\" where index + 1 < characters.count:
+                plain.append(characters[index + 1])
+                index += 2
+                continue
+            case "*", "`", "~":
+                plain.append(" ")
+            case "<":
+                // An inline tag (`<br/>`): skipped whole.
+                if let close = characters[index...].firstIndex(of: ">") {
+                    plain.append(" ")
+                    index = close + 1
+                    continue
+                }
+                plain.append(character)
+            case "[":
+                if let (text, destination, next) = link(in: characters, at: index) {
+                    flush()
+                    tokens.append(.link(text: sourcePlainText(text), destination: destination))
+                    index = next
+                    continue
+                }
+                plain.append(character)
+            default:
+                plain.append(character)
+            }
+            index += 1
+        }
+        flush()
+        return tokens
+    }
+
+    /// `[text](destination)` starting at `start`: its text, destination and the index after it.
+    private static func link(in characters: [Character], at start: Int) -> (String, String, Int)? {
+        var depth = 0
+        var index = start
+        var quote: Character?
+        while index < characters.count {
+            let character = characters[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" {
+                quote = character
+            } else if character == "[" {
+                depth += 1
+            } else if character == "]" {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            index += 1
+        }
+        guard index + 1 < characters.count, characters[index + 1] == "(",
+              let close = characters[(index + 2)...].firstIndex(of: ")")
+        else { return nil }
+        let text = String(characters[(start + 1)..<index])
+        let destination = String(characters[(index + 2)..<close]).trimmingSpaces
+        return (text, destination, close + 1)
+    }
+
     /// Parses a Type cell whose links resolve with `resolve` (bare names do not resolve).
     public static func parse(_ inlines: [Inline], resolve: @escaping @Sendable (String) -> String?) -> TypeExpression {
         parse(inlines, resolver: Resolver(link: resolve))
@@ -144,8 +265,9 @@ public enum TypeExpressionParser {
             case ",": flush(); tokens.append(.comma)
             case "\"", "'": flush(); quote = character
             case " ", "\t", "\n", "\r": flush()
-            // `*int*` inside a code span: emphasis markers written literally.
-            case "*": flush()
+            // `*int*` inside a code span: emphasis markers written literally; code-span backticks
+            // when a cell is read from its source.
+            case "*", "`": flush()
             default:
                 if isNameCharacter(character) {
                     name.append(character)
@@ -166,6 +288,11 @@ public enum TypeExpressionParser {
                 || ascii == UInt8(ascii: "_") || ascii == UInt8(ascii: ".") || ascii == UInt8(ascii: "-")
         }
         return character.isLetter || character.isNumber
+    }
+
+    /// Names of the SDK's runtime (HTTP responses, event streams): not on the wire.
+    static func isSDKRuntimeName(_ name: String) -> Bool {
+        name.hasPrefix("httpx.") || name.hasPrefix("requests.") || name.hasPrefix("eventstreaming.")
     }
 
     /// Deeper nesting is an error rather than a risk to the stack (`List[` 10 000 times).
@@ -264,13 +391,14 @@ public enum TypeExpressionParser {
             case "datetime": return .dateTime
             default: break
             }
+            if TypeExpressionParser.isSDKRuntimeName(name) { return .sdkObject(name) }
             let qualified = name.utf8.contains(UInt8(ascii: "."))
             switch resolver.name(name) {
             case .page(let target):
                 return .reference(ModelReference(text: name, destination: "", target: target))
             case .ambiguous(let candidates):
                 return .reference(ModelReference(text: name, destination: "", target: nil, candidates: candidates))
-            case .missing where qualified && !name.hasPrefix("io.") && !name.hasPrefix("httpx.") && !name.hasPrefix("requests."):
+            case .missing where qualified && !name.hasPrefix("io."):
                 // `models.X`, `shared.X`: a model reference that finds no page (an error).
                 return .reference(ModelReference(text: name, destination: "", target: nil, candidates: []))
             case .missing:
@@ -279,6 +407,12 @@ public enum TypeExpressionParser {
         }
 
         private func apply(_ name: String, _ arguments: [TypeExpression]) -> TypeExpression? {
+            // `eventstreaming.EventStream[models.X]`: SDK plumbing, whatever it wraps.
+            if TypeExpressionParser.isSDKRuntimeName(name) { return .sdkObject(name) }
+            if name == "Union", !arguments.isEmpty, arguments.allSatisfy({ if case .sdkObject = $0 { true } else { false } }) {
+                // `Union[eventstreaming.EventStream[…], eventstreaming.EventStreamAsync[…]]`.
+                if case .sdkObject(let first) = arguments[0] { return .sdkObject(first) }
+            }
             switch (name, arguments.count) {
             case ("Optional", 1): return .optional(arguments[0])
             case ("Nullable", 1): return .nullable(arguments[0])
