@@ -20,5 +20,8 @@ import Testing
         var withCaption = request
         withCaption.caption = .value("c")
         #expect(try withCaption.multipartParts().contains { $0.name == "caption" })
+        // A deprecated field travels under its wire name; only a user's own use of it warns.
+        let tagged = UploadRequest(file: Upload(fileName: "a.txt", content: .bytes(Data())), title: "t", legacyTag: "old")
+        #expect(try tagged.multipartParts().map(\.name) == ["file", "title", "mode", "legacy_tag"])
     }
 }

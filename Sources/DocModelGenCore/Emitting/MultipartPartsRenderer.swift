@@ -11,10 +11,12 @@ enum MultipartPartsRenderer {
 
     /// The body of `multipartParts()` after `var parts`: the fields' lines, preceded by reserving
     /// room for one part per field so that appending does not regrow the array part by part.
-    static func lines(for model: Model, in binding: SwiftBinding) -> [String] {
+    /// `storedUnder` names the private storage of deprecated properties by wire name: generated code
+    /// reads those instead of the deprecated accessor.
+    static func lines(for model: Model, in binding: SwiftBinding, storedUnder: [String: String] = [:]) -> [String] {
         let schema = binding.schema
         let fields = model.wireFields
-        let body = fields.flatMap { lines(for: $0, of: model, in: binding) }
+        let body = fields.flatMap { lines(for: $0, of: model, in: binding, storedUnder: storedUnder[$0.wireName]) }
         let partFields = fields.filter { field in
             if case .unsupported = MultipartForm.part(for: field, in: schema) { return false }
             return true
@@ -24,9 +26,9 @@ enum MultipartPartsRenderer {
     }
 
     /// Source lines (indented relative to the function body) that append `field`'s parts to `parts`.
-    static func lines(for field: Field, of model: Model, in binding: SwiftBinding) -> [String] {
+    static func lines(for field: Field, of model: Model, in binding: SwiftBinding, storedUnder storage: String? = nil) -> [String] {
         let schema = binding.schema
-        let name = SwiftNaming.escaped(binding.propertyName(of: field, in: model))
+        let name = storage ?? SwiftNaming.escaped(binding.propertyName(of: field, in: model))
         let wire = SwiftSourceText.stringLiteral(field.wireName)
         let storage = FieldStorage(field)
         let value: String

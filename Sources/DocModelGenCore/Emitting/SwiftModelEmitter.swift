@@ -90,15 +90,18 @@ public enum SwiftModelEmitter {
             var properties: [ModelTemplateContext.Property] = []
             var parameters: [ModelTemplateContext.Parameter] = []
             var constants: [ModelTemplateContext.Constant] = []
+            // Deprecated properties, by wire name: generated code uses their private storage.
+            var storedUnder: [String: String] = [:]
             for field in fields {
                 let propertyName = binding.propertyName(of: field, in: model)
                 let name = SwiftNaming.escaped(propertyName)
                 let type = SwiftTypeRenderer.propertyType(of: field, propertyName: propertyName, in: binding)
                 let storage = FieldStorage(field)
-                let storageName = "_\(propertyName)Box"
                 // Closes a by-value cycle: stored out of line, behind a computed property. (Not a
                 // property wrapper: the compiler's infinite-size check looks through those.)
                 let boxed = isBoxed(field, of: model)
+                let deprecated = field.isDeprecated == true && !boxed
+                let storageName = deprecated ? "_\(propertyName)Storage" : "_\(propertyName)Box"
                 var docText = field.description ?? ""
                 if let example = field.example { docText += (docText.isEmpty ? "" : "\n\n") + "Example: \(example)" }
                 if field.isDeprecated == true, !docText.contains("DEPRECATED") {
@@ -108,13 +111,17 @@ public enum SwiftModelEmitter {
                     name: name, type: type, attribute: storage == .nullable ? "@Nullable " : "", isBoxed: boxed,
                     storageName: storageName, declarationDefault: "",
                     docLines: docText.isEmpty ? [] : SwiftSourceText.docCommentLines(docText),
-                    codingKey: boxed
+                    codingKey: boxed || deprecated
                         ? "\(storageName) = \(SwiftSourceText.stringLiteral(field.wireName))"
                         : propertyName == field.wireName ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))")
+                if deprecated {
+                    property.deprecationMessage = SwiftSourceText.stringLiteral(Self.deprecationMessage(field))
+                    storedUnder[field.wireName] = storageName
+                }
                 func parameter(default parameterDefault: String) -> ModelTemplateContext.Parameter {
                     ModelTemplateContext.Parameter(
                         name: name, type: type, parameterDefault: parameterDefault, isBoxed: boxed, storageName: storageName,
-                        isLast: false)
+                        isLast: false, isDeprecated: deprecated)
                 }
                 switch storage {
                 case .literal(let constant, _):
@@ -134,7 +141,19 @@ public enum SwiftModelEmitter {
             return ModelTemplateContext(
                 common: common, properties: properties, parameters: parameters, constants: constants,
                 isMultipartBody: model.isMultipartBody,
-                multipartLines: model.isMultipartBody ? MultipartPartsRenderer.lines(for: model, in: binding) : [])
+                multipartLines: model.isMultipartBody ? MultipartPartsRenderer.lines(for: model, in: binding, storedUnder: storedUnder) : [])
+        }
+
+        /// `@available(*, deprecated, message:)` text: what the docs say after their deprecation
+        /// marker, or a plain statement.
+        static func deprecationMessage(_ field: Field) -> String {
+            let marker = ": warning: ** DEPRECATED **"
+            if let description = field.description, description.hasPrefix(marker) {
+                let rest = description.dropFirst(marker.count).drop { $0 == ":" || $0 == " " || $0 == "." }
+                let text = String(rest).replacingAll("<br/>", with: " ").replacingAll("<br>", with: " ")
+                if !text.isEmpty { return SwiftSourceText.singleLine(text) }
+            }
+            return "Deprecated in the API docs."
         }
 
         /// A field that closes a by-value cycle, or whose model is too big to hold inline, is stored

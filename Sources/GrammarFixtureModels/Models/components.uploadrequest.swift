@@ -16,6 +16,15 @@ public struct UploadRequest: Codable, Hashable, Sendable {
     /// Sent as a JSON part.
     public var origin: ComponentsError?
     public var mode: Literal<ModeConstant> = Literal()
+    /// Deprecated: sent when set, from generated code that never warns.
+    ///
+    /// - Warning: Deprecated in the API docs.
+    @available(*, deprecated, message: "Deprecated in the API docs.")
+    public var legacyTag: String? {
+        get { _legacyTagStorage }
+        set { _legacyTagStorage = newValue }
+    }
+    private var _legacyTagStorage: String?
 
     public init(
         file: Upload,
@@ -27,7 +36,8 @@ public struct UploadRequest: Codable, Hashable, Sendable {
         takenAt: DateTime? = nil,
         labels: [String]? = nil,
         caption: OptionalNullable<String> = .absent,
-        origin: ComponentsError? = nil
+        origin: ComponentsError? = nil,
+        legacyTag: String? = nil
     ) {
         self.file = file
         self.title = title
@@ -39,6 +49,7 @@ public struct UploadRequest: Codable, Hashable, Sendable {
         self.labels = labels
         self.caption = caption
         self.origin = origin
+        self._legacyTagStorage = legacyTag
     }
 
     /// The constant `mode` always holds.
@@ -58,6 +69,7 @@ public struct UploadRequest: Codable, Hashable, Sendable {
         case caption
         case origin
         case mode
+        case _legacyTagStorage = "legacy_tag"
     }
 }
 
@@ -66,7 +78,7 @@ extension UploadRequest: MultipartFormEncodable {
     /// them; fields left `nil` are not sent.
     public func multipartParts() throws -> [MultipartPart] {
         var parts: [MultipartPart] = []
-        parts.reserveCapacity(11)
+        parts.reserveCapacity(12)
         parts.append(.file(name: "file", filename: self.file.fileName, content: self.file.content, contentType: self.file.contentType))
         parts.append(.field(name: "title", value: self.title))
         if let value = self.count {
@@ -96,6 +108,9 @@ extension UploadRequest: MultipartFormEncodable {
             parts.append(try .json(name: "origin", value: value))
         }
         parts.append(.field(name: "mode", value: self.mode.value))
+        if let value = self._legacyTagStorage {
+            parts.append(.field(name: "legacy_tag", value: value))
+        }
         return parts
     }
 }

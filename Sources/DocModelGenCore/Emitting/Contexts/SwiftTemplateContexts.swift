@@ -71,17 +71,26 @@ public struct ModelTemplateContext: TemplateContext {
         /// The field's description (and example) as doc comment lines, each the text after `///`.
         public var docLines: [String]
         /// A `CodingKeys` case without `case`: `name`, or `name = "wire_name"` (a Swift string
-        /// literal) when the wire name differs, or `_<name>Box = "wire_name"` for a boxed property.
+        /// literal) when the wire name differs, or `<storageName> = "wire_name"` for a boxed or
+        /// deprecated property.
         public var codingKey: String
-        /// Whether the property is stored in place: `!isBoxed`.
-        public var isStored: Bool { !isBoxed }
+        /// For a deprecated field (struck through in the docs): the message of its
+        /// `@available(*, deprecated, message:)`, a Swift string literal; empty otherwise. A deprecated
+        /// property is stored privately in `storageName` (`_<name>Storage`) behind a deprecated
+        /// accessor, so generated code never uses it and only a user's own use warns.
+        public var deprecationMessage: String = ""
+        /// Whether the property is deprecated (and not boxed): see `deprecationMessage`.
+        public var isDeprecated: Bool { !deprecationMessage.isEmpty && !isBoxed }
+        /// Whether the property is stored in place under its own name: neither boxed nor deprecated.
+        public var isStored: Bool { !isBoxed && !isDeprecated }
 
         public var templateValues: TemplateValue.Members {
             [
                 "name": .string(name), "type": .string(type), "attribute": .string(attribute), "isBoxed": .bool(isBoxed),
                 "isStored": .bool(isStored), "storageName": .string(storageName),
                 "declarationDefault": .string(declarationDefault), "docLines": .strings(docLines),
-                "codingKey": .string(codingKey),
+                "codingKey": .string(codingKey), "isDeprecated": .bool(isDeprecated),
+                "deprecationMessage": .string(deprecationMessage),
             ]
         }
     }
@@ -94,17 +103,22 @@ public struct ModelTemplateContext: TemplateContext {
         public var type: String
         /// `" = nil"` for an optional, `" = .absent"` for an optional nullable, else empty.
         public var parameterDefault: String
-        /// As `Property.isBoxed`: the `init` assigns `storageName` instead of `name`.
+        /// As `Property.isBoxed`: the `init` assigns `Indirect(wrappedValue:)` to `storageName`.
         public var isBoxed: Bool
         /// As `Property.storageName`.
         public var storageName: String
         /// Whether this is the last parameter (no comma after it).
         public var isLast: Bool
+        /// As `Property.isDeprecated`: the `init` assigns the value to `storageName`.
+        public var isDeprecated: Bool = false
+        /// Whether the `init` assigns `name` itself: neither boxed nor deprecated.
+        public var assignsProperty: Bool { !isBoxed && !isDeprecated }
 
         public var templateValues: TemplateValue.Members {
             [
                 "name": .string(name), "type": .string(type), "parameterDefault": .string(parameterDefault),
                 "isBoxed": .bool(isBoxed), "storageName": .string(storageName), "isLast": .bool(isLast),
+                "isDeprecated": .bool(isDeprecated), "assignsProperty": .bool(assignsProperty),
             ]
         }
     }
