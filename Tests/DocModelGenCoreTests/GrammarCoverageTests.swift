@@ -127,4 +127,31 @@ import Testing
         #expect(type("Union[eventstreaming.EventStream[components.B], eventstreaming.EventStreamAsync[components.B]]")
             == .sdkObject("eventstreaming.EventStream"))
     }
+
+    /// Page shapes of real trees: an empty Fields table, raw tags in cells, no final line feed, an
+    /// `## Example Usage` fence before `## Values`, bullet enums without names, open integer enums.
+    @Test func pageShapes() throws {
+        let pages = [
+            SourcePage(path: "m/empty.md", text: "# Empty\n\n## Fields\n\n| Field | Type | Required | Description |\n| ----- | ---- | -------- | ----------- |"),
+            SourcePage(path: "m/tags.md", text: "# Tags\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| - | - | - | - | - |\n| `a` | *str*<br/> | :heavy_check_mark: | One<br/>two | `x` |"),
+            SourcePage(path: "m/sort.md", text: "# Sort\n\n## Example Usage\n\n```python\nvalue = Sort.CREATED\n```\n\n## Values\n\n- `created`\n- `-created`"),
+            SourcePage(path: "m/level.md", text: "# Level\n\nAn open enum: unknown values are kept.\n\n## Values\n\n| Name | Value |\n| - | - |\n| `ONE` | 1 |\n| `TWO` | 2 |"),
+        ]
+        let schema = Generator.schema(of: pages, root: "/docs/models")
+        #expect(Generator.diagnostics(of: schema).isEmpty)
+        let byName = Dictionary(uniqueKeysWithValues: schema.models.map { ($0.name, $0) })
+        #expect(byName["Empty"]?.fields.isEmpty == true && byName["Empty"]?.fieldsTable != nil)
+        #expect(byName["Tags"]?.fields.map(\.type) == [.string])
+        #expect(byName["Tags"]?.fields.first?.example == "`x`")
+        guard case .enumeration(let sort) = byName["Sort"]?.kind, case .enumeration(let level) = byName["Level"]?.kind else {
+            Issue.record("enums not read")
+            return
+        }
+        #expect(sort.cases.map(\.value) == ["created", "-created"])
+        #expect(level.isOpen && level.isInteger && level.cases.map(\.value) == ["1", "2"])
+        let templates = try TemplateSet(texts: TypedMustacheTemplateTests.bundledTexts())
+        let files = SwiftModelEmitter.emit(SwiftBinding(schema), options: .init(), templates: templates)
+        #expect(files.first { $0.path == "m.empty.swift" }?.contents.contains("public init() {}") == true)
+        #expect(files.first { $0.path == "m.level.swift" }?.contents.contains("case unrecognized(Int)") == true)
+    }
 }
