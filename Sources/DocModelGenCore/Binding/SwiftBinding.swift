@@ -42,6 +42,20 @@ public struct SwiftBinding: Sendable {
         }
     }
 
+    /// The same names over `schema`, which differs from this binding's only in what names do not
+    /// depend on (`Schema.markingMultipart`): no second binding pass.
+    public func rebinding(_ schema: Schema) -> SwiftBinding {
+        precondition(schema.models.count == self.schema.models.count, "rebinding needs the same models")
+        return SwiftBinding(schema: schema, typeNames: typeNames, propertyNames: propertyNames, caseNames: caseNames)
+    }
+
+    private init(schema: Schema, typeNames: [String], propertyNames: [[String: String]], caseNames: [[String]]) {
+        self.schema = schema
+        self.typeNames = typeNames
+        self.propertyNames = propertyNames
+        self.caseNames = caseNames
+    }
+
     /// The Swift type of the model generated from the page at `path`, if that page is in the schema.
     public func typeName(atPath path: String) -> String? {
         schema.index(ofPath: path).map { typeNames[$0] }

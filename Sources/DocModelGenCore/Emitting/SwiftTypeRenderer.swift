@@ -61,8 +61,9 @@ enum SwiftTypeRenderer {
                 }
                 return field.type.allExpressions.contains(where: usesRuntime)
             }
-        case .union(let union):
-            return union.members.contains { $0.type.allExpressions.contains(where: usesRuntime) }
+        case .union:
+            // `UnionFit` chooses among members that all decode.
+            return true
         case .enumeration, .skipped:
             return false
         }

@@ -71,7 +71,7 @@ public enum Generator {
         var unmatched: [String] = []
         timings.validate = clock.measure {
             (schema, unmatched) = schema.markingMultipart(options.multipartModels) { [binding] in [binding.typeNames[$0]] }
-            binding = SwiftBinding(schema)
+            binding = binding.rebinding(schema)
             diagnostics = Generator.diagnostics(of: schema, strict: options.strict)
         }
         var output = Output(schema: schema, timings: timings, diagnostics: diagnostics, swiftFiles: [], documentationFiles: [])
