@@ -11,6 +11,7 @@ and writes one JSON line per input line, in order:
 
     {"id"?, "type": ..., "ok": true, "json": <what the SDK writes>, "text": "<the same as JSON text>"}
     {"id"?, "type": ..., "ok": false, "error": "..."}
+    {"id"?, "type": ..., "ok": false, "unchecked": "not a wire model: ..."}   # e.g. a paginated response
 
 For each value it does exactly what the SDK does with a body (see SDK-FACTS.md, section e):
   - parse: `polar_sdk.utils.unmarshal_json(text, T)`, the SDK's response path
@@ -26,6 +27,7 @@ The page title is the exported name in every page of the 0.32.0 tree.
 
 With --self-test it runs a few known values and exits 0 when they behave as documented.
 """
+import collections.abc
 import json
 import sys
 import typing
@@ -48,6 +50,20 @@ def wire_type(name):
     return obj
 
 
+class NotAWireModel(Exception):
+    """The SDK type exists but is no JSON body: the check lists it as unchecked, with this reason."""
+
+
+def check_wire_model(typ):
+    """Paginated operation responses (`BenefitsListResponse`) hold `next: Callable[[], ...]`, the SDK's
+    page iterator, beside `result`: a required field no JSON can fill, so the type is not a wire model
+    (its wire body is the `result` type, checked on its own page)."""
+    fields = getattr(typ, "model_fields", None) or {}
+    for name, field in fields.items():
+        if typing.get_origin(field.annotation) is collections.abc.Callable:
+            raise NotAWireModel(f"not a wire model: field '{name}' is a Python callable (the SDK's pagination)")
+
+
 def round_trip(line):
     request = json.loads(line)
     answer = {"type": request.get("type")}
@@ -55,12 +71,15 @@ def round_trip(line):
         answer = {"id": request["id"], **answer}
     try:
         typ = wire_type(request["type"])
+        check_wire_model(typ)
         text = request["text"] if "text" in request else json.dumps(request["json"])
         value = serializers.unmarshal_json(text, typ)
         written = serializers.marshal_json(value, typ)
         if written == "":
             raise ValueError("the SDK writes an empty body for this value")
         answer.update(ok=True, json=json.loads(written), text=written)
+    except NotAWireModel as reason:
+        answer.update(ok=False, unchecked=str(reason))
     except Exception as error:  # every failure is an answer, never a crash
         message = f"{type(error).__name__}: {error}"
         # pydantic adds a documentation link under every error; it only makes the report longer.
