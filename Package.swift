@@ -112,6 +112,12 @@ let package = Package(
             name: "DocModelGenCLITests",
             dependencies: ["docmodelgen", "DocModelGenCore", "LivepeerAIModels", "UnstructuredModels", "GrammarFixtureModels", "DocModelRuntime", "TestSupport"]
         ),
+        // The polar JSON peer check: every type of ../shared/corpus/polar-python through the real
+        // polar-sdk (Tests/Peers/polar-peer-check); skipped without the corpus or the peers venv.
+        .testTarget(
+            name: "PolarPeerTests",
+            dependencies: ["docmodelgen", "TestSupport"]
+        ),
         // What the tests share: package root, temporary folders, child processes, goldens (one
         // DOCMODELGEN_RECORD=1 switch, unified diffs), a seeded generator. Foundation and Testing only.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
