@@ -415,6 +415,7 @@ def first_line(text, limit=600):
 ACCEPTED = (
     ("page not generated: it documents an SDK utility", "an SDK utility page (utils/)"),
     ("not a wire model:", "the SDK type is no JSON body"),
+    ("wire name the docs cannot show", "a wire name only an OpenAPI or SDK-source overlay can supply"),
     ("the SDK cannot parse", "a polar-sdk bug"),
 )
 SDK_BUGS = (

@@ -62,6 +62,13 @@ def check_wire_model(typ):
     for name, field in fields.items():
         if typing.get_origin(field.annotation) is collections.abc.Callable:
             raise NotAWireModel(f"not a wire model: field '{name}' is a Python callable (the SDK's pagination)")
+    # The docs show Python attribute names. Two renamings follow from them (a trailing `_` escaping a
+    # keyword, an UPPER constant aliased to its wire name); any other alias is a wire name the docs
+    # cannot show (`type_filter` sent as `type`), which only an OpenAPI or SDK-source overlay knows.
+    for name, field in fields.items():
+        alias = field.alias
+        if alias and alias != name and alias != name.rstrip("_") and name != name.upper():
+            raise NotAWireModel(f"wire name the docs cannot show: field '{name}' is sent as '{alias}'")
 
 
 def round_trip(line):
