@@ -10,31 +10,22 @@ public enum Named: Codable, Hashable, Sendable {
     case string(String)
     case string2(String)
 
-    /// Tries each member type in the order the docs list them, as the Python SDK does.
+    /// Every member that decodes is a candidate; when several do, the one that keeps the most of
+    /// the value wins, ties going to the first the docs list, as the Python SDK's union does
+    /// (pydantic's smart mode; the first that decodes in older SDKs).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Pair.self) {
-            self = .pair(value)
-            return
+        var candidates: [Self] = []
+        if let value = try? container.decode(Pair.self) { candidates.append(.pair(value)) }
+        if let value = try? container.decode(Color.self) { candidates.append(.color(value)) }
+        if let value = try? container.decode(DateTime.self) { candidates.append(.dateTime(value)) }
+        if let value = try? container.decode(String.self) { candidates.append(.string(value)) }
+        if let value = try? container.decode(String.self) { candidates.append(.string2(value)) }
+        guard let first = candidates.first else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "the value matches none of: components.Pair, Color, datetime, str, str")
         }
-        if let value = try? container.decode(Color.self) {
-            self = .color(value)
-            return
-        }
-        if let value = try? container.decode(DateTime.self) {
-            self = .dateTime(value)
-            return
-        }
-        if let value = try? container.decode(String.self) {
-            self = .string(value)
-            return
-        }
-        if let value = try? container.decode(String.self) {
-            self = .string2(value)
-            return
-        }
-        throw DecodingError.dataCorruptedError(
-            in: container, debugDescription: "the value matches none of: components.Pair, Color, datetime, str, str")
+        self = candidates.count == 1 ? first : UnionFit.best(of: candidates, for: try container.decode(JSONValue.self))
     }
 
     public func encode(to encoder: any Encoder) throws {
