@@ -21,6 +21,10 @@ import Testing
         #expect(Self.index.lookup("Error", from: "shared/owner.md") == .page("shared/error.md"))
         #expect(Self.index.lookup("Error", from: "components/pet.md") == .ambiguous(["errors/error.md", "shared/error.md"]))
         #expect(Self.index.lookup("shared.Gone", from: "components/pet.md") == .missing)
+        // A root page (flat layout) prefers the root's own pages.
+        let flat = ModelNameIndex(paths: ["item.md", "shared/item.md"], titles: ["Item", "Item"], rootFolderName: "models")
+        #expect(flat.lookup("Item", from: "order.md") == .page("item.md"))
+        #expect(flat.lookup("Item", from: "shared/x.md") == .page("shared/item.md"))
     }
 
     private func type(_ cell: String) -> TypeExpression {

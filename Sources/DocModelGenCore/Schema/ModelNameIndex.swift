@@ -22,19 +22,25 @@ public struct ModelNameIndex: Sendable {
 
     private var byTitle: [String: [Entry]] = [:]
     private var byStem: [String: [Entry]] = [:]
+    private let rootFolderName: String
 
     /// `paths` (root-relative, sorted) and their `titles`, in parallel; `rootFolderName` is the last
     /// component of the input root.
     public init(paths: [String], titles: [String?], rootFolderName: String?) {
+        self.rootFolderName = rootFolderName ?? ""
         for (path, title) in zip(paths, titles) {
-            let components = path.split(separator: "/")
-            let folder = components.count >= 2 ? String(components[components.count - 2]) : rootFolderName ?? ""
-            let file = components.last.map(String.init) ?? path
+            let file = path.split(separator: "/").last.map(String.init) ?? path
             let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
-            let entry = Entry(path: path, folder: folder)
+            let entry = Entry(path: path, folder: folder(of: path))
             byStem[stem.lowercased(), default: []].append(entry)
             if let title, !title.isEmpty { byTitle[title, default: []].append(entry) }
         }
+    }
+
+    /// The folder a page belongs to: its parent folder, or the root's name for a page at the root.
+    private func folder(of path: String) -> String {
+        let components = path.split(separator: "/")
+        return components.count >= 2 ? String(components[components.count - 2]) : rootFolderName
     }
 
     /// The page `name` (`X`, `folder.X`) names, seen from the page at `referrer`.
@@ -42,16 +48,16 @@ public struct ModelNameIndex: Sendable {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         guard let last = parts.last, !last.isEmpty else { return .missing }
         let base = String(last)
-        let folder = parts.count > 1 ? String(parts[parts.count - 2]) : nil
+        let qualifier = parts.count > 1 ? String(parts[parts.count - 2]) : nil
+        let referrerFolder = folder(of: referrer)
         for candidates in [byTitle[base] ?? [], byStem[base.lowercased()] ?? []] {
             var matches = candidates
-            if let folder { matches = matches.filter { $0.folder == folder } }
+            if let qualifier { matches = matches.filter { $0.folder == qualifier } }
             switch matches.count {
             case 0: continue
             case 1: return .page(matches[0].path)
             default:
-                let referrerFolder = referrer.split(separator: "/").dropLast().last.map(String.init)
-                let local = matches.filter { $0.folder == (referrerFolder ?? $0.folder) && referrerFolder != nil }
+                let local = matches.filter { $0.folder == referrerFolder }
                 if local.count == 1 { return .page(local[0].path) }
                 return .ambiguous(matches.map(\.path).sorted())
             }
