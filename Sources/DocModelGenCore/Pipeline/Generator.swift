@@ -48,11 +48,6 @@ public enum Generator {
         SchemaBuilder.build(sources: pages, root: root)
     }
 
-    /// Every diagnostic of `pages`, as `run` finds them, without emitting.
-    public static func diagnostics(of pages: [SourcePage], root: String) -> [Diagnostic] {
-        diagnostics(of: schema(of: pages, root: root))
-    }
-
     /// Every diagnostic of `schema`, sorted; with `strict`, what is generated as `JSONValue` is an
     /// error instead.
     public static func diagnostics(of schema: Schema, strict: Bool = false) -> [Diagnostic] {
