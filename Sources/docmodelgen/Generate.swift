@@ -89,7 +89,8 @@ struct Generate: Subcommand {
         }
         let conflicts = OutputPlan.folderConflicts(
             output: FileSystem.realPath(request.output), docs: request.docsOutput.map(FileSystem.realPath),
-            inputs: request.trees.flatMap(\.inputs).filter(FileSystem.isFolder).map { (FileSystem.realPath($0), $0) },
+            inputs: (request.trees.flatMap(\.inputs) + (config?.inputs.map(\.folder) ?? []))
+                .filter(FileSystem.isFolder).map { (FileSystem.realPath($0), printer.paths.show($0)) },
             outputName: request.output, docsName: request.docsOutput)
         guard conflicts.isEmpty else { return printer.fail(conflicts) }
         let templates: TemplateSet

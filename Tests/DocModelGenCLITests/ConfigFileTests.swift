@@ -204,4 +204,13 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr == "docmodelgen-config.json: error: input 'docs/models' has no .md pages left after include/exclude\n")
     }
+
+    /// A config's input folders count too: an output folder that is one of them is refused.
+    @Test func anOutputFolderThatIsAConfigInputIsRefused() throws {
+        let temp = try TemporaryFolder()
+        try tree(temp, config: #"{"inputs": ["docs/models/components"], "output": "docs/models/components"}"#)
+        let result = try generate(temp)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: the output folder is the input folder 'docs/models/components'"), "\(result.stderr)")
+    }
 }
