@@ -6,7 +6,7 @@ import TestSupport
 /// it. Checked on the source text: no file of a stage names a type declared in a later stage.
 @Suite struct StageDependencyTests {
     /// The stages in pipeline order (`Shared` is below all of them).
-    static let stages = ["Shared", "Input", "Parsing", "Schema", "Validation", "Binding", "Emitting", "Output", "Pipeline"]
+    static let stages = ["Shared", "Input", "Parsing", "Schema", "Overlay", "Validation", "Binding", "Emitting", "Output", "Pipeline"]
 
     @Test func noStageNamesATypeOfALaterStage() throws {
         let core = PackageRoot.url.appendingPathComponent("Sources/DocModelGenCore")

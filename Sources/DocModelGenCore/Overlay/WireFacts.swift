@@ -1,0 +1,139 @@
+/// What a source other than the docs says about the wire: the models of an API's OpenAPI document
+/// (`OpenAPIReader`) or of a Python SDK's generated model classes (`PythonModelReader`), reduced to
+/// what an overlay applies to the docs' schema (wire names, defaults, formats) and what the drift
+/// report compares. Both readers produce this one shape, so matching and applying never care which
+/// source a fact came from.
+public struct WireFacts: Codable, Sendable, Hashable {
+    public enum Origin: String, Codable, Sendable, Hashable {
+        /// An OpenAPI 3.0/3.1 document (`--openapi`).
+        case openAPI
+        /// A Speakeasy Python SDK's model sources (`--python-sdk`).
+        case pythonSDK
+    }
+
+    public var origin: Origin
+    /// Models in source order.
+    public var models: [WireModel]
+
+    public init(origin: Origin, models: [WireModel]) {
+        self.origin = origin
+        self.models = models
+    }
+}
+
+/// One schema of the spec, or one model class of the SDK.
+public struct WireModel: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, Hashable {
+        /// An object with properties (a pydantic/dataclass model, an OpenAPI `type: object`).
+        case object
+        /// A closed set of constant values (a Python `Enum`, an OpenAPI `enum`).
+        case enumeration
+        /// One of several types (`oneOf`/`anyOf`, a Python `Union` type alias).
+        case union
+        /// Anything else the source names (a scalar schema, an array schema…).
+        case other
+    }
+
+    /// The name as the source spells it: the schema key (`Body_genImageToVideo`) or the class name
+    /// (`SourceGnews`). Matching to a docs page normalises it (Speakeasy's class-name rule).
+    public var name: String
+    /// Where a user finds it, for messages: `#/components/schemas/Body_genImageToVideo`, or the
+    /// module and class (`airbyte/models/shared/source_gnews.py: SourceGnews`).
+    public var path: String
+    /// The schema's key or the `class` line.
+    public var location: SourceLocation
+    public var kind: Kind
+    /// For objects: the properties in source order.
+    public var fields: [WireField]
+    /// For enumerations: the values in source order.
+    public var values: [WireValue]
+    /// For unions: the member types in source order.
+    public var members: [WireType]
+    /// The schema allows `null` as a whole (`nullable: true`, `type: [..., "null"]`).
+    public var isNullable: Bool
+
+    public init(
+        name: String, path: String, location: SourceLocation, kind: Kind, fields: [WireField] = [],
+        values: [WireValue] = [], members: [WireType] = [], isNullable: Bool = false
+    ) {
+        self.name = name
+        self.path = path
+        self.location = location
+        self.kind = kind
+        self.fields = fields
+        self.values = values
+        self.members = members
+        self.isNullable = isNullable
+    }
+}
+
+/// One property of an object.
+public struct WireField: Codable, Sendable, Hashable {
+    /// The name the docs show for it: the Python attribute (`in_`, `source_id`, `SOURCE_TYPE` for a
+    /// constant). Nil for OpenAPI, whose properties have only a wire name.
+    public var attributeName: String?
+    /// The JSON key / form part name on the wire (`in`, `sourceId`, `sourceType`).
+    public var wireName: String
+    /// Whether the property must be present; nil when the source does not say.
+    public var isRequired: Bool?
+    /// Whether `null` is allowed; nil when the source does not say.
+    public var isNullable: Bool?
+    /// The property's type; nil when the source's type could not be read (a warning was given).
+    public var type: WireType?
+    /// The default the source gives (spec `default`, the Python class attribute's value).
+    public var defaultValue: WireValue?
+    /// Where the property is declared.
+    public var location: SourceLocation
+
+    public init(
+        attributeName: String? = nil, wireName: String, isRequired: Bool? = nil, isNullable: Bool? = nil,
+        type: WireType? = nil, defaultValue: WireValue? = nil, location: SourceLocation
+    ) {
+        self.attributeName = attributeName
+        self.wireName = wireName
+        self.isRequired = isRequired
+        self.isNullable = isNullable
+        self.type = type
+        self.defaultValue = defaultValue
+        self.location = location
+    }
+}
+
+/// A type as the sources write it, reduced to what decides the Swift type and the wire encoding.
+public indirect enum WireType: Codable, Sendable, Hashable {
+    /// `type: string` with its `format` (`date`, `date-time`, `uuid`, `binary`, `byte`, `decimal`,
+    /// `bigint`, …); Python `str` (nil), `datetime` (`date-time`), `date` (`date`).
+    case string(format: String?)
+    /// `type: integer` with its `format` (`int32`, `int64`); Python `int` (nil).
+    case integer(format: String?)
+    /// `type: number` with its `format` (`float`, `double`, `decimal`); Python `float` (nil),
+    /// `Decimal` (`decimal`).
+    case number(format: String?)
+    case boolean
+    /// A list of the element type.
+    case array(WireType)
+    /// A string-keyed map of the value type (nil: any value).
+    case map(WireType?)
+    /// Another model, by the name its source gives it (`WireModel.name`).
+    case reference(String)
+    /// One of several types, in source order.
+    case union([WireType])
+    /// A constant (`const`, a one-value `enum`, `Literal["x"]`).
+    case constant(WireValue)
+    /// A file upload (`format: binary` in a multipart body, Python `File`).
+    case file
+    /// Anything (`{}`, `Any`).
+    case any
+}
+
+/// A JSON-like value as the source writes it. Numbers keep their text (`0.02`, `576`) so a
+/// default is sent exactly as the SDK sends it.
+public indirect enum WireValue: Codable, Sendable, Hashable {
+    case string(String)
+    /// The number as written in the source.
+    case number(String)
+    case bool(Bool)
+    case null
+    case array([WireValue])
+    case object([String: WireValue])
+}
