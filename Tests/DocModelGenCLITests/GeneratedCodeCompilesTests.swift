@@ -58,11 +58,54 @@ import Testing
     }
 }
 
+/// Deprecated pages: the generated code compiles without a warning, and a user's code that uses a
+/// deprecated model, enum case or union case gets one.
+@Suite struct DeprecatedPageTests {
+    static var fixtureFiles: [String] {
+        get throws {
+            let folder = PackageRoot.url.appendingPathComponent("Sources/GrammarFixtureModels/Models")
+            return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+                .map { folder.appendingPathComponent($0).path }
+        }
+    }
+
+    @Test func referencesAndDecodingDoNotWarnButUseDoes() throws {
+        let temp = try TemporaryFolder()
+        // Decoding a model that holds every deprecated kind, and naming the types: no warning.
+        try temp.write("""
+            import Foundation
+            func decode(_ data: Data) throws -> Measure { try JSONDecoder().decode(Measure.self, from: data) }
+            func names(_ record: OldRecord, _ mode: OldMode, _ level: OldLevel, _ outline: OldOutline) -> String {
+                "\\(record.id) \\(mode.rawValue) \\(level.rawValue) \\(outline)"
+            }
+            """, to: "quiet.swift")
+        let quiet = try SwiftCompiler.typecheck(try Self.fixtureFiles + [temp.url.appendingPathComponent("quiet.swift").path])
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+
+        try temp.write("""
+            let record = OldRecord(id: "x")
+            let mode = OldMode.fast
+            let level = OldLevel.low
+            let outline = OldOutline.string("x")
+            """, to: "main.swift")
+        let used = try SwiftCompiler.typecheck(
+            try Self.fixtureFiles + [temp.url.appendingPathComponent("main.swift").path], warningsAsErrors: false)
+        #expect(used.status == 0, "\(used.stderr)")
+        for (line, what) in [(1, "init(id:)"), (2, "fast"), (3, "low"), (4, "string")] {
+            #expect(used.stderr.contains("main.swift:\(line):"), "no warning for \(what): \(used.stderr)")
+        }
+        #expect(used.stderr.contains("Use Status instead."))
+        #expect(used.stderr.contains("please migrate away from it"))
+    }
+}
+
 /// `swiftc -typecheck` against the modules of this build, warnings as errors.
 enum SwiftCompiler {
-    static func typecheck(_ files: [String], packageName: String? = nil) throws -> ProcessRunner.Result {
+    static func typecheck(_ files: [String], packageName: String? = nil, warningsAsErrors: Bool = true) throws -> ProcessRunner.Result {
         let modules = ProcessRunner.modules.path
-        var arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-I", modules, "-module-name", "Fixture"]
+        var arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-I", modules, "-module-name", "Fixture"]
+        if warningsAsErrors { arguments.append("-warnings-as-errors") }
         if let packageName { arguments += ["-package-name", packageName] }
         // Both streams in `stderr`: the caller wants no output at all.
         let result = try ProcessRunner.run(

@@ -26,6 +26,10 @@ public enum SwiftNaming {
             case .date: return "date"
             case .dateTime: return "dateTime"
             case .fileContent: return "fileContent"
+            case .bytes: return "bytes"
+            case .decimal: return "decimal"
+            case .null: return "null"
+            case .union(let members): return members.map(base).joined(separator: "Or")
             case .optional(let inner), .nullable(let inner), .optionalNullable(let inner): return base(inner)
             case .list(let inner): return base(inner) + "List"
             case .dictionary(let inner): return base(inner) + "Dictionary"

@@ -82,7 +82,8 @@ public enum SwiftModelEmitter {
                 typeName: typeName,
                 qualifiedTypeName: options.namespace.map { "\($0).\(typeName)" } ?? typeName,
                 docLines: model.summary.map(SwiftSourceText.docCommentLines) ?? [],
-                namespace: options.namespace.map { .init(name: $0) })
+                namespace: options.namespace.map { .init(name: $0) },
+                deprecated: model.deprecation.map { .init(message: SwiftSourceText.stringLiteral(SwiftSourceText.singleLine($0))) })
         }
 
         private func objectContext(for model: Model, common: SwiftTemplateCommonContext) -> ModelTemplateContext {

@@ -21,6 +21,14 @@ enum SwiftTypeRenderer {
         case .date: return "DateTime"
         case .dateTime: return "DateTime"
         case .fileContent: return "FileContent"
+        case .bytes: return "ByteString"
+        case .decimal: return "DecimalString"
+        case .null: return "JSONNull"
+        case .union(let members) where (2...8).contains(members.count):
+            return "OneOf\(members.count)<" + members.map { swiftType(of: $0, in: binding) }.joined(separator: ", ") + ">"
+        case .union:
+            // More members than the runtime's one-of types hold (the validator warns): any JSON.
+            return "JSONValue"
         case .optional(let wrapped), .nullable(let wrapped): return swiftType(of: wrapped, in: binding) + "?"
         case .optionalNullable(let wrapped): return "OptionalNullable<\(swiftType(of: wrapped, in: binding))>"
         case .list(let element): return "[\(swiftType(of: element, in: binding))]"
@@ -71,7 +79,7 @@ enum SwiftTypeRenderer {
 
     private static func usesRuntime(_ type: TypeExpression) -> Bool {
         switch type {
-        case .any, .unknown, .date, .dateTime, .fileContent, .optionalNullable, .literal: return true
+        case .any, .unknown, .date, .dateTime, .fileContent, .optionalNullable, .literal, .bytes, .decimal, .null, .union: return true
         default: return false
         }
     }

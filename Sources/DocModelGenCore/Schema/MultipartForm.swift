@@ -39,8 +39,13 @@ public enum MultipartForm {
             return element.allExpressions.contains(.fileContent) ? .unsupported("a list holding file content") : .json
         case .fileContent:
             return .unsupported("file content outside a file model (file_name, content, content_type)")
-        case .reference, .dictionary, .any, .unknown:
+        case .reference, .dictionary, .any, .unknown, .union:
             return .json
+        case .bytes:
+            return .unsupported("bytes outside a file model (file_name, content, content_type)")
+        case .null:
+            // The SDK leaves `None` out of a form, and `Literal[None]` is never anything else.
+            return .unsupported("a field that is always null")
         default:
             return .unsupported("an SDK runtime object")
         }
@@ -49,7 +54,7 @@ public enum MultipartForm {
     /// How a scalar travels as a text field, or nil when `type` is not one.
     private static func textValue(_ type: TypeExpression, in schema: Schema) -> TextValue? {
         switch type {
-        case .string, .integer, .float, .boolean, .literal: return .scalar
+        case .string, .integer, .float, .boolean, .literal, .decimal: return .scalar
         case .date, .dateTime: return .wireText
         case .reference(let reference):
             guard let target = reference.target, case .enumeration = schema.model(atPath: target)?.kind else { return nil }

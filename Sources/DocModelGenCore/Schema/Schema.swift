@@ -55,6 +55,8 @@ public struct Model: Codable, Sendable, Hashable {
     public var kind: ModelKind
     /// Whether the model is sent as `multipart/form-data`: it carries a file, or the user said so.
     public var isMultipartBody: Bool = false
+    /// Set when the page says the model is deprecated: the message it gives (`Use X instead.`).
+    public var deprecation: String?
 
     public init(
         name: String, sourcePath: String, namespace: String?, location: SourceLocation,

@@ -71,7 +71,7 @@ public enum SchemaBuilder {
             return nil
         }.filter { !$0.isEmpty }.joined(separator: "\n\n")
 
-        return Model(
+        var model = Model(
             name: name,
             sourcePath: page.path,
             namespace: namespace,
@@ -79,6 +79,33 @@ public enum SchemaBuilder {
             hasTitle: page.title != nil,
             summary: summaryText.isEmpty ? nil : summaryText,
             kind: kind(of: page, namespace: namespace, resolver: resolver))
+        model.deprecation = deprecation(in: titleSection?.blocks ?? [])
+        return model
+    }
+
+    /// The message of a deprecated page, from the paragraph or quote under its title that says so:
+    /// `> :warning: **DEPRECATED**: …` (older generators) or `**Deprecated**: Use X instead.` (newer).
+    static func deprecation(in blocks: [Block]) -> String? {
+        let paragraphs = blocks.flatMap { block -> [Paragraph] in
+            switch block {
+            case .paragraph(let paragraph): return [paragraph]
+            case .blockQuote(let paragraphs): return paragraphs
+            default: return []
+            }
+        }
+        for paragraph in paragraphs {
+            var text = paragraph.inlines.plainText.trimmingSpaces
+            for prefix in [":warning:", "⚠️"] where text.hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count)).trimmingSpaces
+            }
+            guard text.lowercased().hasPrefix("deprecated") else { continue }
+            var rest = Substring(text.dropFirst("deprecated".count))
+            // `Deprecated: …` or `DEPRECATED` alone, not a sentence that starts with the word.
+            guard rest.isEmpty || rest.first == ":" else { continue }
+            while let first = rest.first, first == ":" || first == " " || first == "." || first == "-" { rest = rest.dropFirst() }
+            return rest.isEmpty ? "Deprecated in the API's docs." : String(rest)
+        }
+        return nil
     }
 
     /// Which construct the page is: decided by its sections, in this order.

@@ -12,6 +12,15 @@ public indirect enum TypeExpression: Sendable, Hashable {
     case dateTime
     /// `Union[bytes, IO[bytes], io.BufferedReader]`: the content of an uploaded file.
     case fileContent
+    /// `bytes` outside a file model: raw bytes, which the SDK writes to JSON as UTF-8 text.
+    case bytes
+    /// `Decimal`: an exact decimal number, which the SDK writes to JSON as a string (`"1.10"`).
+    case decimal
+    /// `Literal[None]`: always `null`.
+    case null
+    /// `Union[A, B, …]` written in a Type cell without a page of its own (`Union[str, int]`,
+    /// `Union[shared.A, shared.B]`): one of the members, in the order written.
+    case union([TypeExpression])
     /// `Optional[X]`: may be absent.
     case optional(TypeExpression)
     /// `Nullable[X]`: present, may be null.
@@ -55,6 +64,8 @@ public indirect enum TypeExpression: Sendable, Hashable {
         case .optional(let inner), .nullable(let inner), .optionalNullable(let inner), .list(let inner),
              .dictionary(let inner):
             return [self] + inner.allExpressions
+        case .union(let members):
+            return [self] + members.flatMap(\.allExpressions)
         default:
             return [self]
         }
@@ -95,11 +106,12 @@ public struct ModelReference: Codable, Sendable, Hashable {
 
 /// JSON form: `{"kind": "optional", "wrapped": {...}}`, readable in `docmodelgen schema` output.
 extension TypeExpression: Codable {
-    private enum CodingKeys: String, CodingKey { case kind, wrapped, reference, text, literal }
+    private enum CodingKeys: String, CodingKey { case kind, wrapped, reference, text, literal, members }
 
     private static let simple: [String: TypeExpression] = [
         "string": .string, "integer": .integer, "float": .float, "boolean": .boolean, "any": .any,
-        "date": .date, "dateTime": .dateTime, "fileContent": .fileContent,
+        "date": .date, "dateTime": .dateTime, "fileContent": .fileContent, "bytes": .bytes, "decimal": .decimal,
+        "null": .null,
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -116,6 +128,7 @@ extension TypeExpression: Codable {
         case "list": self = .list(try container.decode(TypeExpression.self, forKey: .wrapped))
         case "dictionary": self = .dictionary(try container.decode(TypeExpression.self, forKey: .wrapped))
         case "literal": self = .literal(try container.decode(LiteralConstant.self, forKey: .literal))
+        case "union": self = .union(try container.decode([TypeExpression].self, forKey: .members))
         case "reference": self = .reference(try container.decode(ModelReference.self, forKey: .reference))
         case "sdkObject": self = .sdkObject(try container.decode(String.self, forKey: .text))
         case "unknown": self = .unknown(try container.decode(String.self, forKey: .text))
@@ -128,7 +141,7 @@ extension TypeExpression: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
-        case .string, .integer, .float, .boolean, .any, .date, .dateTime, .fileContent:
+        case .string, .integer, .float, .boolean, .any, .date, .dateTime, .fileContent, .bytes, .decimal, .null:
             try container.encode(Self.simple.first { $0.value == self }?.key, forKey: .kind)
         case .optional(let wrapped):
             try container.encode("optional", forKey: .kind)
@@ -148,6 +161,9 @@ extension TypeExpression: Codable {
         case .literal(let constant):
             try container.encode("literal", forKey: .kind)
             try container.encode(constant, forKey: .literal)
+        case .union(let members):
+            try container.encode("union", forKey: .kind)
+            try container.encode(members, forKey: .members)
         case .reference(let reference):
             try container.encode("reference", forKey: .kind)
             try container.encode(reference, forKey: .reference)

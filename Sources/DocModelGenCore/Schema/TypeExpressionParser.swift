@@ -339,6 +339,8 @@ public enum TypeExpressionParser {
             case .name(let name):
                 guard accept(.open) else { return leaf(name) }
                 if name == "Literal" {
+                    // `Literal[None]`: always null.
+                    if accept(.name("None")) { return accept(.close) ? .null : nil }
                     guard let constant = parseLiteral(), accept(.close) else { return nil }
                     return .literal(constant)
                 }
@@ -371,6 +373,8 @@ public enum TypeExpressionParser {
             case "float": return .float
             case "bool": return .boolean
             case "Any": return .any
+            case "bytes": return .bytes
+            case "Decimal", "decimal.Decimal": return .decimal
             default: break
             }
             if let destination = linkDestination {
@@ -419,8 +423,8 @@ public enum TypeExpressionParser {
             case ("OptionalNullable", 1): return .optionalNullable(arguments[0])
             case ("List", 1): return .list(arguments[0])
             case ("Dict", 2) where arguments[0] == .string: return .dictionary(arguments[1])
-            case ("IO", 1) where arguments[0] == .unknown("bytes"): return .unknown("IO[bytes]")
-            case ("Union", 3) where Array(arguments.prefix(2)) == [.unknown("bytes"), .unknown("IO[bytes]")]
+            case ("IO", 1) where arguments[0] == .bytes: return .unknown("IO[bytes]")
+            case ("Union", 3) where Array(arguments.prefix(2)) == [.bytes, .unknown("IO[bytes]")]
                 && { if case .unknown(let io) = arguments[2] { io.hasPrefix("io.") } else { false } }():
                 // `io.BufferedReader`, `io.IOBase`: the file-content union in its spellings.
                 return .fileContent
@@ -428,6 +432,12 @@ public enum TypeExpressionParser {
                 // `[Union[shared.A, shared.B]](a.md)`: the linked page is the union.
                 guard let destination = linkDestination else { return nil }
                 return .reference(ModelReference(text: "Union", destination: destination, target: resolver.link(destination)))
+            case ("Union", 1):
+                return arguments[0]
+            case ("Union", _) where linkDestination == nil:
+                // An inline union: members in the order written, nested unions flattened as Python
+                // flattens them.
+                return .union(arguments.flatMap { if case .union(let inner) = $0 { inner } else { [$0] } })
             default: return nil
             }
         }

@@ -87,6 +87,12 @@ public enum ValidationRules {
             if case .malformed(let text) = node.type {
                 return .error("malformed type expression '\(text)' for \(node.what)", at: node.location)
             }
+            if let union = node.type.allExpressions.first(where: { if case .union(let members) = $0 { members.count > 8 } else { false } }),
+               case .union(let members) = union {
+                return .warning(
+                    "an inline union of \(members.count) types for \(node.what) is more than the 8 the runtime's OneOf types hold; it is generated as JSONValue, which keeps any JSON",
+                    at: node.location, kind: .unknownType)
+            }
             guard case .unknown(let text) = node.type else { return nil }
             return .warning(
                 "type expression '\(text)' for \(node.what) is not understood; it is generated as JSONValue, which keeps any JSON",

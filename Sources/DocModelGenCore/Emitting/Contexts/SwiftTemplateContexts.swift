@@ -12,6 +12,17 @@ public struct SwiftTemplateCommonContext: TemplateObject {
         public var templateValues: TemplateValue.Members { ["name": .string(name)] }
     }
 
+    /// A deprecated page: what its `@available(*, deprecated, message:)` attributes say. The bundled
+    /// templates put them on what a user writes (the memberwise `init`, the enum's and the union's
+    /// cases, and the decoding `init`s that construct cases), never on the type itself, so generated
+    /// references to the type and decoding compile without warnings.
+    public struct Deprecation: TemplateObject {
+        /// The page's deprecation text as a Swift string literal (with its quotes).
+        public var message: String
+
+        public var templateValues: TemplateValue.Members { ["message": .string(message)] }
+    }
+
     /// The page's path relative to the input root, on one line (line breaks and control
     /// characters become spaces): safe in a `//` comment.
     public var sourcePath: String
@@ -28,6 +39,8 @@ public struct SwiftTemplateCommonContext: TemplateObject {
     public var docLines: [String]
     /// The namespace the type is nested in; absent from the template's keys without one.
     public var namespace: Namespace?
+    /// Set when the page is deprecated; absent from the template's keys otherwise.
+    public var deprecated: Deprecation?
     /// The prefix of every non-blank line of the primary declaration: four spaces inside a
     /// namespace (the `extension <Namespace> {` that `{{#namespace}}` opens), else empty.
     public var indent: String { namespace == nil ? "" : "    " }
@@ -46,6 +59,7 @@ public struct SwiftTemplateCommonContext: TemplateObject {
         values["docLines"] = .strings(docLines)
         values["indent"] = .string(indent)
         if let namespace { values["namespace"] = .object(namespace.templateValues) }
+        if let deprecated { values["deprecated"] = .object(deprecated.templateValues) }
         return values
     }
 }
