@@ -89,7 +89,7 @@ public struct SwiftBinding: Sendable {
 
     /// The base name of a field's property (`model_id` → `modelId`), before `distinct`.
     public static func propertyName(_ field: Field) -> String {
-        SwiftNaming.propertyName(field.wireName)
+        SwiftNaming.propertyName(field.documentedName ?? field.wireName)
     }
 
     /// The base name of an enum value's case, before `distinct`.

@@ -7,10 +7,15 @@ public enum SwiftModelEmitter {
         public var accessLevel: AccessLevel
         /// Nest every type in this enum (see `Generator.Options.namespace`).
         public var namespace: String?
+        /// The memberwise `init` defaults a field the spec or SDK gives a default to that default,
+        /// so it is sent as the Python SDK sends it (otherwise it is left out and the server fills
+        /// it in). Either way the values are in the model's `Defaults` enum.
+        public var sendDefaults: Bool
 
-        public init(accessLevel: AccessLevel = .public, namespace: String? = nil) {
+        public init(accessLevel: AccessLevel = .public, namespace: String? = nil, sendDefaults: Bool = false) {
             self.accessLevel = accessLevel
             self.namespace = namespace
+            self.sendDefaults = sendDefaults
         }
     }
 
@@ -91,6 +96,7 @@ public enum SwiftModelEmitter {
             var properties: [ModelTemplateContext.Property] = []
             var parameters: [ModelTemplateContext.Parameter] = []
             var constants: [ModelTemplateContext.Constant] = []
+            var defaults: [ModelTemplateContext.Default] = []
             // Deprecated properties, by wire name: generated code uses their private storage.
             var storedUnder: [String: String] = [:]
             for field in fields {
@@ -105,6 +111,11 @@ public enum SwiftModelEmitter {
                 let storageName = deprecated ? "_\(propertyName)Storage" : "_\(propertyName)Box"
                 var docText = field.description ?? ""
                 if let example = field.example { docText += (docText.isEmpty ? "" : "\n\n") + "Example: \(example)" }
+                let defaultValue = field.defaultValue.flatMap { SwiftDefaultValue.source(of: $0, for: field, in: binding) }
+                if let defaultValue, let wire = field.defaultValue {
+                    defaults.append(ModelTemplateContext.Default(name: name, type: defaultValue.type, value: defaultValue.value))
+                    docText += (docText.isEmpty ? "" : "\n\n") + "Default: `\(WireOverlay.describe(wire))`" + (options.sendDefaults ? "." : " (the server's, when left out).")
+                }
                 if field.isDeprecated == true, !docText.contains("DEPRECATED") {
                     docText += (docText.isEmpty ? "" : "\n\n") + "- Warning: Deprecated in the API docs."
                 }
@@ -132,15 +143,18 @@ public enum SwiftModelEmitter {
                         fieldName: SwiftSourceText.singleLine(field.wireName).replacingAll("`", with: "'"),
                         valueType: SwiftTypeRenderer.swiftType(of: .literal(constant), in: binding),
                         value: SwiftTypeRenderer.literalSource(constant)))
-                case .optionalNullable: parameters.append(parameter(default: " = .absent"))
-                case .optional: parameters.append(parameter(default: " = nil"))
-                case .plain, .nullable: parameters.append(parameter(default: ""))
+                case .optionalNullable:
+                    parameters.append(parameter(default: defaultValue != nil && options.sendDefaults ? " = .value(Defaults.\(name))" : " = .absent"))
+                case .optional:
+                    parameters.append(parameter(default: defaultValue != nil && options.sendDefaults ? " = Defaults.\(name)" : " = nil"))
+                case .plain, .nullable:
+                    parameters.append(parameter(default: defaultValue != nil && options.sendDefaults ? " = Defaults.\(name)" : ""))
                 }
                 properties.append(property)
             }
             if !parameters.isEmpty { parameters[parameters.count - 1].isLast = true }
             return ModelTemplateContext(
-                common: common, properties: properties, parameters: parameters, constants: constants,
+                common: common, properties: properties, parameters: parameters, constants: constants, defaults: defaults,
                 isMultipartBody: model.isMultipartBody,
                 multipartLines: model.isMultipartBody ? MultipartPartsRenderer.lines(for: model, in: binding, storedUnder: storedUnder) : [])
         }

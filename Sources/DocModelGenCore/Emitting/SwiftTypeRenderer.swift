@@ -2,7 +2,7 @@
 enum SwiftTypeRenderer {
     /// The type of `field`'s stored property, as declared.
     static func propertyType(of field: Field, propertyName: String, in binding: SwiftBinding) -> String {
-        let value = swiftType(of: field.type.unwrappingWrappers, in: binding)
+        let value = swiftType(of: field.type.unwrappingWrappers, in: binding, format: field.format)
         switch FieldStorage(field) {
         case .plain: return value
         case .optional, .nullable: return value + "?"
@@ -11,10 +11,14 @@ enum SwiftTypeRenderer {
         }
     }
 
-    static func swiftType(of type: TypeExpression, in binding: SwiftBinding) -> String {
+    /// `format` is the field's format from an overlay: it picks the width of its integers.
+    static func swiftType(of type: TypeExpression, in binding: SwiftBinding, format: String? = nil) -> String {
+        func swiftType(of type: TypeExpression, in binding: SwiftBinding) -> String {
+            Self.swiftType(of: type, in: binding, format: format)
+        }
         switch type {
         case .string: return "String"
-        case .integer: return "Int"
+        case .integer: return integerType(format: format)
         case .float: return "Double"
         case .boolean: return "Bool"
         case .any: return "JSONValue"
@@ -45,6 +49,16 @@ enum SwiftTypeRenderer {
         case .sdkObject(let text): return text
         // Not understood (a warning): any JSON, kept as it is.
         case .unknown, .malformed: return "JSONValue"
+        }
+    }
+
+    /// `Int32` for `int32`, `Int64` for `int64`, else `Int`. Python's `int` is unbounded and the
+    /// wire text is the same; the width only bounds what Swift accepts.
+    static func integerType(format: String?) -> String {
+        switch format {
+        case "int32": "Int32"
+        case "int64": "Int64"
+        default: "Int"
         }
     }
 

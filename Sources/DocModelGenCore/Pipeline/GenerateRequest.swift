@@ -14,6 +14,12 @@ public struct GenerateOptions: Sendable, Hashable {
     public var strict = false
     /// List every note instead of a summary per kind.
     public var verbose = false
+    /// The API's OpenAPI document (wire names, defaults, formats).
+    public var openAPI: String?
+    /// The Python SDK's package folder, whose `models` give wire names and defaults.
+    public var pythonSDK: String?
+    /// Give fields the overlay's defaults in the memberwise `init`, so they are sent as the SDK does.
+    public var sendDefaults = false
 
     public init() {}
 }
@@ -43,6 +49,10 @@ public struct GenerateRequest: Sendable {
     public var silence: Set<Diagnostic.Kind>
     public var verbose: Bool
     public var strict: Bool
+    /// Where wire names, defaults and formats come from besides the docs (see `WireOverlay`).
+    public var openAPI: String?
+    public var pythonSDK: String?
+    public var sendDefaults = false
 
     /// The run `options` ask for, with `config` (already loaded) under them and `plan` its pages.
     /// A combination that cannot run is a usage error (exit status 2), returned as its message, which
@@ -56,7 +66,8 @@ public struct GenerateRequest: Sendable {
                 trees: [Tree(inputs: options.inputs, namespace: options.namespace)], output: output,
                 docsOutput: options.noDocs ? nil : options.docsOutput, accessLevel: options.accessLevel ?? .public,
                 templates: options.templates, multipartModels: options.multipartModels,
-                silence: Set(options.silence), verbose: options.verbose, strict: options.strict))
+                silence: Set(options.silence), verbose: options.verbose, strict: options.strict,
+                openAPI: options.openAPI, pythonSDK: options.pythonSDK, sendDefaults: options.sendDefaults))
         }
         var trees: [Tree]
         if options.inputs.isEmpty, let plan {
@@ -75,7 +86,9 @@ public struct GenerateRequest: Sendable {
             accessLevel: options.accessLevel ?? config.accessLevel ?? .public,
             templates: options.templates ?? config.templates,
             multipartModels: options.multipartModels.isEmpty ? config.multipart : options.multipartModels,
-            silence: Set(options.silence + config.silence), verbose: options.verbose, strict: options.strict || config.strict))
+            silence: Set(options.silence + config.silence), verbose: options.verbose, strict: options.strict || config.strict,
+            openAPI: options.openAPI ?? config.openAPI, pythonSDK: options.pythonSDK ?? config.pythonSDK,
+            sendDefaults: options.sendDefaults || config.sendDefaults))
     }
 }
 

@@ -57,6 +57,9 @@ public struct Model: Codable, Sendable, Hashable {
     public var isMultipartBody: Bool = false
     /// Set when the page says the model is deprecated: the message it gives (`Use X instead.`).
     public var deprecation: String?
+    /// What an overlay matched the page to, for messages and docs: `#/components/schemas/X`, or
+    /// the Python module and class.
+    public var wirePaths: [String]?
 
     public init(
         name: String, sourcePath: String, namespace: String?, location: SourceLocation,
@@ -211,6 +214,14 @@ public struct Field: Codable, Sendable, Hashable {
     public var requiredLocation: SourceLocation
     /// True when struck through in the docs (`` ~~`name`~~ ``) or described as deprecated; nil otherwise.
     public var isDeprecated: Bool?
+    /// The name the docs give the field (Python's attribute, unescaped), set when an overlay
+    /// (`WireOverlay`) gave it a different `wireName`: Swift names follow the docs, the wire
+    /// follows the overlay.
+    public var documentedName: String?
+    /// The default an overlay found (the spec's `default`, the Python class's value).
+    public var defaultValue: WireValue?
+    /// The format an overlay found (`int32`, `int64`, `date`, `date-time`, `uuid`, …).
+    public var format: String?
 
     public init(
         wireName: String, type: TypeExpression, typeText: String, required: RequiredMarker,

@@ -39,6 +39,12 @@ public struct ConfigFile: Sendable {
     public var strict = false
     /// Kinds of warnings and notes not to print (`Diagnostic.Kind`).
     public var silence: [Diagnostic.Kind] = []
+    /// Absolute path of the API's OpenAPI document (`--openapi`).
+    public var openAPI: String?
+    /// Absolute folder of the Python SDK's package (`--python-sdk`).
+    public var pythonSDK: String?
+    /// Send the defaults the overlay finds, as the Python SDK does (`--send-defaults`).
+    public var sendDefaults = false
 
     /// An empty config for `file`, whose paths stay inside `packageRoot`; `load` fills one from the file.
     public init(file: String, packageRoot: String) {
@@ -46,7 +52,10 @@ public struct ConfigFile: Sendable {
         self.packageRoot = packageRoot
     }
 
-    static let keys = ["inputs", "accessLevel", "include", "exclude", "multipart", "templates", "output", "docs", "silence", "strict"]
+    static let keys = [
+        "inputs", "accessLevel", "include", "exclude", "multipart", "templates", "output", "docs", "silence", "strict",
+        "openapi", "pythonSDK", "sendDefaults",
+    ]
 
     /// Reads and checks `file`. Paths must stay inside `packageRoot`; by default the nearest
     /// folder above the file that holds a `Package.swift` (or the file's own folder).
@@ -108,12 +117,18 @@ public struct ConfigFile: Sendable {
                 case "include": config.include = globs(value, "include")
                 case "exclude": config.exclude = globs(value, "exclude")
                 case "multipart": config.multipart = strings(value, "multipart")
-                case "strict":
+                case "strict", "sendDefaults":
                     guard case .bool(let flag) = value.value else {
-                        fail("strict must be true or false, found \(value.kindName)", at: value)
+                        fail("\(member.key) must be true or false, found \(value.kindName)", at: value)
                         continue
                     }
-                    config.strict = flag
+                    if member.key == "strict" { config.strict = flag } else { config.sendDefaults = flag }
+                case "openapi":
+                    config.openAPI = path(value, "openapi", mustBeFolder: false)
+                    if let file = config.openAPI, !FileManager.default.fileExists(atPath: file) {
+                        fail("openapi '\(file)' does not exist", at: value)
+                    }
+                case "pythonSDK": config.pythonSDK = path(value, "pythonSDK", mustBeFolder: true)
                 case "silence":
                     for element in strings(value, "silence") {
                         let kind = Diagnostic.Kind(rawValue: element)

@@ -27,8 +27,16 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable {
         /// A type cell that is not understood: generated as `JSONValue` (an error with `--strict`).
         public static let unknownType = Kind(rawValue: "unknown-type")
 
+        /// A page or field that no overlay source (`--openapi`, `--python-sdk`) matches: it keeps
+        /// the docs' names on the wire.
+        public static let overlayUnmatched = Kind(rawValue: "overlay-unmatched")
+        /// The Python SDK and the OpenAPI document disagree on a fact; the SDK's is used.
+        public static let overlayConflict = Kind(rawValue: "overlay-conflict")
+        /// The docs and the OpenAPI document disagree (`docmodelgen drift`).
+        public static let drift = Kind(rawValue: "drift")
+
         /// Every kind, in the order the README lists them.
-        public static let all: [Kind] = [.sdkObject, .sdkUtility, .noFieldsTable, .unknownType]
+        public static let all: [Kind] = [.sdkObject, .sdkUtility, .noFieldsTable, .unknownType, .overlayUnmatched, .overlayConflict, .drift]
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }

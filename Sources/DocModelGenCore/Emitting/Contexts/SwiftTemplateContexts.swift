@@ -157,6 +157,20 @@ public struct ModelTemplateContext: TemplateContext {
         }
     }
 
+    /// A default the OpenAPI document or the Python SDK gives a field (`--openapi`, `--python-sdk`).
+    public struct Default: TemplateObject {
+        /// As `Property.name`: the static constant's name in the `Defaults` enum.
+        public var name: String
+        /// The value's Swift type, without optionality (`Int`, `String`, an enum's type).
+        public var type: String
+        /// The value as Swift source (`576`, `"fast"`, `true`, `Mode.fast`).
+        public var value: String
+
+        public var templateValues: TemplateValue.Members {
+            ["name": .string(name), "type": .string(type), "value": .string(value)]
+        }
+    }
+
     /// The keys every Swift page template sees.
     public var common: SwiftTemplateCommonContext
     /// The properties in field order.
@@ -165,6 +179,8 @@ public struct ModelTemplateContext: TemplateContext {
     public var parameters: [Parameter]
     /// The constant fields' nested types, in field order.
     public var constants: [Constant]
+    /// The fields' defaults, in field order: the model's `Defaults` enum.
+    public var defaults: [Default]
     /// Whether the model is sent as `multipart/form-data` (gets a `MultipartFormEncodable` conformance).
     public var isMultipartBody: Bool
     /// The statements of `multipartParts()` after `var parts`, each a line of Swift indented
@@ -174,18 +190,22 @@ public struct ModelTemplateContext: TemplateContext {
     public var hasProperties: Bool { !properties.isEmpty }
     /// Whether the `init` takes any parameter.
     public var hasParameters: Bool { !parameters.isEmpty }
+    /// Whether any field has a default.
+    public var hasDefaults: Bool { !defaults.isEmpty }
     /// `var` when `multipartLines` append to `parts`, else `let` (a `var` never mutated warns).
     public var partsBinding: String { multipartLines.isEmpty ? "let" : "var" }
 
     public var templateName: String { TemplateSet.Name.swiftModel }
 
     public var templateValues: TemplateValue.Members {
-        var values = common.templateValues(reservingCapacity: 16)
+        var values = common.templateValues(reservingCapacity: 18)
         values["properties"] = .objects(properties)
         values["hasProperties"] = .bool(hasProperties)
         values["parameters"] = .objects(parameters)
         values["hasParameters"] = .bool(hasParameters)
         values["constants"] = .objects(constants)
+        values["defaults"] = .objects(defaults)
+        values["hasDefaults"] = .bool(hasDefaults)
         values["isMultipartBody"] = .bool(isMultipartBody)
         values["multipartLines"] = .strings(multipartLines)
         values["partsBinding"] = .string(partsBinding)

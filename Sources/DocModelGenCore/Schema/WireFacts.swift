@@ -1,4 +1,4 @@
-/// What a source other than the docs says about the wire: the models of an API's OpenAPI document
+/// What a source other than the docs says about the wire (a schema of its own, beside the docs' `Schema`): the models of an API's OpenAPI document
 /// (`OpenAPIReader`) or of a Python SDK's generated model classes (`PythonModelReader`), reduced to
 /// what an overlay applies to the docs' schema (wire names, defaults, formats) and what the drift
 /// report compares. Both readers produce this one shape, so matching and applying never care which

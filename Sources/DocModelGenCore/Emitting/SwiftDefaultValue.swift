@@ -1,0 +1,35 @@
+/// A field's default (`Field.defaultValue`, from an overlay) as Swift source for the field's type.
+enum SwiftDefaultValue {
+    /// The value's Swift type and source, or nil when the default does not fit the field's type as
+    /// a plain literal (a list, an object, a decimal, a value an enum does not list): such a
+    /// default is not generated, and a field left out gets the server's.
+    static func source(of value: WireValue, for field: Field, in binding: SwiftBinding) -> (type: String, value: String)? {
+        let type = field.type.unwrappingWrappers
+        switch (type, value) {
+        case (.string, .string(let text)):
+            return ("String", SwiftSourceText.stringLiteral(text))
+        case (.integer, .number(let text)) where Int64(text) != nil:
+            return (SwiftTypeRenderer.integerType(format: field.format), text)
+        case (.float, .number(let text)) where Double(text) != nil:
+            // A Swift float literal needs digits before the point (`.5` is not one).
+            return ("Double", text.hasPrefix(".") ? "0" + text : text.hasPrefix("-.") ? "-0" + text.dropFirst() : text)
+        case (.boolean, .bool(let flag)):
+            return ("Bool", flag ? "true" : "false")
+        case (.reference(let reference), _):
+            guard let target = reference.target, let index = binding.schema.index(ofPath: target),
+                  case .enumeration(let enumeration) = binding.schema.models[index].kind,
+                  let typeName = binding.typeName(atPath: target)
+            else { return nil }
+            let wanted: String
+            switch value {
+            case .string(let text): wanted = text
+            case .number(let text): wanted = text
+            default: return nil
+            }
+            guard let position = enumeration.cases.firstIndex(where: { $0.value == wanted }) else { return nil }
+            return (typeName, typeName + "." + SwiftNaming.escaped(binding.caseNames(ofModelAt: index)[position]))
+        default:
+            return nil
+        }
+    }
+}
