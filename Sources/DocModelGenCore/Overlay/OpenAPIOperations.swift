@@ -29,6 +29,8 @@ extension OpenAPIReading {
         // Without an operationId, Speakeasy derives a name from the method and path.
         let operationClass = SpeakeasyInlineNames.className(operation.member("operationId")?.scalar?.string ?? method + " " + path)
         var fields: [WireField] = []
+        // Models come in source order: the request model is listed before its inline parts.
+        let requestIndex = models.count
         for (list, listPointer) in [(sharedParameters, "#/paths/parameters"), (operation.member("parameters"), pointer + "/parameters")] {
             guard let list else { continue }
             guard let sequence = list.sequence else {
@@ -41,6 +43,7 @@ extension OpenAPIReading {
                 }
             }
         }
+        let hasParameters = !fields.isEmpty
         if var body = operation.member("requestBody").map({ (node: $0, file: file, pointer: pointer + "/requestBody") }) {
             if let ref = body.node.member("$ref") {
                 guard let target = resolve(ref: ref, in: file) else { return }
@@ -71,9 +74,10 @@ extension OpenAPIReading {
                 _ = contentType(resolved.node, context: OpenAPIInlineContext(base: base, parent: operationClass, pointer: resolved.pointer), file: resolved.file)
             }
         }
-        if !fields.isEmpty {
+        // Without parameters, Speakeasy passes the body itself: no request model.
+        if hasParameters {
             let name = names.claim(base: operationClass + "Request", parent: nil)
-            models.append(WireModel(name: name, path: pointer, location: file.location(of: operation), kind: .object, fields: fields))
+            models.insert(WireModel(name: name, path: pointer, location: file.location(of: operation), kind: .object, fields: fields), at: requestIndex)
         }
     }
 

@@ -18,8 +18,10 @@ extension OpenAPIReading {
     /// A model for a named schema (a component or an externally referenced schema).
     mutating func addModel(name: String, pointer: String, keyNode: Node, schema: Node, file: OpenAPIFile) {
         let context = OpenAPIInlineContext(base: name, parent: SpeakeasyInlineNames.className(name), pointer: pointer)
+        let index = models.count
         if let model = model(named: name, at: file.location(of: keyNode), schema: schema, file: file, context: context, depth: 0) {
-            models.append(model)
+            // Before the inline models it holds: models come in source order.
+            models.insert(model, at: index)
         }
     }
 
@@ -154,8 +156,9 @@ extension OpenAPIReading {
             let name = names.claim(base: base, parent: context.parent)
             var inner = context
             inner.base = name
+            let index = models.count
             if let model = model(named: name, at: file.location(of: schema), schema: schema, file: file, context: inner, depth: depth + 1) {
-                models.append(model)
+                models.insert(model, at: index)
             }
             return .reference(name)
         }
