@@ -13,6 +13,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // OpenAPI documents (`OpenAPIReader`): YAML and JSON with every node's line and column.
+        // 6.x for libyaml's nesting limit (1 000 levels) and duplicate-key errors, which 5.x lacks.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Test-only: property-based round-trip tests of the generated reference models.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -29,6 +32,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // The bundled templates: a resource target over the top-level Templates/ folder so the

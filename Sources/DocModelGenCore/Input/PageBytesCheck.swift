@@ -14,11 +14,18 @@ public enum PageBytesCheck {
 
     public static func diagnostics(path: String, bytes: [UInt8]) -> [Diagnostic] {
         if let tooLarge = sizeDiagnostic(path: path, size: bytes.count) { return [tooLarge] }
+        guard let problem = encodingProblem(bytes) else { return [] }
+        return [.error("page \(problem.message)", at: SourceLocation(file: path, line: problem.line, column: problem.column))]
+    }
+
+    /// The first NUL byte or invalid UTF-8 sequence: what is wrong ("contains a NUL byte", "is not
+    /// valid UTF-8 (byte 0xFF)") and where (1-based line, byte column). Shared with the OpenAPI reader.
+    static func encodingProblem(_ bytes: [UInt8]) -> (message: String, line: Int, column: Int)? {
         var line = 1, lineStart = 0, index = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0 {
-                return [.error("page contains a NUL byte", at: SourceLocation(file: path, line: line, column: index - lineStart + 1))]
+                return ("contains a NUL byte", line, index - lineStart + 1)
             }
             if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
                 line += 1
@@ -28,13 +35,11 @@ public enum PageBytesCheck {
             }
             let length = sequenceLength(bytes, at: index)
             guard length > 0 else {
-                return [.error(
-                    "page is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
-                    at: SourceLocation(file: path, line: line, column: index - lineStart + 1))]
+                return ("is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))", line, index - lineStart + 1)
             }
             index += length
         }
-        return []
+        return nil
     }
 
     /// The length of the well-formed UTF-8 sequence at `index`, or 0 (Unicode Table 3-7).

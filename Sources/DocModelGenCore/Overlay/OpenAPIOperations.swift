@@ -1,0 +1,130 @@
+import Yams
+
+extension OpenAPIReading {
+    static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+
+    /// The inline schemas of every operation (request bodies, responses, parameters) and the
+    /// `{OperationId}Request` model of each operation with parameters.
+    mutating func readOperations(_ file: OpenAPIFile) {
+        guard let paths = mappingValue(file.root, "paths", in: file) else { return }
+        for (pathKey, pathItem) in paths.mapping ?? [:] {
+            guard let path = pathKey.scalar?.string, pathItem.mapping != nil else {
+                diagnostics.append(.warning("a path item should be a mapping under a path: skipped", at: file.location(of: pathKey)))
+                continue
+            }
+            let pathPointer = "#/paths/" + OpenAPIPaths.escape(path)
+            let shared = pathItem.member("parameters")
+            for method in Self.methods {
+                guard let operation = pathItem.member(method) else { continue }
+                guard operation.mapping != nil else {
+                    diagnostics.append(.warning("an operation should be a mapping: skipped", at: file.location(of: operation)))
+                    continue
+                }
+                readOperation(operation, method: method, path: path, pointer: pathPointer + "/" + method, sharedParameters: shared, file: file)
+            }
+        }
+    }
+
+    private mutating func readOperation(_ operation: Node, method: String, path: String, pointer: String, sharedParameters: Node?, file: OpenAPIFile) {
+        // Without an operationId, Speakeasy derives a name from the method and path.
+        let operationClass = SpeakeasyInlineNames.className(operation.member("operationId")?.scalar?.string ?? method + " " + path)
+        var fields: [WireField] = []
+        // Models come in source order: the request model is listed before its inline parts.
+        let requestIndex = models.count
+        for (list, listPointer) in [(sharedParameters, "#/paths/parameters"), (operation.member("parameters"), pointer + "/parameters")] {
+            guard let list else { continue }
+            guard let sequence = list.sequence else {
+                diagnostics.append(.warning("`parameters` should be a list: skipped", at: file.location(of: list)))
+                continue
+            }
+            for (index, entry) in sequence.enumerated() {
+                if let field = parameterField(entry, operationClass: operationClass, pointer: listPointer + "/\(index)", file: file) {
+                    if let existing = fields.firstIndex(where: { $0.wireName == field.wireName }) { fields[existing] = field } else { fields.append(field) }
+                }
+            }
+        }
+        let hasParameters = !fields.isEmpty
+        if var body = operation.member("requestBody").map({ (node: $0, file: file, pointer: pointer + "/requestBody") }) {
+            if let ref = body.node.member("$ref") {
+                guard let target = resolve(ref: ref, in: file) else { return }
+                body = (target.node, target.file, target.file.path + "#" + target.pointer)
+            }
+            let context = OpenAPIInlineContext(base: operationClass + "RequestBody", parent: operationClass, pointer: body.pointer)
+            if let (type, nullable, location) = contentType(body.node, context: context, file: body.file) {
+                let attribute: String
+                if case .reference(let name) = type, !name.hasPrefix(operationClass + "RequestBody") {
+                    attribute = SpeakeasyInlineNames.snakeCase(SpeakeasyInlineNames.className(name))
+                } else {
+                    attribute = "request_body"
+                }
+                fields.append(WireField(attributeName: attribute, wireName: attribute,
+                                        isRequired: body.node.member("required")?.scalar?.string == "true",
+                                        isNullable: nullable, type: type, location: location))
+            }
+        }
+        if let responses = operation.member("responses") {
+            for (codeNode, response) in responses.mapping ?? [:] {
+                let code = codeNode.scalar?.string ?? ""
+                var resolved = (node: response, file: file, pointer: pointer + "/responses/" + OpenAPIPaths.escape(code))
+                if let ref = response.member("$ref") {
+                    guard let target = resolve(ref: ref, in: file) else { continue }
+                    resolved = (target.node, target.file, target.file.path + "#" + target.pointer)
+                }
+                let base = operationClass + (code.hasPrefix("2") ? "" : SpeakeasyInlineNames.className(code)) + "ResponseBody"
+                _ = contentType(resolved.node, context: OpenAPIInlineContext(base: base, parent: operationClass, pointer: resolved.pointer), file: resolved.file)
+            }
+        }
+        // Without parameters, Speakeasy passes the body itself: no request model.
+        if hasParameters {
+            let name = names.claim(base: operationClass + "Request", parent: nil)
+            models.insert(WireModel(name: name, path: pointer, location: file.location(of: operation), kind: .object, fields: fields), at: requestIndex)
+        }
+    }
+
+    /// A parameter as a field of the operation's request model.
+    private mutating func parameterField(_ entry: Node, operationClass: String, pointer: String, file: OpenAPIFile) -> WireField? {
+        var parameter = (node: entry, file: file, pointer: pointer)
+        if let ref = entry.member("$ref") {
+            guard let target = resolve(ref: ref, in: file) else { return nil }
+            parameter = (target.node, target.file, target.file.path + "#" + target.pointer)
+        }
+        guard let name = parameter.node.member("name")?.scalar?.string else {
+            diagnostics.append(.warning("a parameter without a `name`: skipped", at: parameter.file.location(of: parameter.node)))
+            return nil
+        }
+        let context = OpenAPIInlineContext(base: name, parent: operationClass, pointer: parameter.pointer + "/schema")
+        var type: WireType?, nullable = false
+        if let schema = parameter.node.member("schema") {
+            (type, nullable) = useType(schema, file: parameter.file, context: context, depth: 1)
+        } else if let content = contentType(parameter.node, context: context, file: parameter.file) {
+            (type, nullable) = (content.type, content.nullable)
+        }
+        let location = parameter.file.location(of: parameter.node.mapping?.keys.first(where: { $0.scalar?.string == "name" }) ?? parameter.node)
+        return WireField(
+            attributeName: parameter.node.member("x-speakeasy-name-override")?.scalar?.string,
+            wireName: name,
+            isRequired: parameter.node.member("in")?.scalar?.string == "path" || parameter.node.member("required")?.scalar?.string == "true",
+            isNullable: nullable, type: type,
+            defaultValue: parameter.node.member("schema")?.member("default").flatMap { wireValue($0, file: parameter.file, depth: 2) },
+            location: location)
+    }
+
+    /// The type of the first media type's schema of a `content` mapping (the others are read too,
+    /// for their inline models).
+    private mutating func contentType(_ holder: Node, context: OpenAPIInlineContext, file: OpenAPIFile) -> (type: WireType?, nullable: Bool, location: SourceLocation)? {
+        guard let content = holder.member("content") else { return nil }
+        guard let mapping = content.mapping else {
+            diagnostics.append(.warning("`content` should be a mapping of media types: skipped", at: file.location(of: content)))
+            return nil
+        }
+        var first: (type: WireType?, nullable: Bool, location: SourceLocation)?
+        for (mediaKey, media) in mapping {
+            guard let schema = media.member("schema") else { continue }
+            var inner = context
+            inner.pointer += "/content/" + OpenAPIPaths.escape(mediaKey.scalar?.string ?? "") + "/schema"
+            let (type, nullable) = useType(schema, file: file, context: inner, depth: 1)
+            if first == nil { first = (type, nullable, file.location(of: schema)) }
+        }
+        return first
+    }
+}
