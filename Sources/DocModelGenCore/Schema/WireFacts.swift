@@ -30,7 +30,7 @@ public struct WireModel: Codable, Sendable, Hashable {
         case enumeration
         /// One of several types (`oneOf`/`anyOf`, a Python `Union` type alias).
         case union
-        /// Anything else the source names (a scalar schema, an array schema…).
+        /// Anything else the source names (a scalar schema, an array schema, a Python error class…).
         case other
     }
 
@@ -47,7 +47,9 @@ public struct WireModel: Codable, Sendable, Hashable {
     public var fields: [WireField]
     /// For enumerations: the values in source order.
     public var values: [WireValue]
-    /// For unions: the member types in source order.
+    /// For unions: the member types in source order. For `other`: the one type the model stands
+    /// for, when the source says (a Python type alias to a non-union, an SDK error class whose wire
+    /// body is its `data` attribute).
     public var members: [WireType]
     /// The schema allows `null` as a whole (`nullable: true`, `type: [..., "null"]`).
     public var isNullable: Bool

@@ -1,0 +1,313 @@
+/// One model module read by `PythonModelReader`: its models (with the enum-member defaults still
+/// to resolve across modules), its enums' members, and its warnings.
+struct PythonModule {
+    struct EnumDefault {
+        var enumName: String
+        var member: String
+    }
+
+    struct PendingModel {
+        var model: WireModel
+        /// Fields (by index) whose default is an enum member, resolved once all modules are read.
+        var enumDefaults: [(field: Int, member: EnumDefault)] = []
+    }
+
+    let path: String
+    private(set) var models: [PendingModel] = []
+    private(set) var enumMembers: [(name: String, members: [String: WireValue])] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var mapper = PythonTypeMapper(importedModules: [])
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        let lines = PythonTokenizer.logicalLines(bytes)
+        for line in lines {
+            if line.hasUnterminatedString { warn("a string literal is not terminated", at: line.tokens[0]) }
+            if line.hasUnclosedBracket { warn("a bracket is not closed; the statement is read up to here", at: line.tokens[0]) }
+        }
+        readTopLevel(lines)
+    }
+
+    // MARK: Statements
+
+    private mutating func readTopLevel(_ lines: [PythonLogicalLine]) {
+        var decorators: [PythonExpression] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            // Only column-0 statements: bodies of `if`, `def`… at the top level hold no models.
+            guard line.indent == 0 else { continue }
+            let tokens = line.tokens
+            let first = tokens[0]
+            if first.kind == .symbol && first.text == "@" {
+                if let decorator = parse(tokens.dropFirst(), what: "decorator") { decorators.append(decorator) }
+                continue
+            }
+            defer { decorators = [] }
+            switch (first.kind, first.text) {
+            case (.name, "import"):
+                readImport(tokens.dropFirst())
+            case (.name, "class"):
+                var end = index
+                while end < lines.count && lines[end].indent > 0 { end += 1 }
+                readClass(line, body: lines[index..<end], decorators: decorators)
+                index = end
+            case (.name, _) where tokens.count > 2 && tokens[1].kind == .symbol && tokens[1].text == "=":
+                readAlias(target: first, value: tokens[2...])
+            default:
+                break
+            }
+        }
+    }
+
+    /// `import httpx`, `import requests as requests_http`: the bound names are outside the models.
+    private mutating func readImport(_ tokens: ArraySlice<PythonToken>) {
+        var chunk: [PythonToken] = []
+        for token in tokens + [PythonToken(kind: .symbol, text: ",", line: 0, column: 0)] {
+            guard token.kind == .symbol && token.text == "," else {
+                chunk.append(token)
+                continue
+            }
+            if let asIndex = chunk.firstIndex(where: { $0.kind == .name && $0.text == "as" }), asIndex + 1 < chunk.count {
+                mapper.importedModules.insert(chunk[asIndex + 1].text)
+            } else if let name = chunk.first, name.kind == .name {
+                mapper.importedModules.insert(name.text)
+            }
+            chunk = []
+        }
+    }
+
+    private mutating func readClass(_ header: PythonLogicalLine, body: ArraySlice<PythonLogicalLine>, decorators: [PythonExpression]) {
+        let tokens = header.tokens[...]
+        guard tokens.count >= 2, tokens[1].kind == .name else {
+            warn("a class statement without a name is not read", at: tokens[0])
+            return
+        }
+        let name = tokens[1].text
+        let headerEnd = Self.topLevelIndex(of: ":", in: tokens.dropFirst()) ?? tokens.endIndex
+        guard let signature = parse(tokens[1..<headerEnd], what: "class `\(name)`") else { return }
+        var bases: [String] = []
+        if case .call(_, let arguments) = signature {
+            bases = arguments.compactMap { $0.keyword == nil ? $0.value.lastName : nil }
+        }
+        let statements = Self.statements(of: body)
+        let location = self.location(tokens[0])
+        var model = WireModel(name: name, path: "\(path): \(name)", location: location, kind: .object)
+        if bases.contains("TypedDict") || name.hasSuffix("TypedDict") {
+            return
+        } else if bases.contains(where: { ["Enum", "IntEnum", "StrEnum"].contains($0) }) {
+            model.kind = .enumeration
+            readEnum(&model, statements)
+            models.append(PendingModel(model: model))
+        } else if bases.contains("BaseModel") || (bases.isEmpty && decorators.contains(where: Self.isDataclassDecorator)) {
+            models.append(readObject(model, statements))
+        } else if bases.contains(where: { $0.hasSuffix("Error") || $0.hasSuffix("Exception") }) {
+            // An error's wire body is its `data`; an error class without one is SDK runtime.
+            guard let data = statements.first(where: { $0.tokens.count > 1 && $0.tokens[0].text == "data" && $0.tokens[1].text == ":" }) else { return }
+            model.kind = .other
+            if let field = readField(data, of: name) {
+                model.members = field.field.type.map { [$0] } ?? []
+            }
+            models.append(PendingModel(model: model))
+        } else {
+            warn("class `\(name)` is neither a pydantic model, a dataclass, an enum nor an error class; not read", at: tokens[0])
+        }
+    }
+
+    private static func isDataclassDecorator(_ decorator: PythonExpression) -> Bool {
+        if case .call(let callee, _) = decorator { return callee.lastName == "dataclass" }
+        return decorator.lastName == "dataclass"
+    }
+
+    /// The statements directly in a class body (methods' bodies and other deeper lines left out).
+    private static func statements(of body: ArraySlice<PythonLogicalLine>) -> [PythonLogicalLine] {
+        guard let bodyIndent = body.first?.indent else { return [] }
+        return body.filter { $0.indent == bodyIndent }
+    }
+
+    private mutating func readEnum(_ model: inout WireModel, _ statements: [PythonLogicalLine]) {
+        var members: [String: WireValue] = [:]
+        for statement in statements {
+            let tokens = statement.tokens
+            guard tokens.count > 2, tokens[0].kind == .name, tokens[1].kind == .symbol, tokens[1].text == "=" else { continue }
+            guard let expression = parse(tokens[2...], what: "enum member `\(tokens[0].text)`") else { continue }
+            guard let value = PythonTypeMapper.literalValue(expression) else {
+                warn("the value of enum member `\(model.name).\(tokens[0].text)` is not a literal; not read", at: tokens[0])
+                continue
+            }
+            model.values.append(value)
+            members[tokens[0].text] = value
+        }
+        enumMembers.append((model.name, members))
+    }
+
+    private mutating func readObject(_ model: WireModel, _ statements: [PythonLogicalLine]) -> PendingModel {
+        var pending = PendingModel(model: model)
+        for statement in statements {
+            let tokens = statement.tokens
+            guard tokens.count > 1, tokens[0].kind == .name, tokens[1].kind == .symbol, tokens[1].text == ":" else { continue }
+            guard case let (field, enumDefault)? = readField(statement, of: model.name) else { continue }
+            if let enumDefault { pending.enumDefaults.append((pending.model.fields.count, enumDefault)) }
+            pending.model.fields.append(field)
+        }
+        return pending
+    }
+
+    /// `name: annotation [= value]`; nil for an attribute that is not data (`Callable`, `ClassVar`).
+    private mutating func readField(_ statement: PythonLogicalLine, of modelName: String) -> (field: WireField, enumDefault: EnumDefault?)? {
+        let tokens = statement.tokens[...]
+        let nameToken = tokens[0]
+        let attribute = nameToken.text
+        let what = "field `\(modelName).\(attribute)`"
+        let rest = tokens.dropFirst(2)
+        let equals = Self.topLevelIndex(of: "=", in: rest)
+        let annotationExpression = parse(rest[..<(equals ?? rest.endIndex)], what: "the type of \(what)")
+        let value = equals.flatMap { parse(rest[($0 + 1)...], what: "the default of \(what)") }
+        let annotation = annotationExpression.map(PythonFieldAnnotation.init)
+        if annotation?.isNotData == true { return nil }
+
+        var wireName = attribute
+        var defaultValue: PythonDefault?
+        for metadata in annotation?.metadata ?? [] {
+            if case .call(let callee, _) = metadata, callee.lastName == "Field" {
+                readPydanticField(metadata, wireName: &wireName, defaultValue: &defaultValue)
+            }
+        }
+        if let value {
+            if case .call(let callee, _) = value, callee.lastName == "field" {
+                // `dataclasses.field(default=…, metadata={…})`; without a default it is required.
+                if let given = value.argument("default") {
+                    defaultValue = PythonDefault(given)
+                } else if let factory = value.argument("default_factory") {
+                    defaultValue = PythonDefault(factory: factory)
+                }
+                if let metadata = value.argument("metadata"), let name = Self.dataclassWireName(metadata) { wireName = name }
+            } else if case .call(let callee, _) = value, callee.lastName == "Field" {
+                readPydanticField(value, wireName: &wireName, defaultValue: &defaultValue)
+            } else {
+                defaultValue = PythonDefault(value)
+            }
+        } else if equals != nil {
+            // The value was there but could not be parsed (warned): optional, value unknown.
+            defaultValue = .unreadable
+        }
+
+        var type: WireType?
+        if let annotation {
+            type = mapper.wireType(annotation.type)
+            if type == nil { warn("the type of \(what) is not one this reader knows; left unknown", at: nameToken) }
+        }
+        var field = WireField(
+            attributeName: attribute, wireName: wireName, isRequired: defaultValue == nil,
+            isNullable: annotation?.isNullable, type: type, location: location(nameToken))
+        var enumDefault: EnumDefault?
+        switch defaultValue {
+        case .value(let value)?: field.defaultValue = value
+        case .enumMember(let enumName, let member)?: enumDefault = EnumDefault(enumName: enumName, member: member)
+        case .unreadable? where value != nil:
+            warn("the default of \(what) is not a value this reader knows; left unknown", at: nameToken)
+        case .unset?, .unreadable?, nil: break
+        }
+        return (field, enumDefault)
+    }
+
+    /// `pydantic.Field(alias="filter", default=…)`.
+    private func readPydanticField(_ call: PythonExpression, wireName: inout String, defaultValue: inout PythonDefault?) {
+        if case .string(let alias)? = call.argument("alias") { wireName = alias }
+        if let given = call.argument("default") {
+            defaultValue = PythonDefault(given)
+        } else if let factory = call.argument("default_factory") {
+            defaultValue = PythonDefault(factory: factory)
+        }
+    }
+
+    /// `metadata={'dataclasses_json': {'letter_case': utils.get_field_name('sourceType')}}`, or a
+    /// parameter's `{'query_param': {'field_name': 'sourceId', …}}`.
+    private static func dataclassWireName(_ metadata: PythonExpression) -> String? {
+        if case .call(_, let arguments)? = metadata.entry("dataclasses_json")?.entry("letter_case"),
+           arguments.count == 1, case .string(let name) = arguments[0].value {
+            return name
+        }
+        guard case .dict(let entries) = metadata else { return nil }
+        for entry in entries {
+            if case .string(let name)? = entry.value.entry("field_name") { return name }
+        }
+        return nil
+    }
+
+    /// `X = TypeAliasType("X", Union[…])`, `X = Union[…]`, `X = Annotated[Union[…], …]`.
+    private mutating func readAlias(target: PythonToken, value: ArraySlice<PythonToken>) {
+        guard !target.text.hasSuffix("TypedDict"), let first = value.first, first.kind == .name,
+              ["TypeAliasType", "Union", "Annotated", "Optional"].contains(first.text.split(separator: ".").last.map(String.init) ?? "")
+        else { return }
+        guard let expression = parse(value, what: "type alias `\(target.text)`") else { return }
+        var name = target.text
+        var aliased = expression
+        if case .call(let callee, let arguments) = expression {
+            guard callee.lastName == "TypeAliasType", arguments.count >= 2 else { return }
+            if case .string(let given) = arguments[0].value, !given.isEmpty { name = given }
+            aliased = arguments[1].value
+        } else if case .subscripted = expression {} else { return }
+        var model = WireModel(name: name, path: "\(path): \(name)", location: location(target), kind: .other)
+        let annotation = PythonFieldAnnotation(aliased)
+        model.isNullable = annotation.isNullable
+        guard var type = mapper.wireType(aliased) else {
+            warn("the type of alias `\(name)` is not one this reader knows; left unknown", at: target)
+            models.append(PendingModel(model: model))
+            return
+        }
+        if case .union(let members) = type {
+            let withoutNull = members.filter { $0 != .constant(.null) }
+            if withoutNull.count < members.count { model.isNullable = true }
+            type = withoutNull.count == 1 ? withoutNull[0] : .union(withoutNull)
+        }
+        if case .union(let members) = type {
+            model.kind = .union
+            model.members = members
+        } else {
+            model.members = [type]
+        }
+        models.append(PendingModel(model: model))
+    }
+
+    // MARK: Helpers
+
+    /// Parses an expression; nil (with a warning) when it is nested too deep or has tokens left
+    /// over.
+    private mutating func parse(_ tokens: ArraySlice<PythonToken>, what: String) -> PythonExpression? {
+        let result = PythonExpressionParser.parseWhole(tokens)
+        let at = tokens.first ?? PythonToken(kind: .symbol, text: "", line: 0, column: 0)
+        if result.tooDeep {
+            warn("\(what) is nested more than \(PythonExpressionParser.maximumDepth) levels deep; not read", at: at)
+            return nil
+        }
+        guard result.complete else {
+            warn("\(what) is not an expression this reader knows; not read", at: at)
+            return nil
+        }
+        return result.expression
+    }
+
+    /// The index of `symbol` outside any brackets.
+    private static func topLevelIndex(of symbol: String, in tokens: ArraySlice<PythonToken>) -> Int? {
+        var depth = 0
+        for index in tokens.indices where tokens[index].kind == .symbol {
+            switch tokens[index].text {
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}": depth = max(0, depth - 1)
+            case symbol where depth == 0: return index
+            default: break
+            }
+        }
+        return nil
+    }
+
+    private func location(_ token: PythonToken) -> SourceLocation {
+        SourceLocation(file: path, line: max(token.line, 1), column: max(token.column, 1))
+    }
+
+    private mutating func warn(_ message: String, at token: PythonToken) {
+        diagnostics.append(.warning(message, at: location(token)))
+    }
+}
