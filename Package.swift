@@ -80,6 +80,13 @@ let package = Package(
             dependencies: ["DocModelRuntime"],
             exclude: ["Docs"]
         ),
+        // The same pages with the OpenAPI overlay and --send-defaults (namespace SendingDefaults):
+        // the body the real livepeer-ai SDK sends, part for part.
+        .target(
+            name: "LivepeerAISendDefaultsModels",
+            dependencies: ["DocModelRuntime"],
+            exclude: ["Docs"]
+        ),
         // Second reference: the whole unstructured-python-client docs tree (Specs/unstructured).
         .target(
             name: "UnstructuredModels",
@@ -110,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LivepeerWireTests",
-            dependencies: ["LivepeerAIModels", "DocModelRuntime", "TestSupport"]
+            dependencies: ["LivepeerAIModels", "LivepeerAISendDefaultsModels", "DocModelRuntime", "TestSupport"]
         ),
         .testTarget(
             name: "DocModelGenCLITests",

@@ -49,10 +49,10 @@ struct CommandSpec: Sendable {
     var options: [OptionSpec] = []
 
     /// A subcommand that takes one or more inputs and nothing else (`schema`, `validate`).
-    static func inputsOnly(_ name: String, abstract: String) -> CommandSpec {
+    static func inputsOnly(_ name: String, abstract: String, options: [OptionSpec] = []) -> CommandSpec {
         CommandSpec(
             name: name, abstract: abstract,
-            inputsHelp: "Markdown pages or folders searched recursively for .md files.", inputsRequired: true)
+            inputsHelp: "Markdown pages or folders searched recursively for .md files.", inputsRequired: true, options: options)
     }
 
     /// The usage line: `docmodelgen generate [<options>] [<inputs> ...]`.

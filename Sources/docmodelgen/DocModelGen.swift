@@ -7,7 +7,7 @@ import Foundation
 @main
 enum DocModelGen {
     /// The subcommands, in the order `--help` lists them.
-    static var subcommands: [any Subcommand.Type] { [Generate.self, SchemaDump.self, Validate.self] }
+    static var subcommands: [any Subcommand.Type] { [Generate.self, SchemaDump.self, Validate.self, Drift.self] }
 
     static func main() {
         Foundation.exit(run(Array(CommandLine.arguments.dropFirst())))

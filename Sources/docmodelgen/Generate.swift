@@ -19,6 +19,9 @@ struct Generate: Subcommand {
             .option("multipart", valueName: "model", help: "Send this model (page title or Swift name) as multipart/form-data even if it carries no file. Repeatable."),
             .option("namespace", help: "Nest every generated type in `enum NAME`, declared in NAME.namespace.swift (default: each config input's \"namespace\")."),
             .option("silence", valueName: "kind", help: "Do not print warnings or notes of this kind (\(Diagnostic.Kind.all.map(\.rawValue).joined(separator: ", "))). Repeatable."),
+            .option("openapi", valueName: "file", help: "The API's OpenAPI document (YAML or JSON): wire names, defaults and formats the docs cannot show."),
+            .option("python-sdk", valueName: "dir", help: "The Python SDK's package folder (the one holding models/): wire names and defaults from its model classes; wins over --openapi."),
+            .flag("send-defaults", help: "Default fields to the defaults --openapi or --python-sdk give, so they are sent as the Python SDK sends them."),
             .flag("check", help: "Write nothing; exit 1 when the output would change."),
             .flag("dry-run", help: "Write nothing; list what would be written."),
             .flag("no-docs", help: "Write no docs pages, even if the config names a docs folder."),
@@ -58,6 +61,9 @@ struct Generate: Subcommand {
         options.noDocs = arguments.flag("no-docs")
         options.verbose = arguments.flag("verbose")
         options.strict = arguments.flag("strict")
+        options.openAPI = arguments.value("openapi")
+        options.pythonSDK = arguments.value("python-sdk")
+        options.sendDefaults = arguments.flag("send-defaults")
         check = arguments.flag("check")
         dryRun = arguments.flag("dry-run")
         absolutePaths = arguments.flag("absolute-paths")
@@ -102,7 +108,9 @@ struct Generate: Subcommand {
         var readTime = Duration.zero
         var trees: [Generation.TreeFiles] = []
         readTime += clock.measure { trees = request.trees.map { InputReader.tree($0.inputs) } }
-        let result = Generation.run(request, trees: trees, templates: templates)
+        var overlay = OverlayFiles()
+        readTime += clock.measure { overlay = InputReader.overlay(openAPI: request.openAPI, pythonSDK: request.pythonSDK) }
+        let result = Generation.run(request, trees: trees, templates: templates, overlay: overlay)
         printer.print(result.diagnostics)
         guard !result.hasErrors else { return ExitStatus.failure }
 

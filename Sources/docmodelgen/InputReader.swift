@@ -68,3 +68,25 @@ enum FileSystem {
         URL(fileURLWithPath: PathMath.standardize(path)).resolvingSymlinksInPath().path
     }
 }
+
+extension InputReader {
+    /// The overlay sources `--openapi` and `--python-sdk` name, as the core reads them.
+    static func overlay(openAPI: String?, pythonSDK: String?) -> OverlayFiles {
+        var overlay = OverlayFiles()
+        if let openAPI {
+            // `$ref`s name sibling files; the reader decides which it may read.
+            overlay.openAPI = OverlayFiles.OpenAPI(path: PathMath.standardize(openAPI)) { path in
+                FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+            }
+        }
+        if let pythonSDK {
+            let folder = PathMath.standardize(pythonSDK)
+            let all = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
+            let files = PythonModelFiles.select(all).parallelMap { path -> (path: String, bytes: [UInt8]) in
+                (path, FileManager.default.contents(atPath: folder + "/" + path).map { [UInt8]($0) } ?? [])
+            }
+            overlay.pythonSDK = OverlayFiles.PythonSDK(folder: folder, files: files)
+        }
+        return overlay
+    }
+}

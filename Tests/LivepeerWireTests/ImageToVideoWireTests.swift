@@ -1,6 +1,7 @@
 import DocModelRuntime
 import Foundation
 import LivepeerAIModels
+import LivepeerAISendDefaultsModels
 import TestSupport
 import Testing
 #if canImport(FoundationNetworking)
@@ -161,5 +162,64 @@ enum ComparisonTable {
 @Test func peersArePresentWhenRequired() {
     if ProcessInfo.processInfo.environment["DOCMODELGEN_REQUIRE_PEERS"] == "1" {
         #expect(Peers.available, "\(Peers.skipMessage)")
+    }
+}
+
+/// With `--openapi gateway.openapi.yaml --send-defaults` (`Sources/LivepeerAISendDefaultsModels`),
+/// the Swift body is the real SDK's body: the same parts, each byte for byte (headers included);
+/// only the boundary and the part order may differ.
+@Suite(.enabled(if: Peers.available, Comment(rawValue: Peers.skipMessage)), .serialized)
+struct SendDefaultsWireTests {
+    typealias Body = SendingDefaults.BodyGenImageToVideo
+    typealias Image = SendingDefaults.BodyGenImageToVideoImage
+
+    enum WireCase: String, CaseIterable, Sendable {
+        case imageOnly, seedOnly, someFieldsSet, allFieldsSet
+    }
+
+    private func request(_ wireCase: WireCase, image file: URL) -> (Body, [String: Any]) {
+        let image = Image(fileName: "frame.png", content: .file(file), contentType: "image/png")
+        let sdkImage: [String: Any] = ["path": file.path, "filename": "frame.png", "content_type": "image/png"]
+        switch wireCase {
+        case .imageOnly:
+            return (Body(image: image), ["fields": [String: Any](), "image": sdkImage])
+        case .seedOnly:
+            return (Body(image: image, seed: 7), ["fields": ["seed": 7], "image": sdkImage])
+        case .someFieldsSet:
+            return (Body(image: image, height: 512, noiseAugStrength: 0.1, safetyCheck: false),
+                    ["fields": ["height": 512, "noise_aug_strength": 0.1, "safety_check": false], "image": sdkImage])
+        case .allFieldsSet:
+            return (
+                Body(image: image, modelId: "m", height: 1, width: 2, fps: 3, motionBucketId: 4, noiseAugStrength: 0.5,
+                     safetyCheck: true, seed: 5, numInferenceSteps: 6),
+                ["fields": ["model_id": "m", "height": 1, "width": 2, "fps": 3, "motion_bucket_id": 4, "noise_aug_strength": 0.5,
+                            "safety_check": true, "seed": 5, "num_inference_steps": 6],
+                 "image": sdkImage])
+        }
+    }
+
+    @Test(arguments: WireCase.allCases)
+    func bodyEqualsTheSDKsPartForPart(_ wireCase: WireCase) async throws {
+        let server = try await Peers.server.value
+        let temp = try TemporaryFolder()
+        let file = temp.url.appendingPathComponent("image.bin")
+        try Data((0..<300).map { UInt8(truncatingIfNeeded: $0 &* 13) }).write(to: file)
+        let (body, sdkRequest) = request(wireCase, image: file)
+
+        let encoder = MultipartFormEncoder()
+        let swiftParts = try await MultipartParse.parts(server: server, body: try encoder.encode(body), contentType: encoder.contentType)
+        let python = try PythonSDK.imageToVideo(server: server, request: sdkRequest)
+        let raw = try #require(python["raw_request"] as? [String: Any])
+        let encoded = try #require(raw["body_b64"] as? String)
+        let pythonBody = try #require(Data(base64Encoded: encoded))
+        let pythonContentType = try #require(raw["content_type"] as? String)
+        let pythonParts = try await MultipartParse.parts(server: server, body: pythonBody, contentType: pythonContentType)
+
+        #expect(swiftParts.count == pythonParts.count, "\(swiftParts.map(\.name)) vs \(pythonParts.map(\.name))")
+        for part in pythonParts {
+            #expect(swiftParts.contains(part), "Swift did not send \(part)")
+        }
+        // Every default the spec gives is on the wire, as the SDK sends it.
+        #expect(Set(pythonParts.map(\.name)).isSuperset(of: ["model_id", "height", "width", "fps", "motion_bucket_id", "noise_aug_strength", "safety_check", "num_inference_steps"]))
     }
 }

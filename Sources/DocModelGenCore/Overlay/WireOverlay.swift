@@ -25,7 +25,7 @@ public enum WireOverlay {
         var diagnostics: [Diagnostic] = []
         for index in schema.models.indices {
             let model = schema.models[index]
-            if case .skipped = model.kind { continue }
+            guard !isSDKShape(model) else { continue }
             let matched = zip(ordered, matchers).compactMap { facts, matcher in
                 matcher.model(for: model).map { (origin: facts.origin, wire: $0) }
             }
@@ -80,6 +80,17 @@ public enum WireOverlay {
         if formats.count > 1 { conflict("the format", formats.map { "'\($0)'" }) }
         field.format = formats.first
         return (field, diagnostics)
+    }
+
+    /// Pages no spec schema or SDK wire class stands for: skipped pages, the docs' file model (the
+    /// SDK's upload class for a `format: binary` property, sent as a file part whatever its
+    /// fields are called), and objects with nothing on the wire (`HTTPMetadata`).
+    static func isSDKShape(_ model: Model) -> Bool {
+        switch model.kind {
+        case .skipped: return true
+        case .object: return model.isFileShape || (model.wireFields.isEmpty && !model.fields.isEmpty)
+        case .enumeration, .union: return false
+        }
     }
 
     /// The format a property's type states, through lists, maps and nullability.

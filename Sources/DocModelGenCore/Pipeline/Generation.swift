@@ -35,9 +35,10 @@ public enum Generation {
 
     /// Runs every tree of `request` through every stage. Nothing is emitted for any tree when any
     /// tree has an error, so a run writes all of its output or none.
-    public static func run(_ request: GenerateRequest, trees: [TreeFiles], templates: TemplateSet) -> Result {
+    public static func run(_ request: GenerateRequest, trees: [TreeFiles], templates: TemplateSet, overlay: OverlayFiles = OverlayFiles()) -> Result {
         var result = Result()
-        var found: [Diagnostic] = []
+        let (facts, overlayFindings) = overlay.facts()
+        var found: [Diagnostic] = overlayFindings
         var unmatchedInEveryTree = Set(request.multipartModels)
         var outputs: [(tree: GenerateRequest.Tree, output: Generator.Output)] = []
         for (tree, files) in zip(request.trees, trees) {
@@ -48,7 +49,8 @@ public enum Generation {
                 pages.pages, root: pages.root,
                 options: Generator.Options(
                     accessLevel: request.accessLevel, emitDocumentation: request.docsOutput != nil,
-                    multipartModels: Set(request.multipartModels), namespace: tree.namespace, strict: request.strict),
+                    multipartModels: Set(request.multipartModels), namespace: tree.namespace, strict: request.strict,
+                    overlay: facts, sendDefaults: request.sendDefaults),
                 templates: templates)
             unmatchedInEveryTree.formIntersection(output.unmatchedMultipartModels)
             found += output.diagnostics.map { $0.resolvingPath(against: pages.root) }
@@ -68,17 +70,49 @@ public enum Generation {
     }
 
     /// The findings of one tree, as `run` reports them, without emitting (`docmodelgen validate`).
-    public static func validate(_ files: TreeFiles, strict: Bool = false, silence: Set<Diagnostic.Kind> = [], verbose: Bool = false) -> Result {
+    public static func validate(
+        _ files: TreeFiles, strict: Bool = false, silence: Set<Diagnostic.Kind> = [], verbose: Bool = false,
+        overlay: OverlayFiles = OverlayFiles()
+    ) -> Result {
         var result = Result()
         let pages = PageSet(files: files.files, inputs: files.inputs, missing: files.missing)
-        var found = pages.diagnostics
+        let (facts, overlayFindings) = overlay.facts()
+        var found = pages.diagnostics + overlayFindings
         if !pages.diagnostics.hasErrors {
-            let schema = Generator.schema(of: pages.pages, root: pages.root)
-            found += Generator.diagnostics(of: schema, strict: strict).map { $0.resolvingPath(against: pages.root) }
+            let (schema, matching) = Generator.schema(of: pages.pages, root: pages.root, overlay: facts)
+            found += (Generator.diagnostics(of: schema, strict: strict) + matching).map { $0.resolvingPath(against: pages.root) }
             result.schemas = [schema]
             result.pageCount = pages.pages.count
         }
         result.diagnostics = DiagnosticReport.present(found, silence: silence, verbose: verbose)
+        return result
+    }
+}
+
+extension Generation {
+    /// What `drift` found: the disagreements, and any problem reading the docs or the sources.
+    public struct DriftResult: Sendable {
+        public var findings: [DriftReport.Finding] = []
+        /// Errors and warnings about the inputs themselves (absolute paths).
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Compares one docs tree with each overlay source (`docmodelgen drift`). Findings have
+    /// absolute paths.
+    public static func drift(_ files: TreeFiles, overlay: OverlayFiles) -> DriftResult {
+        var result = DriftResult()
+        let pages = PageSet(files: files.files, inputs: files.inputs, missing: files.missing)
+        let (facts, overlayFindings) = overlay.facts()
+        result.diagnostics = pages.diagnostics + overlayFindings
+        guard !result.diagnostics.hasErrors else { return result }
+        let schema = Generator.schema(of: pages.pages, root: pages.root)
+        for source in facts {
+            result.findings += DriftReport.compare(schema, with: source).map { finding in
+                var finding = finding
+                finding.location = finding.diagnostic.resolvingPath(against: pages.root).location ?? finding.location
+                return finding
+            }
+        }
         return result
     }
 }

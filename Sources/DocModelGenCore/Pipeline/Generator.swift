@@ -12,12 +12,18 @@ public enum Generator {
         /// When set, every generated type is nested in `enum <namespace>` (declared in an extra file,
         /// `<namespace>.namespace.swift`), so several docs trees can share one module.
         public var namespace: String?
+        /// What an OpenAPI document or a Python SDK says about the wire (`WireOverlay`).
+        public var overlay: [WireFacts]
+        /// Memberwise `init`s default fields to the overlay's defaults (see `SwiftModelEmitter.Options`).
+        public var sendDefaults: Bool
 
         public init(
             accessLevel: AccessLevel = .public, emitDocumentation: Bool = true, multipartModels: Set<String> = [],
-            namespace: String? = nil, strict: Bool = false
+            namespace: String? = nil, strict: Bool = false, overlay: [WireFacts] = [], sendDefaults: Bool = false
         ) {
             self.strict = strict
+            self.overlay = overlay
+            self.sendDefaults = sendDefaults
             self.accessLevel = accessLevel
             self.emitDocumentation = emitDocumentation
             self.multipartModels = multipartModels
@@ -48,6 +54,11 @@ public enum Generator {
         SchemaBuilder.build(sources: pages, root: root)
     }
 
+    /// The schema of `pages` with `overlay` applied, and what the matching found.
+    public static func schema(of pages: [SourcePage], root: String, overlay: [WireFacts]) -> (schema: Schema, diagnostics: [Diagnostic]) {
+        WireOverlay.apply(overlay, to: schema(of: pages, root: root))
+    }
+
     /// Every diagnostic of `schema`, sorted; with `strict`, what is generated as `JSONValue` is an
     /// error instead.
     public static func diagnostics(of schema: Schema, strict: Bool = false) -> [Diagnostic] {
@@ -60,21 +71,23 @@ public enum Generator {
         let clock = ContinuousClock()
         var timings = Timings()
         var schema = Schema(models: [])
-        timings.parse = clock.measure { schema = self.schema(of: pages, root: root) }
+        var overlayDiagnostics: [Diagnostic] = []
+        timings.parse = clock.measure { (schema, overlayDiagnostics) = self.schema(of: pages, root: root, overlay: options.overlay) }
         var diagnostics: [Diagnostic] = []
         var binding = SwiftBinding(schema)
         var unmatched: [String] = []
         timings.validate = clock.measure {
             (schema, unmatched) = schema.markingMultipart(options.multipartModels) { [binding] in [binding.typeNames[$0]] }
             binding = binding.rebinding(schema)
-            diagnostics = Generator.diagnostics(of: schema, strict: options.strict)
+            diagnostics = (Generator.diagnostics(of: schema, strict: options.strict) + overlayDiagnostics).sorted()
         }
         var output = Output(schema: schema, timings: timings, diagnostics: diagnostics, swiftFiles: [], documentationFiles: [])
         output.unmatchedMultipartModels = unmatched
         guard !diagnostics.hasErrors else { return output }
         output.timings.emit = clock.measure {
             output.swiftFiles = SwiftModelEmitter.emit(
-                binding, options: SwiftModelEmitter.Options(accessLevel: options.accessLevel, namespace: options.namespace),
+                binding,
+                options: SwiftModelEmitter.Options(accessLevel: options.accessLevel, namespace: options.namespace, sendDefaults: options.sendDefaults),
                 templates: templates)
             output.documentationFiles = options.emitDocumentation ? DocumentationEmitter.emit(binding, templates: templates) : []
         }

@@ -6,22 +6,38 @@ public struct BodyGenImageToVideo: Codable, Hashable, Sendable {
     /// Uploaded image to generate a video from.
     public var image: BodyGenImageToVideoImage
     /// Hugging Face model ID used for video generation.
+    ///
+    /// Default: `""` (the server's, when left out).
     public var modelId: String?
     /// The height in pixels of the generated video.
+    ///
+    /// Default: `576` (the server's, when left out).
     public var height: Int?
     /// The width in pixels of the generated video.
+    ///
+    /// Default: `1024` (the server's, when left out).
     public var width: Int?
     /// The frames per second of the generated video.
+    ///
+    /// Default: `6` (the server's, when left out).
     public var fps: Int?
     /// Used for conditioning the amount of motion for the generation. The higher the number the more motion will be in the video.
+    ///
+    /// Default: `127` (the server's, when left out).
     public var motionBucketId: Int?
     /// Amount of noise added to the conditioning image. Higher values reduce resemblance to the conditioning image and increase motion.
+    ///
+    /// Default: `0.02` (the server's, when left out).
     public var noiseAugStrength: Double?
     /// Perform a safety check to estimate if generated images could be offensive or harmful.
+    ///
+    /// Default: `true` (the server's, when left out).
     public var safetyCheck: Bool?
     /// Seed for random number generation.
     public var seed: Int?
     /// Number of denoising steps. More steps usually lead to higher quality images but slower inference. Modulated by strength.
+    ///
+    /// Default: `25` (the server's, when left out).
     public var numInferenceSteps: Int?
 
     public init(
@@ -46,6 +62,19 @@ public struct BodyGenImageToVideo: Codable, Hashable, Sendable {
         self.safetyCheck = safetyCheck
         self.seed = seed
         self.numInferenceSteps = numInferenceSteps
+    }
+
+    /// The values the API gives these fields when they are left out (from its OpenAPI
+    /// document or its SDK's models).
+    public enum Defaults {
+        public static let modelId: String = ""
+        public static let height: Int = 576
+        public static let width: Int = 1024
+        public static let fps: Int = 6
+        public static let motionBucketId: Int = 127
+        public static let noiseAugStrength: Double = 0.02
+        public static let safetyCheck: Bool = true
+        public static let numInferenceSteps: Int = 25
     }
 
     enum CodingKeys: String, CodingKey {

@@ -1,0 +1,55 @@
+/// The overlay sources a reading edge found (`--openapi`, `--python-sdk`): what `Generation` turns
+/// into `WireFacts` with `OpenAPIReader` and `PythonModelReader`. The edge reads files; the rules
+/// (which files, what they say, what is wrong with them) are the readers'.
+public struct OverlayFiles: Sendable {
+    /// An OpenAPI document: its absolute path and a loader for it and the sibling files its
+    /// `$ref`s name (nil when a file cannot be read).
+    public struct OpenAPI: Sendable {
+        public var path: String
+        public var load: @Sendable (String) -> [UInt8]?
+
+        public init(path: String, load: @escaping @Sendable (String) -> [UInt8]?) {
+            self.path = path
+            self.load = load
+        }
+    }
+
+    /// A Python SDK's package folder (absolute) and its `.py` model files, paths relative to it.
+    public struct PythonSDK: Sendable {
+        public var folder: String
+        public var files: [(path: String, bytes: [UInt8])]
+
+        public init(folder: String, files: [(path: String, bytes: [UInt8])]) {
+            self.folder = folder
+            self.files = files
+        }
+    }
+
+    public var openAPI: OpenAPI?
+    public var pythonSDK: PythonSDK?
+
+    public init(openAPI: OpenAPI? = nil, pythonSDK: PythonSDK? = nil) {
+        self.openAPI = openAPI
+        self.pythonSDK = pythonSDK
+    }
+
+    /// What the sources say, and what is wrong with them (absolute paths).
+    public func facts() -> (facts: [WireFacts], diagnostics: [Diagnostic]) {
+        var facts: [WireFacts] = []
+        var diagnostics: [Diagnostic] = []
+        if let pythonSDK {
+            let read = PythonModelReader.read(files: pythonSDK.files)
+            facts.append(read.facts)
+            diagnostics += read.diagnostics.map { $0.resolvingPath(against: pythonSDK.folder) }
+            if read.facts.models.isEmpty {
+                diagnostics.append(.error("no Speakeasy model class found under \(pythonSDK.folder) (name the SDK's package folder, which holds models/)", at: .file(pythonSDK.folder)))
+            }
+        }
+        if let openAPI {
+            let read = OpenAPIReader.read(rootPath: openAPI.path, load: openAPI.load)
+            if let found = read.facts { facts.append(found) }
+            diagnostics += read.diagnostics
+        }
+        return (facts, diagnostics)
+    }
+}
