@@ -32,6 +32,16 @@ struct DocModelGenBuildPlugin: BuildToolPlugin {
         case .success(let (config, plan)):
             inputs += plan.allPages.map { URL(fileURLWithPath: $0) }
             if let templates = config.templates { inputs += Self.files(in: templates) }
+            // The overlay sources: a changed spec or SDK model regenerates. A spec's `$ref`s may
+            // name sibling files, so its folder's files are declared too.
+            if let openAPI = config.openAPI {
+                inputs += [URL(fileURLWithPath: openAPI)] + Self.files(in: (openAPI as NSString).deletingLastPathComponent)
+                    .filter { [".yaml", ".yml", ".json"].contains(where: $0.lastPathComponent.hasSuffix) && $0.path != openAPI }
+            }
+            if let pythonSDK = config.pythonSDK {
+                let all = (FileManager.default.enumerator(atPath: pythonSDK)?.allObjects as? [String]) ?? []
+                inputs += PythonModelFiles.select(all).map { URL(fileURLWithPath: pythonSDK + "/" + $0) }
+            }
             outputs = plan.allSwiftFiles.map { output.appendingPathComponent($0) }
         case .failure:
             // Let the tool say what is wrong, at the file's line and column, as part of the build.

@@ -30,6 +30,9 @@ public enum WireOverlay {
                 matcher.model(for: model).map { (origin: facts.origin, wire: $0) }
             }
             guard !matched.isEmpty else {
+                // A union or enum page carries nothing the overlay would change (an inline
+                // `Union[…]` has no class of its own); only an object's fields have wire names.
+                guard case .object = model.kind else { continue }
                 diagnostics.append(.warning(
                     "'\(model.name)' matches no \(ordered.map { member(of: $0.origin) }.joined(separator: " and no ")); its fields keep the docs' names on the wire",
                     at: model.location, kind: .overlayUnmatched))
