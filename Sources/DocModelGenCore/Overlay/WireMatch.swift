@@ -28,6 +28,16 @@ public struct WireMatch: Sendable {
     /// The wire model the docs page `model` documents, if exactly one fits: by its title, then by
     /// its file name.
     public func model(for model: Model) -> WireModel? {
+        guard let found = candidate(for: model) else { return nil }
+        // An SDK error class stands for its `data` body class (`class X(PolarError): data: XData`).
+        if found.kind == .other, found.members.count == 1, case .reference(let body) = found.members[0],
+           let index = exact[body], facts.models[index].kind == .object {
+            return facts.models[index]
+        }
+        return found
+    }
+
+    private func candidate(for model: Model) -> WireModel? {
         let stem = String((model.sourcePath.split(separator: "/").last ?? "").dropLast(model.sourcePath.hasSuffix(".md") ? 3 : 0))
         for name in [model.name, stem] {
             if let index = exact[name] { return facts.models[index] }

@@ -62,8 +62,9 @@ public enum WireOverlay {
                 at: field.location, kind: .overlayUnmatched)])
         }
         var diagnostics: [Diagnostic] = []
-        func conflict(_ what: String, _ values: [String]) {
-            guard let second = facts.dropFirst().first, Set(values).count > 1 else { return }
+        /// `values` as shown; `keys` decide whether they differ (default: as shown).
+        func conflict(_ what: String, _ values: [String], keys: [String]? = nil) {
+            guard let second = facts.dropFirst().first, Set(keys ?? values).count > 1 else { return }
             diagnostics.append(.warning(
                 "\(describe(first.origin)) (\(first.model.path)) gives field '\(field.documentedName ?? field.wireName)' \(what) \(values[0]), but \(describe(second.origin)) (\(second.model.path)) gives \(values[1]); using the first (the SDK's models win, then the spec)",
                 at: field.location, kind: .overlayConflict))
@@ -76,7 +77,10 @@ public enum WireOverlay {
         }
 
         let defaults = facts.compactMap { fact in fact.field.defaultValue.flatMap { $0 == .null ? nil : $0 } }
-        if defaults.count > 1 { conflict("the default", defaults.map(describe)) }
+        // `1` and `1.0` are one number: not a conflict.
+        if defaults.count > 1 {
+            conflict("the default", defaults.map(describe), keys: defaults.map { describe(numericallyNormalised($0)) })
+        }
         field.defaultValue = defaults.first
 
         let formats = facts.compactMap { $0.field.type.flatMap(format(of:)) }
@@ -127,6 +131,11 @@ public enum WireOverlay {
         case .pythonSDK: "class of the Python SDK"
         case .openAPI: "schema of the OpenAPI document"
         }
+    }
+
+    private static func numericallyNormalised(_ value: WireValue) -> WireValue {
+        guard case .number(let text) = value, let number = Double(text) else { return value }
+        return .number(String(number))
     }
 
     static func describe(_ value: WireValue) -> String {
