@@ -113,6 +113,16 @@ import Testing
         #expect(sending.contains("        count: Int64? = nil,\n"))
     }
 
+    @Test func aNumberTheSpecTypesAsAStringIsSentAsAString() throws {
+        var spec = Self.spec
+        spec.models[0].fields[3] = WireField(wireName: "count", type: .string(format: "int64"), defaultValue: .string("7"), location: Self.location(1))
+        let (schema, _) = Generator.schema(of: Self.pages, root: Self.root, overlay: [spec])
+        #expect(try Self.field("count", in: schema).isSentAsString == true)
+        let swift = try SwiftModelEmitterTests.emitted(schema, sendDefaults: true)
+        #expect(swift.contains("    public var count: StringEncoded<Int64>?\n"))
+        #expect(swift.contains("        public static let count: StringEncoded<Int64> = StringEncoded(7)\n"))
+    }
+
     @Test func driftPointsAtTheDocsAndNamesTheSpec() throws {
         let schema = Generator.schema(of: Self.pages, root: Self.root)
         var spec = Self.spec

@@ -4,13 +4,19 @@ enum SwiftDefaultValue {
     /// a plain literal (a list, an object, a decimal, a value an enum does not list): such a
     /// default is not generated, and a field left out gets the server's.
     static func source(of value: WireValue, for field: Field, in binding: SwiftBinding) -> (type: String, value: String)? {
+        guard let plain = plainSource(of: value, for: field, in: binding) else { return nil }
+        guard field.isSentAsString == true else { return plain }
+        return ("StringEncoded<\(plain.type)>", "StringEncoded(\(plain.value))")
+    }
+
+    private static func plainSource(of value: WireValue, for field: Field, in binding: SwiftBinding) -> (type: String, value: String)? {
         let type = field.type.unwrappingWrappers
         switch (type, value) {
         case (.string, .string(let text)):
             return ("String", SwiftSourceText.stringLiteral(text))
-        case (.integer, .number(let text)) where Int64(text) != nil:
+        case (.integer, .number(let text)) where Int64(text) != nil, (.integer, .string(let text)) where Int64(text) != nil:
             return (SwiftTypeRenderer.integerType(format: field.format), text)
-        case (.float, .number(let text)) where Double(text) != nil:
+        case (.float, .number(let text)) where isDecimalLiteral(text), (.float, .string(let text)) where isDecimalLiteral(text):
             // A Swift float literal needs digits before the point (`.5` is not one).
             return ("Double", text.hasPrefix(".") ? "0" + text : text.hasPrefix("-.") ? "-0" + text.dropFirst() : text)
         case (.boolean, .bool(let flag)):
@@ -31,5 +37,11 @@ enum SwiftDefaultValue {
         default:
             return nil
         }
+    }
+
+    /// `-1.5`, `2e10`, `.5`: digits, one point, an exponent; not `inf` or `nan`, which Swift
+    /// cannot write as a literal.
+    private static func isDecimalLiteral(_ text: String) -> Bool {
+        Double(text) != nil && text.unicodeScalars.allSatisfy { "0123456789.-+eE".unicodeScalars.contains($0) }
     }
 }

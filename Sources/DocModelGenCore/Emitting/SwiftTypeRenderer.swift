@@ -2,7 +2,8 @@
 enum SwiftTypeRenderer {
     /// The type of `field`'s stored property, as declared.
     static func propertyType(of field: Field, propertyName: String, in binding: SwiftBinding) -> String {
-        let value = swiftType(of: field.type.unwrappingWrappers, in: binding, format: field.format)
+        var value = swiftType(of: field.type.unwrappingWrappers, in: binding, format: field.format)
+        if field.isSentAsString == true { value = "StringEncoded<\(value)>" }
         switch FieldStorage(field) {
         case .plain: return value
         case .optional, .nullable: return value + "?"

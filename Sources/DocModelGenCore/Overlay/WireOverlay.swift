@@ -86,6 +86,9 @@ public enum WireOverlay {
         let formats = facts.compactMap { $0.field.type.flatMap(format(of:)) }
         if formats.count > 1 { conflict("the format", formats.map { "'\($0)'" }) }
         field.format = formats.first
+        // A number the docs show as `int`/`float` that a source types `string`: sent as text.
+        if case .integer = field.type.unwrappingWrappers, facts.contains(where: { isString($0.field.type) }) { field.isSentAsString = true }
+        if case .float = field.type.unwrappingWrappers, facts.contains(where: { isString($0.field.type) }) { field.isSentAsString = true }
         return (field, diagnostics)
     }
 
@@ -97,6 +100,14 @@ public enum WireOverlay {
         case .skipped: return true
         case .object: return model.isFileShape || (model.wireFields.isEmpty && !model.fields.isEmpty)
         case .enumeration, .union: return false
+        }
+    }
+
+    private static func isString(_ type: WireType?) -> Bool {
+        switch type {
+        case .string?: return true
+        case .union(let members)?: return members.filter { $0 != .constant(.null) }.allSatisfy { if case .string = $0 { true } else { false } }
+        default: return false
         }
     }
 

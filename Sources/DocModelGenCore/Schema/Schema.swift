@@ -222,6 +222,9 @@ public struct Field: Codable, Sendable, Hashable {
     public var defaultValue: WireValue?
     /// The format an overlay found (`int32`, `int64`, `date`, `date-time`, `uuid`, …).
     public var format: String?
+    /// Set when an overlay says a number the docs show as `int` or `float` travels as a JSON
+    /// string (a spec's `type: string, format: int64`).
+    public var isSentAsString: Bool?
 
     public init(
         wireName: String, type: TypeExpression, typeText: String, required: RequiredMarker,
