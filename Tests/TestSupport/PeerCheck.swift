@@ -110,7 +110,7 @@ public struct PeerReport: Decodable, Sendable {
             /// `swift-decodes-sample`, `swift-keeps-sample`, `sdk-accepts`, `sdk-writes-same`,
             /// `swift-decodes-sdk`, `swift-writes-same` or `harness`.
             public var stage: String
-            /// `wire-name` (equal but for the spelling of keys), `union-member` or `other`.
+            /// `wire-name` (equal but for the spelling of keys) or `other`.
             public var cause: String
             public var reason: String
             public var renamed: [Renamed]?
