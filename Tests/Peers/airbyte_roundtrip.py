@@ -162,13 +162,15 @@ def convert(request, text):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         value = utils.unmarshal_json(text, typ)
+    # Which member a union value was decoded as (the first dataclass that decodes): when it is not the
+    # sample's, a raw dict kept inside it is that member's doing, not the value's.
+    extra = {"decodedAs": type(value).__name__} if request.get("kind") == "union" else {}
     problems = [str(warning.message) for warning in caught if "dataclasses_json" in warning.filename]
     if problems:
-        raise ValueError("dataclasses-json could not decode it and kept the raw JSON: " + "; ".join(problems))
-    written = utils.marshal_json(value, typ)
-    if request.get("kind") == "union":  # which member the SDK took (the first dataclass that decodes)
-        return written, {"decodedAs": type(value).__name__}
-    return written
+        error = ValueError("dataclasses-json could not decode it and kept the raw JSON: " + "; ".join(problems))
+        error.extra = extra
+        raise error
+    return utils.marshal_json(value, typ), extra
 
 
 def self_test():

@@ -11,7 +11,7 @@ Output, one line per input line, in order:
 
     {"id"?, "type": ..., "ok": true, "json": <what the SDK writes>, "text": "<the same as JSON text>",
      "decodedAs"?: "<the SDK class a union value was decoded as>"}
-    {"id"?, "type": ..., "ok": false, "error": "..."}
+    {"id"?, "type": ..., "ok": false, "error": "...", "decodedAs"?: ...}
     {"id"?, "type": ..., "ok": false, "unchecked": "..."}   # no JSON body, or a known SDK bug
 """
 import json
@@ -27,7 +27,7 @@ class Unchecked(Exception):
 
 def round_trip(line, convert):
     """One answer for one input line; `convert(request, text)` returns what the SDK writes (text), or
-    that text and a dict of keys to add to the answer."""
+    that text and a dict of keys to add to the answer; an exception's `extra` dict is added too."""
     request = json.loads(line)
     answer = {"type": request.get("type")}
     if "id" in request:
@@ -46,7 +46,7 @@ def round_trip(line, convert):
         message = f"{type(error).__name__}: {error}"
         # pydantic adds a documentation link under every error; it only makes the report longer.
         message = "\n".join(l for l in message.splitlines() if "errors.pydantic.dev" not in l)
-        answer.update(ok=False, error=message[:2000])
+        answer.update(ok=False, error=message[:2000], **getattr(error, "extra", {}))
     return answer
 
 
