@@ -47,12 +47,13 @@ import Testing
             #expect(failure.stage == "sdk-writes-same", "\(type): \(failure.stage): \(failure.reason)")
             let renamed = failure.renamed ?? []
             #expect(!renamed.isEmpty, "\(type): a wire-name failure without renamed keys")
-            #expect(renamed.allSatisfy { $0.left.contains("_") && !$0.right.contains("_") }, "\(type): \(renamed.map { "\($0.left) → \($0.right)" })")
+            #expect(renamed.allSatisfy { $0.left != $0.right }, "\(type): \(renamed.map { "\($0.left) → \($0.right)" })")
         }
         let jobResponse = wireName.first { $0.type == "JobResponse" }?.failure.renamed ?? []
         #expect(jobResponse.contains { $0.path == "$" && $0.left == "bytes_synced" && $0.right == "bytesSynced" },
                 "JobResponse: \(jobResponse.map { "\($0.path): \($0.left) → \($0.right)" })")
-        // Anything else that fails is not the overlay's to fix; none does in this subset.
+        // Anything else that fails is not the overlay's to fix; none does in this subset (nor in the
+        // whole tree). A union member the SDK cannot tell from an earlier one is unchecked, accepted.
         let other = failures.filter { $0.failure.cause != "wire-name" }
         #expect(other.isEmpty, "\(other.count) failure(s) not caused by wire names, e.g. \(other.prefix(3).map { "\($0.type): \($0.failure.reason)" })")
         // The types left unchecked are the operations wrappers (no JSON body) and what --limit left out.
