@@ -602,16 +602,23 @@ def different(stage, label, left, right):
     return failure
 
 
+def swift_answer(answer, which, stage):
+    """(the JSON a Swift answer carries, None), or (None, the failure)."""
+    if answer is None:
+        return None, {"stage": "harness", "reason": f"no {which} answer from the Swift executable"}
+    if not answer.get("ok"):
+        return None, {"stage": stage, "reason": first_line(answer.get("error"))}
+    return json.loads(answer["text"]), None
+
+
 def check_variant(row, swift, sdk, again):
     try:
         sample = json.loads(row["text"])
     except ValueError as error:
         return {"stage": "harness", "reason": f"sample is not JSON: {error}"}
-    if swift is None:
-        return {"stage": "harness", "reason": "no answer from the Swift executable"}
-    if not swift.get("ok"):
-        return {"stage": "swift-decodes-sample", "reason": first_line(swift.get("error"))}
-    swift_json = json.loads(swift["text"])
+    swift_json, failure = swift_answer(swift, "first", "swift-decodes-sample")
+    if failure:
+        return failure
     failure = different("swift-keeps-sample", "sample vs Swift", sample, swift_json)
     if failure:
         return failure
@@ -634,11 +641,8 @@ def check_variant(row, swift, sdk, again):
     failure = different("sdk-writes-same", "Swift vs SDK", swift_json, sdk_json)
     if failure:
         return failure
-    if again is None:
-        return {"stage": "harness", "reason": "no second answer from the Swift executable"}
-    if not again.get("ok"):
-        return {"stage": "swift-decodes-sdk", "reason": first_line(again.get("error"))}
-    return different("swift-writes-same", "SDK vs Swift", sdk_json, json.loads(again["text"]))
+    again_json, failure = swift_answer(again, "second", "swift-decodes-sdk")
+    return failure or different("swift-writes-same", "SDK vs Swift", sdk_json, again_json)
 
 
 def print_summary(report):
