@@ -124,9 +124,15 @@ let package = Package(
             dependencies: ["docmodelgen", "DocModelGenCore", "LivepeerAIModels", "UnstructuredModels", "GrammarFixtureModels", "DocModelRuntime", "TestSupport"]
         ),
         // The polar JSON peer check: every type of ../shared/corpus/polar-python through the real
-        // polar-sdk (Tests/Peers/polar-peer-check); skipped without the corpus or the peers venv.
+        // polar-sdk (Tests/Peers/peer-check --sdk polar); skipped without the corpus or the peers venv.
         .testTarget(
             name: "PolarPeerTests",
+            dependencies: ["docmodelgen", "TestSupport"]
+        ),
+        // The same for ../shared/corpus/airbyte-api-python-sdk through airbyte-api (dataclasses-json):
+        // without a wire-name overlay it must fail for the camelCase wire names the docs cannot show.
+        .testTarget(
+            name: "AirbytePeerTests",
             dependencies: ["docmodelgen", "TestSupport"]
         ),
         // What the tests share: package root, temporary folders, child processes, goldens (one

@@ -1,5 +1,5 @@
-// The Swift side of the polar JSON peer check (see Tests/Peers/README.md). Compiled by the harness
-// into a throwaway package beside the generated models and `PolarPeerTable.swift`.
+// The Swift side of the JSON peer check (Tests/Peers/peer-check, see Tests/Peers/README.md). Compiled
+// by the harness into a throwaway package beside the generated models and `PeerTable.swift`.
 //
 // Reads JSON lines `{"id": …, "swiftType": "Name", "text": "<JSON text>"}` on standard input; for
 // each, decodes the text into the named Swift type, encodes the value again, and writes
