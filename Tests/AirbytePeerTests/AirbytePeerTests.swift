@@ -60,4 +60,32 @@ import Testing
         let unchecked = report.entries.filter { entry in entry.unchecked.contains { !$0.accepted } }
         #expect(unchecked.isEmpty, "unchecked for a reason not accepted: \(unchecked.prefix(3).map { "\($0.type): \($0.unchecked.first { !$0.accepted }?.reason ?? "")" })")
     }
+
+    /// The installed SDK's package folder (`site-packages/airbyte`), whose models give the wire names.
+    static func sdkFolder() throws -> String {
+        let result = try ProcessRunner.run(
+            executable: PeerCheck.python, arguments: ["-c", "import airbyte, os; print(os.path.dirname(airbyte.__file__))"])
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The same subset with the SDK's models as overlay (`--python-sdk`): every type checked passes.
+    @Test(.enabled(if: missing == nil || PeerCheck.required, "\(missing ?? ""); the airbyte peer check is skipped"))
+    func withThePythonSDKOverlayEveryTypePasses() throws {
+        if let missing = Self.missing {
+            Issue.record("DOCMODELGEN_REQUIRE_PEERS=1, but \(missing)")
+            return
+        }
+        let outcome = try Self.check.run(
+            limit: Self.limit, overlayArguments: ["--python-sdk", try Self.sdkFolder()], seconds: 900, keep: "airbyte-peer-check-overlay")
+        guard let report = outcome.report else {
+            Issue.record("exit \(outcome.status), \(outcome.reportError ?? ""); output:\n\(outcome.output.suffix(6000))")
+            return
+        }
+        print(outcome.summary.components(separatedBy: "\n").filter { !$0.contains("left out by --limit") }.joined(separator: "\n"))
+        #expect(report.checked >= 100, "only \(report.checked) type(s) checked")
+        #expect(report.failed == 0, "\(report.failed) type(s) failed: \(report.entries.filter { !$0.failures.isEmpty }.prefix(3).map { "\($0.type): \($0.failures.first?.reason ?? "")" })")
+        #expect(report.blocking.isEmpty, "blocking: \(report.blocking.prefix(5))")
+        let unchecked = report.entries.filter { entry in entry.unchecked.contains { !$0.accepted } }
+        #expect(unchecked.isEmpty, "unchecked for a reason not accepted: \(unchecked.prefix(3).map(\.type))")
+    }
 }

@@ -58,7 +58,10 @@ public struct PeerCheck: Sendable {
     /// Runs the check in a temporary work folder and keeps its report and logs in `.build/<keep>`.
     /// `limit`: `--limit N`; `generateArguments`: each passed as `--generate-arg ARG`; `seconds`
     /// bounds the whole run (the script bounds its Swift build itself: ulimit -v, timeout 900).
-    public func run(limit: Int? = nil, generateArguments: [String] = [], seconds: Int, keep: String) throws -> Outcome {
+    /// `overlayArguments`: each passed as `--overlay-arg ARG` (to `schema`, `validate` and `generate`).
+    public func run(
+        limit: Int? = nil, generateArguments: [String] = [], overlayArguments: [String] = [], seconds: Int, keep: String
+    ) throws -> Outcome {
         let work = try TemporaryFolder(prefix: "\(sdk)-peer-check")
         var arguments = [
             Self.script.path, "--sdk", sdk, "--docmodelgen", ProcessRunner.docmodelgen.path, "--python", Self.python.path,
@@ -66,6 +69,7 @@ public struct PeerCheck: Sendable {
         ]
         if let limit { arguments += ["--limit", String(limit)] }
         for argument in generateArguments { arguments += ["--generate-arg", argument] }
+        for argument in overlayArguments { arguments += ["--overlay-arg", argument] }
         let command = arguments.map(Self.quoted).joined(separator: " ")
         let run = try ProcessRunner.bash("timeout \(seconds) \(command)", in: PackageRoot.url)
         let kept = PackageRoot.url.appendingPathComponent(".build/\(keep)")
