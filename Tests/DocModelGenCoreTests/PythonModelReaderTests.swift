@@ -564,12 +564,18 @@ import Testing
         return try paths.map { (path: $0, bytes: Array(try Data(contentsOf: folder.appendingPathComponent($0)))) }
     }
 
-    @Test func installedPolarSDK() throws {
-        guard let sitePackages = Self.sitePackages else {
+    /// The installed package's `models` folder read, or nil (with the skip message) without the
+    /// virtualenv.
+    static func readInstalled(_ package: String) throws -> (facts: WireFacts, diagnostics: [Diagnostic])? {
+        guard let sitePackages else {
             print("skipped: the peer virtualenv is missing: run `Tests/Peers/setup-venv` (CI's .ci/run does)")
-            return
+            return nil
         }
-        let (facts, diagnostics) = PythonModelReader.read(files: try Self.modules(under: sitePackages.appendingPathComponent("polar_sdk/models")))
+        return PythonModelReader.read(files: try modules(under: sitePackages.appendingPathComponent("\(package)/models")))
+    }
+
+    @Test func installedPolarSDK() throws {
+        guard let (facts, diagnostics) = try Self.readInstalled("polar_sdk") else { return }
         #expect(diagnostics == [])
         let kinds = Dictionary(grouping: facts.models, by: \.kind).mapValues(\.count)
         // 765 pydantic classes, 95 enums, 35 error classes (PolarError subclasses with `data`),
@@ -589,11 +595,7 @@ import Testing
     }
 
     @Test func installedLivepeerSDK() throws {
-        guard let sitePackages = Self.sitePackages else {
-            print("skipped: the peer virtualenv is missing: run `Tests/Peers/setup-venv` (CI's .ci/run does)")
-            return
-        }
-        let (facts, diagnostics) = PythonModelReader.read(files: try Self.modules(under: sitePackages.appendingPathComponent("livepeer_ai/models")))
+        guard let (facts, diagnostics) = try Self.readInstalled("livepeer_ai") else { return }
         #expect(diagnostics == [])
         #expect(facts.models.filter { $0.kind == .object }.count == 47)
         let image = try Self.model("BodyGenImageToVideoImage", in: facts)
