@@ -267,6 +267,9 @@ enum PythonTokenizer {
             if !terminated {
                 contentEnd = min(index, bytes.count)
                 current.hasUnterminatedString = true
+                // Brackets opened before a string that breaks off at its line's end would
+                // swallow the statements after it: the line's end ends the statement instead.
+                if !triple { depth = 0 }
             }
             let content = bytes[contentStart..<max(contentStart, contentEnd)]
             let text = raw ? String(decoding: content, as: UTF8.self) : PythonStringEscapes.decode(content)
