@@ -19,6 +19,7 @@ let package = Package(
         fuzzerTarget("FuzzPipeline", [.product(name: "DocModelGenCore", package: "DocModelGen")]),
         fuzzerTarget("FuzzTableRow", [.product(name: "DocModelGenCore", package: "DocModelGen")]),
         fuzzerTarget("FuzzMultipart", [.product(name: "DocModelRuntime", package: "DocModelGen")]),
+        fuzzerTarget("FuzzSpecReader", [.product(name: "DocModelGenCore", package: "DocModelGen")]),
     ],
     swiftLanguageModes: [.v6]
 )

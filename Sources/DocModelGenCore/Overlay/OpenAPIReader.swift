@@ -307,6 +307,8 @@ extension String {
                 index = utf8.index(after: index)
             }
         }
-        return String(validating: bytes, as: UTF8.self) ?? self
+        // `String(validating:)` needs macOS 15; a lossless round trip says the same.
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        return Array(decoded.utf8) == bytes ? decoded : self
     }
 }
