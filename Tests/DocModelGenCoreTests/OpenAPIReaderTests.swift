@@ -324,6 +324,18 @@ import TestSupport
         #expect(Self.read(["/spec/openapi.yaml": fine]).diagnostics == [])
     }
 
+    @Test func manyPropertiesAndCollisionsStayLinear() {
+        // 20 000 properties, each an inline object titled alike: one name, one prefixed, then numbers.
+        let properties = (0..<20_000).map { "        p\($0): {title: T, properties: {a: {type: string}}}" }.joined(separator: "\n")
+        let started = Date()
+        let (facts, diagnostics) = Self.read(["/spec/openapi.yaml": Self.spec("    Big:\n      properties:\n" + properties + "\n")])
+        #expect(diagnostics == [])
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(Self.model(facts, "Big")?.fields.count == 20_000)
+        #expect(facts?.models.prefix(4).map(\.name) == ["Big", "T", "BigT", "BigT2"])
+        #expect(facts?.models.last?.name == "BigT19999")
+    }
+
     @Test func columnsAreBytes() {
         // libyaml counts characters; diagnostics count bytes, like every other location.
         let text = Self.spec("    Ünï: {properties: {é: {type: string}, x: {type: wat}}}\n")

@@ -63,16 +63,17 @@ extension OpenAPIReading {
 
     /// The fields of an object schema: its properties and those of its `allOf` parts, in order.
     mutating func fields(of schema: Node, file: OpenAPIFile, className: String, pointer: String, depth: Int) -> [WireField] {
-        var fields: [WireField] = []
+        var list = OpenAPIFieldList()
         var required: Set<String> = []
         var visiting: Set<String> = []
-        collectProperties(schema, file: file, className: className, pointer: pointer, depth: depth, fields: &fields, required: &required, visiting: &visiting)
+        collectProperties(schema, file: file, className: className, pointer: pointer, depth: depth, fields: &list, required: &required, visiting: &visiting)
+        var fields = list.fields
         for index in fields.indices { fields[index].isRequired = required.contains(fields[index].wireName) }
         return fields
     }
 
     private mutating func collectProperties(_ schema: Node, file: OpenAPIFile, className: String, pointer: String, depth: Int,
-                                            fields: inout [WireField], required: inout Set<String>, visiting: inout Set<String>) {
+                                            fields: inout OpenAPIFieldList, required: inout Set<String>, visiting: inout Set<String>) {
         guard depth <= OpenAPIReader.maximumSchemaDepth else {
             diagnostics.append(.warning("schemas nested deeper than \(OpenAPIReader.maximumSchemaDepth) levels are not read", at: file.location(of: schema)))
             return
@@ -92,7 +93,7 @@ extension OpenAPIReading {
                         wireName: wireName, isNullable: nullable, type: type,
                         defaultValue: property.member("default").flatMap { wireValue($0, file: file, depth: depth + 1) },
                         location: file.location(of: keyNode))
-                    if let existing = fields.firstIndex(where: { $0.wireName == wireName }) { fields[existing] = field } else { fields.append(field) }
+                    fields.add(field)
                 }
             } else {
                 diagnostics.append(.warning("`properties` should be a mapping: skipped", at: file.location(of: properties)))
@@ -338,6 +339,22 @@ extension OpenAPIReading {
             return .object(object)
         case .alias:
             return nil
+        }
+    }
+}
+
+/// Fields in order, a later one with the same wire name replacing the earlier in place (an
+/// `allOf` part overriding a property). Indexed, so a hostile object of 100 000 properties stays linear.
+struct OpenAPIFieldList {
+    private(set) var fields: [WireField] = []
+    private var indexByName: [String: Int] = [:]
+
+    mutating func add(_ field: WireField) {
+        if let existing = indexByName[field.wireName] {
+            fields[existing] = field
+        } else {
+            indexByName[field.wireName] = fields.count
+            fields.append(field)
         }
     }
 }
