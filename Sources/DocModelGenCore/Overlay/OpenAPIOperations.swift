@@ -101,7 +101,7 @@ extension OpenAPIReading {
         }
         let location = parameter.file.location(of: parameter.node.mapping?.keys.first(where: { $0.scalar?.string == "name" }) ?? parameter.node)
         return WireField(
-            attributeName: parameter.node.member("x-speakeasy-name-override")?.scalar?.string,
+            attributeName: parameter.node.nameOverride,
             wireName: name,
             isRequired: parameter.node.member("in")?.scalar?.string == "path" || parameter.node.member("required")?.scalar?.string == "true",
             isNullable: nullable, type: type,

@@ -89,7 +89,7 @@ extension OpenAPIReading {
                     let context = OpenAPIInlineContext(base: wireName, parent: className, pointer: pointer + "/properties/" + OpenAPIPaths.escape(wireName), isProperty: true)
                     let (type, nullable) = useType(property, file: file, context: context, depth: depth + 1)
                     let field = WireField(
-                        attributeName: property.member("x-speakeasy-name-override")?.scalar?.string,
+                        attributeName: property.nameOverride,
                         wireName: wireName, isNullable: nullable, type: type,
                         defaultValue: property.member("default").flatMap { wireValue($0, file: file, depth: depth + 1) },
                         location: file.location(of: keyNode))
@@ -153,8 +153,7 @@ extension OpenAPIReading {
             return (reference(ref, file: file, context: context, depth: depth), shape.isNullable)
         }
         func named() -> WireType? {
-            let base = schema.member("x-speakeasy-name-override")?.scalar?.string ?? schema.member("title")?.scalar?.string ?? context.base
-            let name = names.claim(base: base, parent: context.parent)
+            let name = names.claim(base: schema.nameOverride ?? schema.title ?? context.base, parent: context.parent)
             var inner = context
             inner.base = name
             let index = models.count
@@ -203,8 +202,7 @@ extension OpenAPIReading {
             if name == "string", format == "binary" {
                 // Speakeasy makes a file class (`file_name`, `content`, `content_type`) for it.
                 if context.isProperty, !asNamedModel {
-                    let base = schema.member("x-speakeasy-name-override")?.scalar?.string ?? schema.member("title")?.scalar?.string ?? context.base
-                    let name = names.claim(base: base, parent: context.parent)
+                    let name = names.claim(base: schema.nameOverride ?? schema.title ?? context.base, parent: context.parent)
                     models.append(WireModel(name: name, path: context.pointer, location: file.location(of: schema), kind: .other))
                 }
                 return (.file, shape.isNullable)
@@ -280,16 +278,17 @@ extension OpenAPIReading {
     mutating func reference(_ ref: Node, file: OpenAPIFile, context: OpenAPIInlineContext, depth: Int) -> WireType? {
         guard let target = resolve(ref: ref, in: file) else { return nil }
         let tokens = target.pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(OpenAPIPaths.unescape)
-        let override = target.node.member("x-speakeasy-name-override")?.scalar?.string
-        if tokens.count == 3, tokens[0] == "components", tokens[1] == "schemas" {
+        let override = target.node.nameOverride
+        // A component with an empty key names nothing: it is read in place below.
+        if tokens.count == 3, tokens[0] == "components", tokens[1] == "schemas", !tokens[2].isEmpty {
             let name = override ?? tokens[2]
             if target.file.path != rootPath { enqueueExternal(target, name: name) }
             return .reference(name)
         }
         if tokens.isEmpty {
             // A whole file is a schema: named by its title, else its file name.
-            let stem = target.file.path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? "Schema"
-            let name = override ?? target.node.member("title")?.scalar?.string ?? stem
+            let stem = target.file.path.split(separator: "/").last.flatMap { $0.split(separator: ".").first.map(String.init) } ?? "Schema"
+            let name = override ?? target.node.title ?? stem
             enqueueExternal(target, name: name)
             return .reference(name)
         }
