@@ -324,6 +324,39 @@ import TestSupport
         #expect(Self.read(["/spec/openapi.yaml": fine]).diagnostics == [])
     }
 
+    @Test func manyPropertiesAndCollisionsStayLinear() {
+        // 20 000 properties, each an inline object titled alike: one name, one prefixed, then numbers.
+        let properties = (0..<20_000).map { "        p\($0): {title: T, properties: {a: {type: string}}}" }.joined(separator: "\n")
+        let started = Date()
+        let (facts, diagnostics) = Self.read(["/spec/openapi.yaml": Self.spec("    Big:\n      properties:\n" + properties + "\n")])
+        #expect(diagnostics == [])
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(Self.model(facts, "Big")?.fields.count == 20_000)
+        #expect(facts?.models.prefix(4).map(\.name) == ["Big", "T", "BigT", "BigT2"])
+        #expect(facts?.models.last?.name == "BigT19999")
+    }
+
+    /// FuzzSpecReader found a model without a name: an empty schema key (here an anchored empty
+    /// key), an empty override or title, a `$ref` to the empty key.
+    @Test func emptyNamesNameNothing() throws {
+        let text = """
+            openapi: 3.1.0
+            components:
+              schemas:
+                &et:
+                  type: object
+                A:
+                  x-speakeasy-name-override: ''
+                  properties:
+                    b: {title: '', properties: {c: {type: string}}}
+                    d: {$ref: '#/components/schemas/'}
+            """
+        let (facts, diagnostics) = Self.read(["/spec/openapi.yaml": text])
+        #expect(diagnostics == [.warning("a schema's key should be a non-empty string: skipped", at: SourceLocation(file: "/spec/openapi.yaml", line: 4, column: 5))])
+        #expect(facts?.models.map(\.name) == ["A", "B"])
+        #expect(Self.field(Self.model(facts, "A"), "d")?.type == .map(nil))
+    }
+
     @Test func columnsAreBytes() {
         // libyaml counts characters; diagnostics count bytes, like every other location.
         let text = Self.spec("    Ünï: {properties: {é: {type: string}, x: {type: wat}}}\n")

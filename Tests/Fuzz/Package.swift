@@ -20,6 +20,7 @@ let package = Package(
         fuzzerTarget("FuzzTableRow", [.product(name: "DocModelGenCore", package: "DocModelGen")]),
         fuzzerTarget("FuzzMultipart", [.product(name: "DocModelRuntime", package: "DocModelGen")]),
         fuzzerTarget("FuzzPythonModels", [.product(name: "DocModelGenCore", package: "DocModelGen")]),
+        fuzzerTarget("FuzzSpecReader", [.product(name: "DocModelGenCore", package: "DocModelGen")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,7 +28,7 @@ extension OpenAPIReading {
     private mutating func readOperation(_ operation: Node, method: String, path: String, pointer: String, sharedParameters: Node?, file: OpenAPIFile) {
         // Without an operationId, Speakeasy derives a name from the method and path.
         let operationClass = SpeakeasyInlineNames.className(operation.member("operationId")?.scalar?.string ?? method + " " + path)
-        var fields: [WireField] = []
+        var fields = OpenAPIFieldList()
         // Models come in source order: the request model is listed before its inline parts.
         let requestIndex = models.count
         for (list, listPointer) in [(sharedParameters, "#/paths/parameters"), (operation.member("parameters"), pointer + "/parameters")] {
@@ -39,11 +39,11 @@ extension OpenAPIReading {
             }
             for (index, entry) in sequence.enumerated() {
                 if let field = parameterField(entry, operationClass: operationClass, pointer: listPointer + "/\(index)", file: file) {
-                    if let existing = fields.firstIndex(where: { $0.wireName == field.wireName }) { fields[existing] = field } else { fields.append(field) }
+                    fields.add(field)
                 }
             }
         }
-        let hasParameters = !fields.isEmpty
+        let hasParameters = !fields.fields.isEmpty
         if var body = operation.member("requestBody").map({ (node: $0, file: file, pointer: pointer + "/requestBody") }) {
             if let ref = body.node.member("$ref") {
                 guard let target = resolve(ref: ref, in: file) else { return }
@@ -57,7 +57,7 @@ extension OpenAPIReading {
                 } else {
                     attribute = "request_body"
                 }
-                fields.append(WireField(attributeName: attribute, wireName: attribute,
+                fields.add(WireField(attributeName: attribute, wireName: attribute,
                                         isRequired: body.node.member("required")?.scalar?.string == "true",
                                         isNullable: nullable, type: type, location: location))
             }
@@ -77,7 +77,7 @@ extension OpenAPIReading {
         // Without parameters, Speakeasy passes the body itself: no request model.
         if hasParameters {
             let name = names.claim(base: operationClass + "Request", parent: nil)
-            models.insert(WireModel(name: name, path: pointer, location: file.location(of: operation), kind: .object, fields: fields), at: requestIndex)
+            models.insert(WireModel(name: name, path: pointer, location: file.location(of: operation), kind: .object, fields: fields.fields), at: requestIndex)
         }
     }
 
@@ -101,7 +101,7 @@ extension OpenAPIReading {
         }
         let location = parameter.file.location(of: parameter.node.mapping?.keys.first(where: { $0.scalar?.string == "name" }) ?? parameter.node)
         return WireField(
-            attributeName: parameter.node.member("x-speakeasy-name-override")?.scalar?.string,
+            attributeName: parameter.node.nameOverride,
             wireName: name,
             isRequired: parameter.node.member("in")?.scalar?.string == "path" || parameter.node.member("required")?.scalar?.string == "true",
             isNullable: nullable, type: type,

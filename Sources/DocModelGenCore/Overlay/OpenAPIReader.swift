@@ -186,12 +186,11 @@ struct OpenAPIReading {
               let schemas = mappingValue(components, "schemas", in: file) else { return [] }
         var result: [(key: String, name: String, keyNode: Node, schema: Node)] = []
         for (keyNode, schema) in schemas.mapping ?? [:] {
-            guard let key = keyNode.scalar?.string else {
-                diagnostics.append(.warning("a schema's key is not a string: skipped", at: file.location(of: keyNode)))
+            guard let key = keyNode.scalar?.string, !key.isEmpty else {
+                diagnostics.append(.warning("a schema's key should be a non-empty string: skipped", at: file.location(of: keyNode)))
                 continue
             }
-            let override = schema.member("x-speakeasy-name-override")?.scalar?.string
-            result.append((key, override ?? key, keyNode, schema))
+            result.append((key, schema.nameOverride ?? key, keyNode, schema))
         }
         return result
     }
@@ -279,6 +278,12 @@ enum OpenAPIPaths {
 }
 
 extension Node {
+    /// A non-empty `x-speakeasy-name-override` of a schema (an empty one names nothing).
+    var nameOverride: String? { member("x-speakeasy-name-override")?.scalar?.string.nonEmpty }
+
+    /// A non-empty `title`.
+    var title: String? { member("title")?.scalar?.string.nonEmpty }
+
     /// The value under a string key of a mapping. Keys are compared as text: Yams' own subscript
     /// compares resolved tags, so a quoted `'200'` would not find a plain `200`.
     func member(_ key: String) -> Node? {
@@ -289,6 +294,8 @@ extension Node {
 }
 
 extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+
     /// URI fragments may percent-encode pointer characters; undecodable text is kept as is.
     fileprivate var removingPercentEncodingIfValid: String {
         guard contains("%") else { return self }
@@ -307,6 +314,8 @@ extension String {
                 index = utf8.index(after: index)
             }
         }
-        return String(validating: bytes, as: UTF8.self) ?? self
+        // `String(validating:)` needs macOS 15; a lossless round trip says the same.
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        return Array(decoded.utf8) == bytes ? decoded : self
     }
 }

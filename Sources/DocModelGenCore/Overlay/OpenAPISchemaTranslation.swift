@@ -63,16 +63,17 @@ extension OpenAPIReading {
 
     /// The fields of an object schema: its properties and those of its `allOf` parts, in order.
     mutating func fields(of schema: Node, file: OpenAPIFile, className: String, pointer: String, depth: Int) -> [WireField] {
-        var fields: [WireField] = []
+        var list = OpenAPIFieldList()
         var required: Set<String> = []
         var visiting: Set<String> = []
-        collectProperties(schema, file: file, className: className, pointer: pointer, depth: depth, fields: &fields, required: &required, visiting: &visiting)
+        collectProperties(schema, file: file, className: className, pointer: pointer, depth: depth, fields: &list, required: &required, visiting: &visiting)
+        var fields = list.fields
         for index in fields.indices { fields[index].isRequired = required.contains(fields[index].wireName) }
         return fields
     }
 
     private mutating func collectProperties(_ schema: Node, file: OpenAPIFile, className: String, pointer: String, depth: Int,
-                                            fields: inout [WireField], required: inout Set<String>, visiting: inout Set<String>) {
+                                            fields: inout OpenAPIFieldList, required: inout Set<String>, visiting: inout Set<String>) {
         guard depth <= OpenAPIReader.maximumSchemaDepth else {
             diagnostics.append(.warning("schemas nested deeper than \(OpenAPIReader.maximumSchemaDepth) levels are not read", at: file.location(of: schema)))
             return
@@ -88,11 +89,11 @@ extension OpenAPIReading {
                     let context = OpenAPIInlineContext(base: wireName, parent: className, pointer: pointer + "/properties/" + OpenAPIPaths.escape(wireName), isProperty: true)
                     let (type, nullable) = useType(property, file: file, context: context, depth: depth + 1)
                     let field = WireField(
-                        attributeName: property.member("x-speakeasy-name-override")?.scalar?.string,
+                        attributeName: property.nameOverride,
                         wireName: wireName, isNullable: nullable, type: type,
                         defaultValue: property.member("default").flatMap { wireValue($0, file: file, depth: depth + 1) },
                         location: file.location(of: keyNode))
-                    if let existing = fields.firstIndex(where: { $0.wireName == wireName }) { fields[existing] = field } else { fields.append(field) }
+                    fields.add(field)
                 }
             } else {
                 diagnostics.append(.warning("`properties` should be a mapping: skipped", at: file.location(of: properties)))
@@ -152,8 +153,7 @@ extension OpenAPIReading {
             return (reference(ref, file: file, context: context, depth: depth), shape.isNullable)
         }
         func named() -> WireType? {
-            let base = schema.member("x-speakeasy-name-override")?.scalar?.string ?? schema.member("title")?.scalar?.string ?? context.base
-            let name = names.claim(base: base, parent: context.parent)
+            let name = names.claim(base: schema.nameOverride ?? schema.title ?? context.base, parent: context.parent)
             var inner = context
             inner.base = name
             let index = models.count
@@ -202,8 +202,7 @@ extension OpenAPIReading {
             if name == "string", format == "binary" {
                 // Speakeasy makes a file class (`file_name`, `content`, `content_type`) for it.
                 if context.isProperty, !asNamedModel {
-                    let base = schema.member("x-speakeasy-name-override")?.scalar?.string ?? schema.member("title")?.scalar?.string ?? context.base
-                    let name = names.claim(base: base, parent: context.parent)
+                    let name = names.claim(base: schema.nameOverride ?? schema.title ?? context.base, parent: context.parent)
                     models.append(WireModel(name: name, path: context.pointer, location: file.location(of: schema), kind: .other))
                 }
                 return (.file, shape.isNullable)
@@ -279,16 +278,17 @@ extension OpenAPIReading {
     mutating func reference(_ ref: Node, file: OpenAPIFile, context: OpenAPIInlineContext, depth: Int) -> WireType? {
         guard let target = resolve(ref: ref, in: file) else { return nil }
         let tokens = target.pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(OpenAPIPaths.unescape)
-        let override = target.node.member("x-speakeasy-name-override")?.scalar?.string
-        if tokens.count == 3, tokens[0] == "components", tokens[1] == "schemas" {
+        let override = target.node.nameOverride
+        // A component with an empty key names nothing: it is read in place below.
+        if tokens.count == 3, tokens[0] == "components", tokens[1] == "schemas", !tokens[2].isEmpty {
             let name = override ?? tokens[2]
             if target.file.path != rootPath { enqueueExternal(target, name: name) }
             return .reference(name)
         }
         if tokens.isEmpty {
             // A whole file is a schema: named by its title, else its file name.
-            let stem = target.file.path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? "Schema"
-            let name = override ?? target.node.member("title")?.scalar?.string ?? stem
+            let stem = target.file.path.split(separator: "/").last.flatMap { $0.split(separator: ".").first.map(String.init) } ?? "Schema"
+            let name = override ?? target.node.title ?? stem
             enqueueExternal(target, name: name)
             return .reference(name)
         }
@@ -338,6 +338,22 @@ extension OpenAPIReading {
             return .object(object)
         case .alias:
             return nil
+        }
+    }
+}
+
+/// Fields in order, a later one with the same wire name replacing the earlier in place (an
+/// `allOf` part overriding a property). Indexed, so a hostile object of 100 000 properties stays linear.
+struct OpenAPIFieldList {
+    private(set) var fields: [WireField] = []
+    private var indexByName: [String: Int] = [:]
+
+    mutating func add(_ field: WireField) {
+        if let existing = indexByName[field.wireName] {
+            fields[existing] = field
+        } else {
+            indexByName[field.wireName] = fields.count
+            fields.append(field)
         }
     }
 }

@@ -26,6 +26,8 @@
 /// follows the documented order and is marked so in `WireModel.path` only by its JSON pointer.
 struct SpeakeasyInlineNames: Sendable {
     private var taken: Set<String> = []
+    /// The next number to try per numbered name, so many collisions stay linear.
+    private var nextNumber: [String: Int] = [:]
 
     /// Speakeasy's class-name form: words split at anything not a letter or digit, each word's first
     /// letter upper-cased, the rest kept (`Body_genImageToVideo` → `BodyGenImageToVideo`,
@@ -78,8 +80,9 @@ struct SpeakeasyInlineNames: Sendable {
     }
 
     private mutating func number(_ name: String) -> String {
-        var counter = 2
+        var counter = nextNumber[name, default: 2]
         while !taken.insert("\(name)\(counter)").inserted { counter += 1 }
+        nextNumber[name] = counter + 1
         return "\(name)\(counter)"
     }
 }
