@@ -11,6 +11,12 @@ let package = Package(
         .plugin(name: "DocModelGenBuildPlugin", targets: ["DocModelGenBuildPlugin"]),
         .plugin(name: "DocModelGenCommandPlugin", targets: ["DocModelGenCommandPlugin"]),
     ],
+    // YAML costs a third of the tool's clean build (Yams). A package whose build plugin needs no
+    // OpenAPI document (a `pythonSDK` overlay, or none) can depend on DocModelGen with `traits: []`.
+    traits: [
+        .trait(name: "OpenAPI", description: "`--openapi`: read OpenAPI documents (YAML and JSON) with jpsim/Yams."),
+        .default(enabledTraits: ["OpenAPI"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // OpenAPI documents (`OpenAPIReader`): YAML and JSON with every node's line and column.
@@ -32,7 +38,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "Yams", package: "Yams", condition: .when(traits: ["OpenAPI"])),
             ]
         ),
         // The bundled templates: a resource target over the top-level Templates/ folder so the

@@ -8,7 +8,9 @@ let package = Package(
     name: "ConsumerFixture",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "DocModelGen", path: "../.."),
+        // No OpenAPI overlay here, so no YAML: the plugin's tool builds without Yams (the trait
+        // OpenAPI is off), as the README suggests for such packages.
+        .package(name: "DocModelGen", path: "../..", traits: []),
     ],
     targets: [
         .target(

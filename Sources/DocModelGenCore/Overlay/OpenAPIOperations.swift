@@ -1,3 +1,5 @@
+#if OpenAPI
+// Compiled with the package trait OpenAPI (on by default): it brings jpsim/Yams.
 import Yams
 
 extension OpenAPIReading {
@@ -128,3 +130,4 @@ extension OpenAPIReading {
         return first
     }
 }
+#endif

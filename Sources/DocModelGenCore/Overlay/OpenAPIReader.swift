@@ -1,3 +1,5 @@
+#if OpenAPI
+// Compiled with the package trait OpenAPI (on by default): it brings jpsim/Yams.
 import Yams
 
 /// Reads an OpenAPI 3.0 or 3.1 document (YAML or JSON, one file or several joined by `$ref`s) into
@@ -319,3 +321,4 @@ extension String {
         return Array(decoded.utf8) == bytes ? decoded : self
     }
 }
+#endif

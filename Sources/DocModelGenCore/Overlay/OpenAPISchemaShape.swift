@@ -1,3 +1,5 @@
+#if OpenAPI
+// Compiled with the package trait OpenAPI (on by default): it brings jpsim/Yams.
 import Yams
 
 /// What a schema mapping is, read from its keywords in one place: `$ref` (handled by the caller),
@@ -121,3 +123,4 @@ struct OpenAPISchemaShape {
         return OpenAPIScalar.value(scalar) == .null
     }
 }
+#endif

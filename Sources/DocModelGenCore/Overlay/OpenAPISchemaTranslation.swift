@@ -1,3 +1,5 @@
+#if OpenAPI
+// Compiled with the package trait OpenAPI (on by default): it brings jpsim/Yams.
 import Yams
 
 /// Where an inline schema is used: what Speakeasy would name it after, and where it is.
@@ -408,3 +410,4 @@ enum OpenAPIScalar {
         return bytes.isEmpty
     }
 }
+#endif

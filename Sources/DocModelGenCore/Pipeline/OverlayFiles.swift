@@ -46,9 +46,15 @@ public struct OverlayFiles: Sendable {
             }
         }
         if let openAPI {
+            #if OpenAPI
             let read = OpenAPIReader.read(rootPath: openAPI.path, load: openAPI.load)
             if let found = read.facts { facts.append(found) }
             diagnostics += read.diagnostics
+            #else
+            diagnostics.append(.error(
+                "this docmodelgen was built without the package trait OpenAPI, so it cannot read an OpenAPI document (depend on DocModelGen with its default traits, or use --python-sdk)",
+                at: .file(openAPI.path)))
+            #endif
         }
         return (facts, diagnostics)
     }
