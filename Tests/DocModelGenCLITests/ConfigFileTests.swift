@@ -87,7 +87,7 @@ import Testing
             docmodelgen-config.json:2:85: error: namespace must be a Swift identifier, found '9x'
             docmodelgen-config.json:2:91: error: unknown key 'kind' in an input; known keys: path, namespace
             docmodelgen-config.json:2:64: error: input 'docs' overlaps input 'docs/models'; a page may belong to one input only
-            docmodelgen-config.json:3:3: error: unknown key 'acess'; known keys: inputs, accessLevel, include, exclude, multipart, templates, output, docs, silence, strict
+            docmodelgen-config.json:3:3: error: unknown key 'acess'; known keys: inputs, accessLevel, include, exclude, multipart, templates, output, docs, silence, strict, openapi, pythonSDK, sendDefaults
             docmodelgen-config.json:4:18: error: accessLevel must be one of public, internal, package, found 'open'
             docmodelgen-config.json:5:16: error: multipart must be a list of strings, found a string
             docmodelgen-config.json:6:15: error: each entry of include must be a string, found a number
@@ -167,6 +167,27 @@ import Testing
         let written = try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("out")).keys.sorted()
         #expect(plan.allSwiftFiles.sorted() == written)
         #expect(plan.allPages.allSatisfy { !$0.contains("/.drafts/") })
+    }
+
+    @Test func overlayKeysAreReadCheckedAndUsed() throws {
+        let temp = try TemporaryFolder()
+        try tree(temp, config: #"{"inputs": ["docs/models"], "openapi": "spec.yaml", "pythonSDK": "nowhere", "sendDefaults": "yes"}"#)
+        let wrong = try generate(temp, ["--output", "out"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("openapi '"), "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("does not exist"))
+        #expect(wrong.stderr.contains("pythonSDK 'nowhere' is not a folder"))
+        #expect(wrong.stderr.contains("sendDefaults must be true or false, found a string"))
+
+        // A spec that gives `name` a default: the config's overlay and sendDefaults reach the output.
+        let spec = "openapi: 3.0.0\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      properties:\n        nick_name:\n          type: string\n          default: rex\n"
+        try temp.write(spec, to: "spec.yaml")
+        try temp.write("# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `nick_name` | *Optional[str]* | :heavy_minus_sign: | N/A |\n", to: "docs/models/components/pet.md")
+        try temp.write(#"{"inputs": ["docs/models"], "include": ["components/pet.md"], "openapi": "spec.yaml", "sendDefaults": true}"#, to: Self.config)
+        let result = try generate(temp, ["--output", "out"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let swift = try temp.read("out/pet.swift")
+        #expect(swift.contains("nickName: String? = Defaults.nickName"), "\(swift)")
     }
 
     @Test func severalTreesGetPrefixedNames() throws {
