@@ -9,7 +9,8 @@ import Testing
     @Test func driftOfTheBundledPagesIsEmptyInEveryFormat() throws {
         let json = try ProcessRunner.docmodelgen(["drift", "Specs/livepeer-ai", "--openapi", Self.spec, "--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
-        #expect(json.stdout == "[\n]\n")
+        let findings = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any]
+        #expect(findings?.isEmpty == true, "\(json.stdout)")
         let markdown = try ProcessRunner.docmodelgen(["drift", "Specs/livepeer-ai", "--openapi", Self.spec, "--format", "markdown", "--strict"])
         #expect(markdown.status == 0)
         #expect(markdown.stdout.contains("0 finding(s)."))

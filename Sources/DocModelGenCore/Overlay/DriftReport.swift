@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every disagreement between the docs and an OpenAPI document (or a Python SDK's models), as
 /// located findings that point at the docs cell and name the spec's path (`docmodelgen drift`):
 /// a page with no schema, a field in one and not the other, required vs optional, nullable vs not,
@@ -214,13 +216,19 @@ extension DriftReport {
         case .text:
             return findings.map { $0.diagnostic.formatted(displayPath: displayPath) + "\n" }.joined()
         case .json:
-            let rows = findings.map { finding in
-                let spec = finding.specLocation.map { ", \"specFile\": \(jsonString(displayPath($0.file))), \"specLine\": \($0.line)" } ?? ""
-                return "  {\"kind\": \(jsonString(finding.kind.rawValue)), \"message\": \(jsonString(finding.message)), "
-                    + "\"file\": \(jsonString(displayPath(finding.location.file))), \"line\": \(finding.location.line), "
-                    + "\"column\": \(finding.location.column), \"specPath\": \(jsonString(finding.specPath))\(spec)}"
+            // One row per finding, paths as the reader should see them; Foundation does the escaping.
+            struct Row: Encodable {
+                var kind: String, message: String, file: String, line: Int, column: Int, specPath: String
+                var specFile: String?, specLine: Int?
             }
-            return "[\n" + rows.joined(separator: ",\n") + (rows.isEmpty ? "]\n" : "\n]\n")
+            let rows = findings.map { finding in
+                Row(kind: finding.kind.rawValue, message: finding.message, file: displayPath(finding.location.file),
+                    line: finding.location.line, column: finding.location.column, specPath: finding.specPath,
+                    specFile: finding.specLocation.map { displayPath($0.file) }, specLine: finding.specLocation?.line)
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return ((try? encoder.encode(rows)).map { String(decoding: $0, as: UTF8.self) } ?? "[]") + "\n"
         case .markdown:
             var text = "# Docs ↔ spec drift\n\n\(findings.count) finding(s).\n\n"
             guard !findings.isEmpty else { return text }
@@ -235,21 +243,5 @@ extension DriftReport {
             }
             return text
         }
-    }
-
-    private static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
