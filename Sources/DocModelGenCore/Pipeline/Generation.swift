@@ -109,7 +109,7 @@ extension Generation {
         for source in facts {
             result.findings += DriftReport.compare(schema, with: source).map { finding in
                 var finding = finding
-                finding.location = finding.diagnostic.resolvingPath(against: pages.root).location ?? finding.location
+                finding.location = finding.location.resolvingPath(against: pages.root)
                 return finding
             }
         }

@@ -85,9 +85,8 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable {
 
     /// The same diagnostic with a root-relative page path made absolute under `root`.
     public func resolvingPath(against root: String) -> Diagnostic {
-        guard let location, !location.file.hasPrefix("/") else { return self }
         var copy = self
-        copy.location?.file = (root.hasSuffix("/") ? root : root + "/") + location.file
+        copy.location = location?.resolvingPath(against: root)
         return copy
     }
 

@@ -21,4 +21,12 @@ public struct SourceLocation: Codable, Sendable, Hashable, Comparable, CustomStr
     }
 
     public var description: String { "\(file):\(line):\(column)" }
+
+    /// The same place with a root-relative path made absolute under `root`.
+    public func resolvingPath(against root: String) -> SourceLocation {
+        guard !file.hasPrefix("/") else { return self }
+        var copy = self
+        copy.file = (root.hasSuffix("/") ? root : root + "/") + file
+        return copy
+    }
 }
