@@ -23,7 +23,7 @@ import Testing
         let result = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "out"], in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         let first = try temp.read("out/m0.swift")
-        #expect(first.contains("private var _m1Box: Indirect<M1>"), "the heavy fields are boxed")
+        #expect(first.contains("private var _m1Box: DocModelRuntime.Indirect<M1>"), "the heavy fields are boxed")
         #expect(first.contains("public var m1: M1 {"), "behind the same public API")
 
         let modules = ProcessRunner.modules.path

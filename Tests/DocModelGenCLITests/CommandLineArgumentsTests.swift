@@ -139,7 +139,7 @@ import Testing
         let result = try ProcessRunner.docmodelgen(
             ["generate", "--output=out", "--multipart", "Settings", "--multipart=Options", "--", "-docs"], in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try temp.read("out/settings.swift").contains("extension Settings: MultipartFormEncodable {"))
-        #expect(try temp.read("out/options.swift").contains("extension Options: MultipartFormEncodable {"))
+        #expect(try temp.read("out/settings.swift").contains("extension Settings: DocModelRuntime.MultipartFormEncodable {"))
+        #expect(try temp.read("out/options.swift").contains("extension Options: DocModelRuntime.MultipartFormEncodable {"))
     }
 }

@@ -187,7 +187,7 @@ import Testing
         let result = try generate(temp, ["--output", "out"])
         #expect(result.status == 0, "\(result.stderr)")
         let swift = try temp.read("out/pet.swift")
-        #expect(swift.contains("nickName: String? = Defaults.nickName"), "\(swift)")
+        #expect(swift.contains("nickName: Swift.String? = Defaults.nickName"), "\(swift)")
     }
 
     @Test func severalTreesGetPrefixedNames() throws {

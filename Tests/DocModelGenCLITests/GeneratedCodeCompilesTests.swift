@@ -46,15 +46,102 @@ import Testing
             ["generate", "docs", "--output", "out", "--access-level", accessLevel], in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         let swift = try temp.read("out/tricky.swift")
-        #expect(swift.contains("    \(accessLevel) var `class`: String\n"))
-        #expect(swift.contains("    \(accessLevel) var self_: Int?\n"))
-        #expect(swift.contains("    \(accessLevel) var _2fa: [[String: Double]]?\n"))
+        #expect(swift.contains("    \(accessLevel) var `class`: Swift.String\n"))
+        #expect(swift.contains("    \(accessLevel) var self_: Swift.Int?\n"))
+        #expect(swift.contains("    \(accessLevel) var _2fa: [[Swift.String: Swift.Double]]?\n"))
         #expect(swift.contains("case quoteD = \"quote\\\"d\""))
 
         let files = ["other.swift", "tricky.swift", "upload.swift"].map { temp.url.appendingPathComponent("out/\($0)").path }
         let compile = try SwiftCompiler.typecheck(files, packageName: accessLevel == "package" ? "Fixture" : nil)
         #expect(compile.status == 0, "\(compile.stderr)")
         #expect(compile.stderr.isEmpty, "\(compile.stderr)")
+    }
+}
+
+/// What an overlay adds compiles without warnings: a runtime type that only the overlay brings
+/// (an `int` the spec sends as a string) brings its import, and a default that names a case of a
+/// deprecated enum does not warn (with and without `--send-defaults`).
+@Suite struct OverlayAddedCodeCompilesTests {
+    static let pages = [
+        "docs/counter.md": """
+            # Counter
+
+            ## Fields
+
+            | Field | Type | Required | Description |
+            | --- | --- | --- | --- |
+            | `total` | *int* | :heavy_check_mark: | The spec sends it as a string. |
+
+            """,
+        "docs/settings.md": """
+            # Settings
+
+            ## Fields
+
+            | Field | Type | Required | Description |
+            | --- | --- | --- | --- |
+            | `mode` | [Optional[models.Mode]](mode.md) | :heavy_minus_sign: | Its default is a deprecated case. |
+
+            """,
+        "docs/mode.md": """
+            # Mode
+
+            **Deprecated**: Use something else.
+
+            ## Values
+
+            | Name | Value |
+            | --- | --- |
+            | `FAST` | fast |
+            | `SLOW` | slow |
+
+            """,
+    ]
+    static let spec = """
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        paths: {}
+        components:
+          schemas:
+            Counter:
+              type: object
+              required: [total]
+              properties:
+                total: {type: string}
+            Settings:
+              type: object
+              properties:
+                mode: {type: string, enum: [fast, slow], default: slow}
+            Mode:
+              type: string
+              enum: [fast, slow]
+
+        """
+
+    @Test(arguments: [false, true])
+    func overlayTypesImportTheRuntimeAndDeprecatedDefaultsDoNotWarn(sendDefaults: Bool) throws {
+        let temp = try TemporaryFolder()
+        for (path, text) in Self.pages { try temp.write(text, to: path) }
+        try temp.write(Self.spec, to: "spec.yaml")
+        let result = try ProcessRunner.docmodelgen(
+            ["generate", "docs", "--output", "out", "--openapi", "spec.yaml"] + (sendDefaults ? ["--send-defaults"] : []), in: temp.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let counter = try temp.read("out/counter.swift")
+        #expect(counter.contains("import DocModelRuntime\n"), "\(counter)")
+        #expect(counter.contains("public var total: DocModelRuntime.StringEncoded<Swift.Int>\n"), "\(counter)")
+        let settings = try temp.read("out/settings.swift")
+        #expect(settings.contains("public static let mode: Mode = DocModelRuntime.DeprecatedCase.named(rawValue: \"slow\")\n"), "\(settings)")
+        #expect(settings.contains("import DocModelRuntime\n"), "\(settings)")
+
+        let files = ["counter.swift", "mode.swift", "settings.swift"].map { temp.url.appendingPathComponent("out/\($0)").path }
+        let compile = try SwiftCompiler.typecheck(files)
+        #expect(compile.status == 0, "\(compile.stderr)")
+        #expect(compile.stderr.isEmpty, "\(compile.stderr)")
+
+        // Without the overlay the same pages need no runtime type, and import none.
+        let plain = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "plain"], in: temp.url)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!(try temp.read("plain/counter.swift")).contains("import"))
     }
 }
 

@@ -132,6 +132,20 @@ import Testing
             == .sdkObject("eventstreaming.EventStream"))
     }
 
+    /// The SDK-object rule is about module names: a name qualified by a module that is neither a
+    /// docs model namespace nor a Python module of values is plumbing, whatever its spelling.
+    @Test func sdkObjectsAreNamedByTheirModule() {
+        #expect(type("*Optional[requests_http.Response]*") == .optional(.sdkObject("requests_http.Response")))
+        #expect(type("*aiohttp.ClientResponse*") == .sdkObject("aiohttp.ClientResponse"))
+        // Model namespaces stay model references (here: to a page that does not exist, an error).
+        #expect(type("*shared.Missing*") == .reference(ModelReference(text: "shared.Missing", destination: "", target: nil, candidates: [])))
+        #expect(type("*webhooks.Missing*") == .reference(ModelReference(text: "webhooks.Missing", destination: "", target: nil, candidates: [])))
+        // Python's own value modules are values.
+        #expect(type("*datetime.datetime*") == .dateTime)
+        #expect(type("*decimal.Decimal*") == .decimal)
+        #expect(type("*Union[bytes, IO[bytes], io.BufferedReader]*") == .fileContent)
+    }
+
     /// Page shapes of real trees: an empty Fields table, raw tags in cells, no final line feed, an
     /// `## Example Usage` fence before `## Values`, bullet enums without names, open integer enums.
     @Test func pageShapes() throws {
@@ -156,6 +170,6 @@ import Testing
         let templates = try TemplateSet(texts: TypedMustacheTemplateTests.bundledTexts())
         let files = SwiftModelEmitter.emit(SwiftBinding(schema), options: .init(), templates: templates)
         #expect(files.first { $0.path == "m.empty.swift" }?.contents.contains("public init() {}") == true)
-        #expect(files.first { $0.path == "m.level.swift" }?.contents.contains("case unrecognized(Int)") == true)
+        #expect(files.first { $0.path == "m.level.swift" }?.contents.contains("case unrecognized(Swift.Int)") == true)
     }
 }

@@ -110,6 +110,18 @@ import Testing
         ])
     }
 
+    @Test func streamUnionMembersAreLeftOutWithANote() {
+        let stream = "Union[eventstreaming.EventStream[models.X], eventstreaming.EventStreamAsync[models.X]]"
+        let union = "# U\n\n## Supported Types\n\n### `str`\n\n### `\(stream)`\n"
+        #expect(diagnostics([("u.md", union)]) == [
+            "u.md:7:1: note: union member '\(stream)' has the SDK runtime type 'eventstreaming.EventStream', which is not a JSON value; 'U' is generated without it [sdk-object]",
+        ])
+        let only = "# U\n\n## Supported Types\n\n### `\(stream)`\n"
+        #expect(diagnostics([("u.md", only)]) == [
+            "u.md:5:1: note: union member '\(stream)' has the SDK runtime type 'eventstreaming.EventStream', which is not a JSON value; 'U' has no other member, so no Swift type is generated for it [sdk-object]",
+        ])
+    }
+
     @Test func utilityPagesAreSkippedWithANote() {
         #expect(diagnostics([("utils/retryconfig.md", "# RetryConfig\n\n## Fields\n\n| Name | Type |\n| - | - |\n")]) == [
             "utils/retryconfig.md:1:1: note: page is not generated: it documents an SDK utility (a page in utils/), not a wire model [sdk-utility]",

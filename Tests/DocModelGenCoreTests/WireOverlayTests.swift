@@ -62,8 +62,8 @@ import Testing
         #expect(try Self.field("in", in: schema).wireName == "in")
         #expect(try Self.field("type_filter", in: schema).wireName == "type")
         let swift = try SwiftModelEmitterTests.emitted(schema)
-        #expect(swift.contains("    public var sourceId: String\n"))
-        #expect(swift.contains("    public var typeFilter: String?\n"))
+        #expect(swift.contains("    public var sourceId: Swift.String\n"))
+        #expect(swift.contains("    public var typeFilter: Swift.String?\n"))
         #expect(swift.contains("        case typeFilter = \"type\"\n"))
         #expect(swift.contains("        case sourceId\n"))
     }
@@ -98,19 +98,19 @@ import Testing
     @Test func defaultsAreValuesAndSentOnlyWhenAsked() throws {
         let (schema, _) = Self.overlaid([Self.spec, Self.sdk])
         let quiet = try SwiftModelEmitterTests.emitted(schema)
-        #expect(quiet.contains("        public static let height: Int32 = 576\n"))
-        #expect(quiet.contains("        public static let ratio: Double = 0.5\n"))
+        #expect(quiet.contains("        public static let height: Swift.Int32 = 576\n"))
+        #expect(quiet.contains("        public static let ratio: Swift.Double = 0.5\n"))
         #expect(quiet.contains("        public static let mode: Mode = Mode.slow\n"))
-        #expect(quiet.contains("        height: Int32? = nil,\n"))
+        #expect(quiet.contains("        height: Swift.Int32? = nil,\n"))
         #expect(quiet.contains("Default: `576` (the server's, when left out)."))
         // `None` is no default: `count` has none.
         #expect(!quiet.contains("static let count"))
-        #expect(quiet.contains("    public var count: Int64?\n"))
+        #expect(quiet.contains("    public var count: Swift.Int64?\n"))
 
         let sending = try SwiftModelEmitterTests.emitted(schema, sendDefaults: true)
-        #expect(sending.contains("        height: Int32? = Defaults.height,\n"))
+        #expect(sending.contains("        height: Swift.Int32? = Defaults.height,\n"))
         #expect(sending.contains("        mode: Mode? = Defaults.mode,\n"))
-        #expect(sending.contains("        count: Int64? = nil,\n"))
+        #expect(sending.contains("        count: Swift.Int64? = nil,\n"))
     }
 
     @Test func aNumberTheSpecTypesAsAStringIsSentAsAString() throws {
@@ -119,8 +119,8 @@ import Testing
         let (schema, _) = Generator.schema(of: Self.pages, root: Self.root, overlay: [spec])
         #expect(try Self.field("count", in: schema).isSentAsString == true)
         let swift = try SwiftModelEmitterTests.emitted(schema, sendDefaults: true)
-        #expect(swift.contains("    public var count: StringEncoded<Int64>?\n"))
-        #expect(swift.contains("        public static let count: StringEncoded<Int64> = StringEncoded(7)\n"))
+        #expect(swift.contains("    public var count: DocModelRuntime.StringEncoded<Swift.Int64>?\n"))
+        #expect(swift.contains("        public static let count: DocModelRuntime.StringEncoded<Swift.Int64> = DocModelRuntime.StringEncoded(7)\n"))
     }
 
     @Test func driftPointsAtTheDocsAndNamesTheSpec() throws {

@@ -10,6 +10,8 @@ public struct SwiftBinding: Sendable {
     public let schema: Schema
     /// The Swift type name of each model, parallel to `schema.models`.
     public let typeNames: [String]
+    /// `typeNames`, for lookup.
+    private let declaredTypeNames: Set<String>
 
     /// Per model, parallel to `schema.models`: each field's property name by wire name (objects).
     public let propertyNames: [[String: String]]
@@ -28,6 +30,7 @@ public struct SwiftBinding: Sendable {
             }
         }
         typeNames = Self.distinct(names)
+        declaredTypeNames = Set(typeNames)
         propertyNames = schema.models.map { model in
             let fields = model.fields
             return Dictionary(
@@ -36,7 +39,7 @@ public struct SwiftBinding: Sendable {
         caseNames = schema.models.map { model in
             switch model.kind {
             case .enumeration(let enumeration): Self.distinct(enumeration.cases.map(Self.caseName))
-            case .union(let union): Self.distinct(union.members.map(Self.caseName))
+            case .union(let union): Self.distinct(union.wireMembers.map(Self.caseName))
             case .object, .skipped: []
             }
         }
@@ -52,6 +55,7 @@ public struct SwiftBinding: Sendable {
     private init(schema: Schema, typeNames: [String], propertyNames: [[String: String]], caseNames: [[String]]) {
         self.schema = schema
         self.typeNames = typeNames
+        declaredTypeNames = Set(typeNames)
         self.propertyNames = propertyNames
         self.caseNames = caseNames
     }
@@ -59,6 +63,15 @@ public struct SwiftBinding: Sendable {
     /// The Swift type of the model generated from the page at `path`, if that page is in the schema.
     public func typeName(atPath path: String) -> String? {
         schema.index(ofPath: path).map { typeNames[$0] }
+    }
+
+    /// The name of the type nested in a struct that holds the constant of its literal property
+    /// `propertyName` (`kind` → `KindConstant`). Nested, it would shadow a page's type of the same
+    /// name inside the struct, so it never is one.
+    public func constantTypeName(propertyName: String) -> String {
+        var name = SwiftNaming.typeName(propertyName) + "Constant"
+        while declaredTypeNames.contains(name) { name += "_" }
+        return name
     }
 
     /// The property `field` of `model` becomes, without keyword escaping.

@@ -123,11 +123,17 @@ public enum SwiftNaming {
         "self", "Self", "Type", "Protocol", "init", "deinit", "subscript", "super", "unnamed_",
     ]
 
-    /// Type names that would shadow what generated code refers to.
+    /// Type names a page does not get as they are. Generated code qualifies the library names it
+    /// uses (`Swift.String`, `DocModelRuntime.Nullable`), so any other name is safe in it; these
+    /// would still break it or a user's code: the module names it qualifies with, the names the
+    /// templates declare inside a struct (a nested `CodingKeys` or `Defaults` shadows a page's type of
+    /// that name there), names Swift gives a meaning of its own, and everyday library names, which a
+    /// user's file importing Foundation and the generated module could not name unqualified.
     private static let reservedTypeNames: Set<String> = [
-        "Any", "Self", "Type", "Protocol", "String", "Int", "Double", "Bool", "Data", "URL", "Date",
-        "Array", "Dictionary", "Optional", "Codable", "Decodable", "Encodable", "Hashable", "Sendable",
-        "Decoder", "Encoder", "CodingKey", "CodingKeys", "Swift", "Foundation", "DocModelRuntime",
-        "FileContent", "Never", "Error",
+        "Swift", "Foundation", "DocModelRuntime", "CodingKeys", "Defaults",
+        "Any", "Self", "Type", "Protocol", "Never",
+        "String", "Int", "Double", "Bool", "Data", "URL", "Date", "Array", "Dictionary", "Optional", "Error",
+        "Codable", "Decodable", "Encodable", "Hashable", "Sendable", "Decoder", "Encoder", "CodingKey",
+        "FileContent",
     ]
 }

@@ -26,7 +26,7 @@ public enum DocumentationEmitter {
                     return DocsPageTemplateContext.Property(
                         name: MarkdownText.codeSpan(SwiftNaming.escaped(propertyName)),
                         wireName: MarkdownText.codeSpan(field.wireName),
-                        type: MarkdownText.codeSpan(SwiftTypeRenderer.propertyType(of: field, propertyName: propertyName, in: binding)),
+                        type: MarkdownText.codeSpan(SwiftTypeRenderer.propertyType(of: field, propertyName: propertyName, in: binding, names: .short)),
                         required: field.isOptional ? "No" : "Yes",
                         description: MarkdownText.tableCell(field.description ?? ""))
                 },
@@ -39,11 +39,13 @@ public enum DocumentationEmitter {
                         value: MarkdownText.codeSpan(enumCase.value))
                 },
                 isOpen: enumeration.isOpen)
+        case .union(let union) where union.wireMembers.isEmpty:
+            kind = .skipped(reason: MarkdownText.tableCell(SwiftModelEmitter.sdkObjectUnionReason(union)))
         case .union(let union):
-            kind = .union(members: zip(union.members, binding.caseNames(ofModelAt: index)).map { member, caseName in
+            kind = .union(members: zip(union.wireMembers, binding.caseNames(ofModelAt: index)).map { member, caseName in
                 DocsPageTemplateContext.Member(
                     name: MarkdownText.codeSpan("." + SwiftNaming.escaped(caseName)),
-                    type: MarkdownText.codeSpan(SwiftTypeRenderer.swiftType(of: member.type, in: binding)),
+                    type: MarkdownText.codeSpan(SwiftTypeRenderer.swiftType(of: member.type, in: binding, names: .short)),
                     docsType: MarkdownText.codeSpan(member.typeText))
             })
         case .skipped(let reason):

@@ -26,8 +26,4 @@ enum FieldStorage: Equatable {
         }
     }
 
-    /// The swift name of the nested type holding a literal field's constant.
-    static func constantTypeName(propertyName: String) -> String {
-        SwiftNaming.typeName(propertyName) + "Constant"
-    }
 }

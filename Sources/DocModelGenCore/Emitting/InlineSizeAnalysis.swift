@@ -57,7 +57,7 @@ enum InlineSizeAnalysis {
                     }
                     weights[path] = total
                 case .union(let union):
-                    let largest = union.members.compactMap { RecursionAnalysis.directTarget(of: $0.type) }.map(weight).max() ?? 0
+                    let largest = union.wireMembers.compactMap { RecursionAnalysis.directTarget(of: $0.type) }.map(weight).max() ?? 0
                     if largest > threshold {
                         result.indirectUnions.insert(path)
                         weights[path] = 1

@@ -65,7 +65,7 @@ enum RecursionAnalysis {
         case .object(let object):
             return object.fields.compactMap { directTarget(of: $0.type) }
         case .union(let union):
-            return union.members.compactMap { directTarget(of: $0.type) }
+            return union.wireMembers.compactMap { directTarget(of: $0.type) }
         case .enumeration, .skipped:
             return []
         }

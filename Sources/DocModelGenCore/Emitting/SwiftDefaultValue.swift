@@ -6,21 +6,23 @@ enum SwiftDefaultValue {
     static func source(of value: WireValue, for field: Field, in binding: SwiftBinding) -> (type: String, value: String)? {
         guard let plain = plainSource(of: value, for: field, in: binding) else { return nil }
         guard field.isSentAsString == true else { return plain }
-        return ("StringEncoded<\(plain.type)>", "StringEncoded(\(plain.value))")
+        let encoded = LibraryNames.qualified.runtime("StringEncoded")
+        return ("\(encoded)<\(plain.type)>", "\(encoded)(\(plain.value))")
     }
 
     private static func plainSource(of value: WireValue, for field: Field, in binding: SwiftBinding) -> (type: String, value: String)? {
         let type = field.type.unwrappingWrappers
+        let names = LibraryNames.qualified
         switch (type, value) {
         case (.string, .string(let text)):
-            return ("String", SwiftSourceText.stringLiteral(text))
+            return (names.swift("String"), SwiftSourceText.stringLiteral(text))
         case (.integer, .number(let text)) where Int64(text) != nil, (.integer, .string(let text)) where Int64(text) != nil:
-            return (SwiftTypeRenderer.integerType(format: field.format), text)
+            return (names.swift(SwiftTypeRenderer.integerType(format: field.format)), text)
         case (.float, .number(let text)) where isDecimalLiteral(text), (.float, .string(let text)) where isDecimalLiteral(text):
             // A Swift float literal needs digits before the point (`.5` is not one).
-            return ("Double", text.hasPrefix(".") ? "0" + text : text.hasPrefix("-.") ? "-0" + text.dropFirst() : text)
+            return (names.swift("Double"), text.hasPrefix(".") ? "0" + text : text.hasPrefix("-.") ? "-0" + text.dropFirst() : text)
         case (.boolean, .bool(let flag)):
-            return ("Bool", flag ? "true" : "false")
+            return (names.swift("Bool"), flag ? "true" : "false")
         case (.reference(let reference), _):
             guard let target = reference.target, let index = binding.schema.index(ofPath: target),
                   case .enumeration(let enumeration) = binding.schema.models[index].kind,
@@ -33,7 +35,13 @@ enum SwiftDefaultValue {
             default: return nil
             }
             guard let position = enumeration.cases.firstIndex(where: { $0.value == wanted }) else { return nil }
-            return (typeName, typeName + "." + SwiftNaming.escaped(binding.caseNames(ofModelAt: index)[position]))
+            guard binding.schema.models[index].deprecation != nil else {
+                return (typeName, typeName + "." + SwiftNaming.escaped(binding.caseNames(ofModelAt: index)[position]))
+            }
+            // The cases of a deprecated enum are deprecated: naming one here would warn in the
+            // user's build, which must warn only where the user's own code names one.
+            let raw = enumeration.isInteger ? String(Int(enumeration.cases[position].value) ?? 0) : SwiftSourceText.stringLiteral(wanted)
+            return (typeName, names.runtime("DeprecatedCase") + ".named(rawValue: \(raw))")
         default:
             return nil
         }

@@ -47,6 +47,11 @@ public enum SwiftModelEmitter {
         options.namespace.map { NamespaceTemplateContext(access: options.accessLevel.rawValue, namespace: .init(name: $0)) }
     }
 
+    /// Why a union whose members are all SDK objects has no Swift type.
+    static func sdkObjectUnionReason(_ union: UnionModel) -> String {
+        "every member is an SDK object (" + union.members.map(\.typeText).joined(separator: ", ") + "), not a JSON value"
+    }
+
     /// Builds the page contexts of one binding; the whole-schema analyses run once.
     struct ContextBuilder: Sendable {
         let binding: SwiftBinding
@@ -66,23 +71,40 @@ public enum SwiftModelEmitter {
             let common = self.common(for: model, typeName: binding.typeNames[index])
             switch model.kind {
             case .object:
-                return .model(objectContext(for: model, common: common))
+                var context = objectContext(for: model, common: common)
+                if Self.needsRuntime(context) { context.common.imports = [LibraryNames.runtimeModule] }
+                return .model(context)
             case .enumeration(let enumeration):
                 return .enumeration(enumContext(for: enumeration, caseNames: binding.caseNames(ofModelAt: index), common: common))
+            case .union(let union) where union.wireMembers.isEmpty:
+                return .skipped(SkippedTemplateContext(common: common, reason: SwiftSourceText.singleLine(SwiftModelEmitter.sdkObjectUnionReason(union))))
             case .union(let union):
                 let isIndirect = recursive.contains(model.sourcePath) || sizes.indirectUnions.contains(model.sourcePath)
-                return .union(unionContext(
-                    for: union, caseNames: binding.caseNames(ofModelAt: index), isIndirect: isIndirect, common: common))
+                var context = unionContext(
+                    for: union, caseNames: binding.caseNames(ofModelAt: index), isIndirect: isIndirect, common: common)
+                // `UnionFit` and `JSONValue` choose among the members that decode.
+                context.common.imports = [LibraryNames.runtimeModule]
+                return .union(context)
             case .skipped(let reason):
                 return .skipped(SkippedTemplateContext(common: common, reason: SwiftSourceText.singleLine(reason)))
             }
         }
 
+        /// Whether a struct's file names a runtime type: in what the context spells (types, wrappers,
+        /// defaults), or in what the template adds for boxed properties (`Indirect`), constants
+        /// (`LiteralValue`) and multipart bodies (`MultipartPart`). Read from the context, so that
+        /// the import follows every type an overlay or an analysis put there.
+        static func needsRuntime(_ context: ModelTemplateContext) -> Bool {
+            if context.isMultipartBody || !context.constants.isEmpty || context.properties.contains(where: \.isBoxed) { return true }
+            return context.properties.contains { LibraryNames.namesRuntime($0.type + $0.attribute + $0.declarationDefault) }
+                || context.defaults.contains { LibraryNames.namesRuntime($0.type + $0.value) }
+                || context.parameters.contains { LibraryNames.namesRuntime($0.type + $0.parameterDefault) }
+        }
+
         private func common(for model: Model, typeName: String) -> SwiftTemplateCommonContext {
-            let boxes = model.wireFields.contains { isBoxed($0, of: model) }
-            return SwiftTemplateCommonContext(
+            SwiftTemplateCommonContext(
                 sourcePath: SwiftSourceText.singleLine(model.sourcePath),
-                imports: SwiftTypeRenderer.needsRuntime(model) || boxes ? ["DocModelRuntime"] : [],
+                imports: [],
                 access: options.accessLevel.rawValue,
                 typeName: typeName,
                 qualifiedTypeName: options.namespace.map { "\($0).\(typeName)" } ?? typeName,
@@ -120,7 +142,7 @@ public enum SwiftModelEmitter {
                     docText += (docText.isEmpty ? "" : "\n\n") + "- Warning: Deprecated in the API docs."
                 }
                 var property = ModelTemplateContext.Property(
-                    name: name, type: type, attribute: storage == .nullable ? "@Nullable " : "", isBoxed: boxed,
+                    name: name, type: type, attribute: storage == .nullable ? "@\(LibraryNames.qualified.runtime("Nullable")) " : "", isBoxed: boxed,
                     storageName: storageName, declarationDefault: "",
                     docLines: docText.isEmpty ? [] : SwiftSourceText.docCommentLines(docText),
                     codingKey: boxed || deprecated
@@ -137,9 +159,9 @@ public enum SwiftModelEmitter {
                 }
                 switch storage {
                 case .literal(let constant, _):
-                    property.declarationDefault = " = Literal()"
+                    property.declarationDefault = " = \(LibraryNames.qualified.runtime("Literal"))()"
                     constants.append(ModelTemplateContext.Constant(
-                        constantType: FieldStorage.constantTypeName(propertyName: propertyName),
+                        constantType: binding.constantTypeName(propertyName: propertyName),
                         fieldName: SwiftSourceText.singleLine(field.wireName).replacingAll("`", with: "'"),
                         valueType: SwiftTypeRenderer.swiftType(of: .literal(constant), in: binding),
                         value: SwiftTypeRenderer.literalSource(constant)))
@@ -190,7 +212,7 @@ public enum SwiftModelEmitter {
             return EnumTemplateContext(
                 common: common,
                 isOpen: enumeration.isOpen,
-                rawType: enumeration.isInteger ? "Int" : "String",
+                rawType: LibraryNames.qualified.swift(enumeration.isInteger ? "Int" : "String"),
                 cases: zip(enumeration.cases, caseNames).map { enumCase, caseName in
                     EnumTemplateContext.Case(
                         name: SwiftNaming.escaped(caseName),
@@ -205,7 +227,7 @@ public enum SwiftModelEmitter {
             UnionTemplateContext(
                 common: common,
                 indirect: isIndirect ? "indirect " : "",
-                members: zip(union.members, caseNames).map { member, caseName in
+                members: zip(union.wireMembers, caseNames).map { member, caseName in
                     UnionTemplateContext.Member(
                         name: SwiftNaming.escaped(caseName),
                         type: SwiftTypeRenderer.swiftType(of: member.type, in: binding))

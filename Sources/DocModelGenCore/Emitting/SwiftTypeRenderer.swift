@@ -1,55 +1,55 @@
 /// `TypeExpression` → Swift type text.
 enum SwiftTypeRenderer {
     /// The type of `field`'s stored property, as declared.
-    static func propertyType(of field: Field, propertyName: String, in binding: SwiftBinding) -> String {
-        var value = swiftType(of: field.type.unwrappingWrappers, in: binding, format: field.format)
-        if field.isSentAsString == true { value = "StringEncoded<\(value)>" }
+    static func propertyType(of field: Field, propertyName: String, in binding: SwiftBinding, names: LibraryNames = .qualified) -> String {
+        var value = swiftType(of: field.type.unwrappingWrappers, in: binding, format: field.format, names: names)
+        if field.isSentAsString == true { value = names.runtime("StringEncoded") + "<\(value)>" }
         switch FieldStorage(field) {
         case .plain: return value
         case .optional, .nullable: return value + "?"
-        case .optionalNullable: return "OptionalNullable<\(value)>"
-        case .literal(_, let optional): return "Literal<\(FieldStorage.constantTypeName(propertyName: propertyName))>" + (optional ? "?" : "")
+        case .optionalNullable: return names.runtime("OptionalNullable") + "<\(value)>"
+        case .literal(_, let optional):
+            return names.runtime("Literal") + "<\(binding.constantTypeName(propertyName: propertyName))>" + (optional ? "?" : "")
         }
     }
 
     /// `format` is the field's format from an overlay: it picks the width of its integers.
-    static func swiftType(of type: TypeExpression, in binding: SwiftBinding, format: String? = nil) -> String {
+    static func swiftType(of type: TypeExpression, in binding: SwiftBinding, format: String? = nil, names: LibraryNames = .qualified) -> String {
         func swiftType(of type: TypeExpression, in binding: SwiftBinding) -> String {
-            Self.swiftType(of: type, in: binding, format: format)
+            Self.swiftType(of: type, in: binding, format: format, names: names)
         }
         switch type {
-        case .string: return "String"
-        case .integer: return integerType(format: format)
-        case .float: return "Double"
-        case .boolean: return "Bool"
-        case .any: return "JSONValue"
-        case .date: return "DateTime"
-        case .dateTime: return "DateTime"
-        case .fileContent: return "FileContent"
-        case .bytes: return "ByteString"
-        case .decimal: return "DecimalString"
-        case .null: return "JSONNull"
+        case .string: return names.swift("String")
+        case .integer: return names.swift(integerType(format: format))
+        case .float: return names.swift("Double")
+        case .boolean: return names.swift("Bool")
+        case .any: return names.runtime("JSONValue")
+        case .date, .dateTime: return names.runtime("DateTime")
+        case .fileContent: return names.runtime("FileContent")
+        case .bytes: return names.runtime("ByteString")
+        case .decimal: return names.runtime("DecimalString")
+        case .null: return names.runtime("JSONNull")
         case .union(let members) where (2...8).contains(members.count):
-            return "OneOf\(members.count)<" + members.map { swiftType(of: $0, in: binding) }.joined(separator: ", ") + ">"
+            return names.runtime("OneOf\(members.count)") + "<" + members.map { swiftType(of: $0, in: binding) }.joined(separator: ", ") + ">"
         case .union:
             // More members than the runtime's one-of types hold (the validator warns): any JSON.
-            return "JSONValue"
+            return names.runtime("JSONValue")
         case .optional(let wrapped), .nullable(let wrapped): return swiftType(of: wrapped, in: binding) + "?"
-        case .optionalNullable(let wrapped): return "OptionalNullable<\(swiftType(of: wrapped, in: binding))>"
+        case .optionalNullable(let wrapped): return names.runtime("OptionalNullable") + "<\(swiftType(of: wrapped, in: binding))>"
         case .list(let element): return "[\(swiftType(of: element, in: binding))]"
-        case .dictionary(let value): return "[String: \(swiftType(of: value, in: binding))]"
+        case .dictionary(let value): return "[\(names.swift("String")): \(swiftType(of: value, in: binding))]"
         case .literal(let constant):
             switch constant {
-            case .string: return "String"
-            case .integer: return "Int"
-            case .boolean: return "Bool"
+            case .string: return names.swift("String")
+            case .integer: return names.swift("Int")
+            case .boolean: return names.swift("Bool")
             }
         case .reference(let reference):
             // The validator guarantees the target exists before anything is emitted.
             return reference.target.flatMap(binding.typeName(atPath:)) ?? reference.text
         case .sdkObject(let text): return text
         // Not understood (a warning): any JSON, kept as it is.
-        case .unknown, .malformed: return "JSONValue"
+        case .unknown, .malformed: return names.runtime("JSONValue")
         }
     }
 
@@ -69,33 +69,6 @@ enum SwiftTypeRenderer {
         case .string(let text): return SwiftSourceText.stringLiteral(text)
         case .integer(let value): return String(value)
         case .boolean(let value): return value ? "true" : "false"
-        }
-    }
-
-    /// Whether `model`'s generated code needs `DocModelRuntime`.
-    static func needsRuntime(_ model: Model) -> Bool {
-        if model.isMultipartBody { return true }
-        switch model.kind {
-        case .object:
-            return model.wireFields.contains { field in
-                switch FieldStorage(field) {
-                case .nullable, .optionalNullable, .literal: return true
-                case .plain, .optional: break
-                }
-                return field.type.allExpressions.contains(where: usesRuntime)
-            }
-        case .union:
-            // `UnionFit` chooses among members that all decode.
-            return true
-        case .enumeration, .skipped:
-            return false
-        }
-    }
-
-    private static func usesRuntime(_ type: TypeExpression) -> Bool {
-        switch type {
-        case .any, .unknown, .date, .dateTime, .fileContent, .optionalNullable, .literal, .bytes, .decimal, .null, .union: return true
-        default: return false
         }
     }
 }

@@ -20,7 +20,16 @@ public struct ModelNameIndex: Sendable {
         var folder: String
     }
 
+    /// The packages Speakeasy's Python SDKs keep their models in, whichever folders a tree has.
+    static let speakeasyModelPackages: Set<String> = ["models", "components", "operations", "shared", "errors", "webhooks"]
+
+    /// Whether `qualifier` is one of Speakeasy's model packages.
+    @Sendable public static func isSpeakeasyModelPackage(_ qualifier: String) -> Bool {
+        speakeasyModelPackages.contains(qualifier)
+    }
+
     private var byTitle: [String: [Entry]] = [:]
+    private var folders: Set<String> = []
     private var byStem: [String: [Entry]] = [:]
     private let rootFolderName: String
 
@@ -32,6 +41,7 @@ public struct ModelNameIndex: Sendable {
             let file = path.split(separator: "/").last.map(String.init) ?? path
             let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
             let entry = Entry(path: path, folder: folder(of: path))
+            folders.insert(entry.folder)
             byStem[stem.lowercased(), default: []].append(entry)
             if let title, !title.isEmpty { byTitle[title, default: []].append(entry) }
         }
@@ -41,6 +51,12 @@ public struct ModelNameIndex: Sendable {
     private func folder(of path: String) -> String {
         let components = path.split(separator: "/")
         return components.count >= 2 ? String(components[components.count - 2]) : rootFolderName
+    }
+
+    /// Whether `qualifier` (the `shared` of `shared.X`) names a folder of the docs or one of
+    /// Speakeasy's model packages: a name it qualifies is a model, never an SDK object.
+    public func isModelNamespace(_ qualifier: String) -> Bool {
+        folders.contains(qualifier) || Self.isSpeakeasyModelPackage(qualifier)
     }
 
     /// The page `name` (`X`, `folder.X`) names, seen from the page at `referrer`.

@@ -179,6 +179,12 @@ public struct EnumCase: Codable, Sendable, Hashable {
 public struct UnionModel: Codable, Sendable, Hashable {
     /// Members in page order: decoding tries them in this order, as the Python SDK does.
     public var members: [UnionMember]
+
+    /// The members that are JSON values: an SDK object (`eventstreaming.EventStream[…]`, an
+    /// `httpx.Response`) is not one, and has no Swift case.
+    public var wireMembers: [UnionMember] {
+        members.filter { if case .sdkObject = $0.type.unwrappingWrappers { return false } else { return true } }
+    }
 }
 
 public struct UnionMember: Codable, Sendable, Hashable {

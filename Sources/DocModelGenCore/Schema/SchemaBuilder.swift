@@ -48,7 +48,8 @@ public enum SchemaBuilder {
                 link: { destination in
                     links.resolve(destination, from: page.path).flatMap { known.contains($0) ? $0 : nil }
                 },
-                name: { names.lookup($0, from: page.path) })
+                name: { names.lookup($0, from: page.path) },
+                isModelNamespace: { names.isModelNamespace($0) })
             return model(of: page, resolver: resolver)
         }
         var schema = Schema(models: models)

@@ -15,13 +15,18 @@ public enum TypeExpressionParser {
         public var link: @Sendable (String) -> String?
         /// A model named without a link (`namespace.Name`, `Name`) → the page defining it.
         public var name: @Sendable (String) -> ModelNameIndex.Lookup
+        /// Whether a qualifier (`models`, `shared`) is one of the docs' model namespaces; names
+        /// qualified by any other module are SDK objects (`isSDKObjectName`).
+        public var isModelNamespace: @Sendable (String) -> Bool
 
         public init(
             link: @escaping @Sendable (String) -> String?,
-            name: @escaping @Sendable (String) -> ModelNameIndex.Lookup = { _ in .missing }
+            name: @escaping @Sendable (String) -> ModelNameIndex.Lookup = { _ in .missing },
+            isModelNamespace: @escaping @Sendable (String) -> Bool = ModelNameIndex.isSpeakeasyModelPackage
         ) {
             self.link = link
             self.name = name
+            self.isModelNamespace = isModelNamespace
         }
     }
 
@@ -290,10 +295,20 @@ public enum TypeExpressionParser {
         return character.isLetter || character.isNumber
     }
 
-    /// Names of the SDK's runtime (HTTP responses, event streams): not on the wire.
-    static func isSDKRuntimeName(_ name: String) -> Bool {
-        name.hasPrefix("httpx.") || name.hasPrefix("requests.") || name.hasPrefix("eventstreaming.")
+    /// Whether the qualified `name` (`httpx.Response`, `requests_http.Response`,
+    /// `eventstreaming.EventStream`) is an object of the SDK's runtime rather than a model: its
+    /// module is neither one of the docs' model namespaces (`isModelNamespace`: the docs' folders
+    /// and Speakeasy's model packages) nor a Python module whose types are values (`datetime`,
+    /// `decimal`, `io`, `typing`). A rule about module names, not a list of spellings: an SDK that
+    /// imports `requests` as `requests_http`, or the next alias, is covered too.
+    static func isSDKObjectName(_ name: String, isModelNamespace: (String) -> Bool) -> Bool {
+        guard let dot = name.firstIndex(of: "."), dot != name.startIndex else { return false }
+        let module = String(name[..<dot])
+        return !isModelNamespace(module) && !valueModules.contains(module)
     }
+
+    /// Python's modules whose types the docs use for values.
+    private static let valueModules: Set<String> = ["datetime", "decimal", "io", "typing"]
 
     /// Deeper nesting is an error rather than a risk to the stack (`List[` 10 000 times).
     static let maximumDepth = 32
@@ -395,7 +410,13 @@ public enum TypeExpressionParser {
             case "datetime": return .dateTime
             default: break
             }
-            if TypeExpressionParser.isSDKRuntimeName(name) { return .sdkObject(name) }
+            switch name {
+            case "datetime.date": return .date
+            case "datetime.datetime": return .dateTime
+            case "typing.Any": return .any
+            default: break
+            }
+            if TypeExpressionParser.isSDKObjectName(name, isModelNamespace: resolver.isModelNamespace) { return .sdkObject(name) }
             let qualified = name.utf8.contains(UInt8(ascii: "."))
             switch resolver.name(name) {
             case .page(let target):
@@ -412,7 +433,7 @@ public enum TypeExpressionParser {
 
         private func apply(_ name: String, _ arguments: [TypeExpression]) -> TypeExpression? {
             // `eventstreaming.EventStream[models.X]`: SDK plumbing, whatever it wraps.
-            if TypeExpressionParser.isSDKRuntimeName(name) { return .sdkObject(name) }
+            if TypeExpressionParser.isSDKObjectName(name, isModelNamespace: resolver.isModelNamespace) { return .sdkObject(name) }
             if name == "Union", !arguments.isEmpty, arguments.allSatisfy({ if case .sdkObject = $0 { true } else { false } }) {
                 // `Union[eventstreaming.EventStream[…], eventstreaming.EventStreamAsync[…]]`.
                 if case .sdkObject(let first) = arguments[0] { return .sdkObject(first) }

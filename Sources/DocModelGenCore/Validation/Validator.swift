@@ -153,13 +153,30 @@ public enum ValidationRules {
 
     /// Fields typed with an SDK runtime object are not on the wire: they are left out, as documented
     /// (a note).
+    /// So are union members (an event stream is not a JSON value): the union has no case for them.
     public static let sdkObjects: Validator.Rule = { schema in
-        schema.models.flatMap { model in
-            model.fields.compactMap { field -> Diagnostic? in
-                guard case .sdkObject(let name) = field.type.unwrappingWrappers else { return nil }
-                return .note(
-                    "field '\(field.wireName)' has the SDK runtime type '\(name)', which is not sent on the wire; '\(model.name)' is generated without it",
-                    at: field.typeLocation, kind: .sdkObject)
+        schema.models.flatMap { model -> [Diagnostic] in
+            switch model.kind {
+            case .object(let object):
+                return object.fields.compactMap { field -> Diagnostic? in
+                    guard case .sdkObject(let name) = field.type.unwrappingWrappers else { return nil }
+                    return .note(
+                        "field '\(field.wireName)' has the SDK runtime type '\(name)', which is not sent on the wire; '\(model.name)' is generated without it",
+                        at: field.typeLocation, kind: .sdkObject)
+                }
+            case .union(let union):
+                let wireCount = union.wireMembers.count
+                return union.members.compactMap { member -> Diagnostic? in
+                    guard case .sdkObject(let name) = member.type.unwrappingWrappers else { return nil }
+                    let outcome = wireCount == 0
+                        ? "'\(model.name)' has no other member, so no Swift type is generated for it"
+                        : "'\(model.name)' is generated without it"
+                    return .note(
+                        "union member '\(member.typeText)' has the SDK runtime type '\(name)', which is not a JSON value; \(outcome)",
+                        at: member.location, kind: .sdkObject)
+                }
+            case .enumeration, .skipped:
+                return []
             }
         }
     }

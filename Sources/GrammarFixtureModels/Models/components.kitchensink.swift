@@ -3,47 +3,47 @@
 import DocModelRuntime
 
 /// Every construct of the Fields grammar, for the round-trip tests.
-public struct KitchenSink: Codable, Hashable, Sendable {
+public struct KitchenSink: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// A plain string.
     ///
     /// Example: `"sink"`
-    public var name: String
+    public var name: Swift.String
     /// A plain integer.
     ///
     /// Example: `3`
-    public var count: Int
+    public var count: Swift.Int
     /// An optional float.
-    public var ratio: Double?
+    public var ratio: Swift.Double?
     /// Optional without `Optional[…]`: the Required column decides.
-    public var enabled: Bool?
+    public var enabled: Swift.Bool?
     /// Any JSON.
-    public var anyValue: JSONValue?
+    public var anyValue: DocModelRuntime.JSONValue?
     /// A dictionary.
-    public var metadata: [String: JSONValue]?
+    public var metadata: [Swift.String: DocModelRuntime.JSONValue]?
     /// A list.
-    public var tags: [String]?
+    public var tags: [Swift.String]?
     /// Nested lists.
-    public var matrix: [[Int]]?
+    public var matrix: [[Swift.Int]]?
     /// Present, may be null.
-    @Nullable public var nickname: String?
+    @DocModelRuntime.Nullable public var nickname: Swift.String?
     /// Absent, null or a value.
-    public var note: OptionalNullable<String>
+    public var note: DocModelRuntime.OptionalNullable<Swift.String>
     /// A string constant.
-    public var kind: Literal<KindConstant> = Literal()
+    public var kind: DocModelRuntime.Literal<KindConstant_> = DocModelRuntime.Literal()
     /// An integer constant.
-    public var version: Literal<VersionConstant> = Literal()
+    public var version: DocModelRuntime.Literal<VersionConstant> = DocModelRuntime.Literal()
     /// An optional boolean constant.
-    public var beta: Literal<BetaConstant>? = Literal()
+    public var beta: DocModelRuntime.Literal<BetaConstant>? = DocModelRuntime.Literal()
     /// A date.
-    public var createdAt: DateTime
+    public var createdAt: DocModelRuntime.DateTime
     /// A timestamp.
-    public var updatedAt: DateTime?
+    public var updatedAt: DocModelRuntime.DateTime?
     /// A string enum.
     public var color: Color
     /// An integer enum in list form.
     public var size: Size?
     /// A union.
-    public var shape: OptionalNullable<Shape>
+    public var shape: DocModelRuntime.OptionalNullable<Shape>
     /// An open enum in another namespace.
     public var status: Status?
     /// Same name as components.Error.
@@ -56,21 +56,21 @@ public struct KitchenSink: Codable, Hashable, Sendable {
     public var expression: Expr?
 
     public init(
-        name: String,
-        count: Int,
-        ratio: Double? = nil,
-        enabled: Bool? = nil,
-        anyValue: JSONValue? = nil,
-        metadata: [String: JSONValue]? = nil,
-        tags: [String]? = nil,
-        matrix: [[Int]]? = nil,
-        nickname: String?,
-        note: OptionalNullable<String> = .absent,
-        createdAt: DateTime,
-        updatedAt: DateTime? = nil,
+        name: Swift.String,
+        count: Swift.Int,
+        ratio: Swift.Double? = nil,
+        enabled: Swift.Bool? = nil,
+        anyValue: DocModelRuntime.JSONValue? = nil,
+        metadata: [Swift.String: DocModelRuntime.JSONValue]? = nil,
+        tags: [Swift.String]? = nil,
+        matrix: [[Swift.Int]]? = nil,
+        nickname: Swift.String?,
+        note: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        createdAt: DocModelRuntime.DateTime,
+        updatedAt: DocModelRuntime.DateTime? = nil,
         color: Color,
         size: Size? = nil,
-        shape: OptionalNullable<Shape> = .absent,
+        shape: DocModelRuntime.OptionalNullable<Shape> = .absent,
         status: Status? = nil,
         error: ErrorsError? = nil,
         componentError: ComponentsError? = nil,
@@ -100,21 +100,21 @@ public struct KitchenSink: Codable, Hashable, Sendable {
     }
 
     /// The constant `kind` always holds.
-    public enum KindConstant: LiteralValue {
-        public static let value: String = "kitchen"
+    public enum KindConstant_: DocModelRuntime.LiteralValue {
+        public static let value: Swift.String = "kitchen"
     }
 
     /// The constant `version` always holds.
-    public enum VersionConstant: LiteralValue {
-        public static let value: Int = 3
+    public enum VersionConstant: DocModelRuntime.LiteralValue {
+        public static let value: Swift.Int = 3
     }
 
     /// The constant `beta` always holds.
-    public enum BetaConstant: LiteralValue {
-        public static let value: Bool = true
+    public enum BetaConstant: DocModelRuntime.LiteralValue {
+        public static let value: Swift.Bool = true
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case name
         case count
         case ratio

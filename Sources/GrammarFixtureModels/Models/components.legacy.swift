@@ -4,14 +4,14 @@ import DocModelRuntime
 
 /// Constructs of other generator versions: struck-through (deprecated) fields, Python-escaped names,
 /// a linked union, quoted constants that look like markup, and a type that is not understood.
-public struct Legacy: Codable, Hashable, Sendable {
+public struct Legacy: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// : warning: ** DEPRECATED **: Use `name`.<br/><br/>The old name.
     @available(*, deprecated, message: "Use `name`.  The old name.")
-    public var oldName: String? {
+    public var oldName: Swift.String? {
         get { _oldNameStorage }
         set { _oldNameStorage = newValue }
     }
-    private var _oldNameStorage: String?
+    private var _oldNameStorage: Swift.String?
     /// A required deprecated field.
     ///
     /// - Warning: Deprecated in the API docs.
@@ -22,26 +22,26 @@ public struct Legacy: Codable, Hashable, Sendable {
     }
     private var _oldSizeStorage: Size
     /// The name.
-    public var name: String
+    public var name: Swift.String
     /// Sent as `from`: the trailing `_` escapes a Python keyword.
-    public var from: String?
+    public var from: Swift.String?
     /// Sent as `filter`: the trailing `_` escapes a Python builtin.
-    public var filter: Int?
+    public var filter: Swift.Int?
     /// Underscores kept: not markdown.
-    public var secret: Literal<SecretConstant> = Literal()
+    public var secret: DocModelRuntime.Literal<SecretConstant> = DocModelRuntime.Literal()
     /// A union named by its link.
     public var figure: Shape?
     /// Not understood: kept as JSON.
-    public var mystery: JSONValue?
+    public var mystery: DocModelRuntime.JSONValue?
 
     public init(
-        oldName: String? = nil,
+        oldName: Swift.String? = nil,
         oldSize: Size,
-        name: String,
-        from: String? = nil,
-        filter: Int? = nil,
+        name: Swift.String,
+        from: Swift.String? = nil,
+        filter: Swift.Int? = nil,
         figure: Shape? = nil,
-        mystery: JSONValue? = nil
+        mystery: DocModelRuntime.JSONValue? = nil
     ) {
         self._oldNameStorage = oldName
         self._oldSizeStorage = oldSize
@@ -53,11 +53,11 @@ public struct Legacy: Codable, Hashable, Sendable {
     }
 
     /// The constant `secret` always holds.
-    public enum SecretConstant: LiteralValue {
-        public static let value: String = "__encrypted__"
+    public enum SecretConstant: DocModelRuntime.LiteralValue {
+        public static let value: Swift.String = "__encrypted__"
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case _oldNameStorage = "old_name"
         case _oldSizeStorage = "old_size"
         case name

@@ -4,31 +4,31 @@ import DocModelRuntime
 
 /// Type shapes of other generator versions: raw bytes, exact decimals, constants that are always
 /// null, and unions written inline rather than on a page of their own.
-public struct Measure: Codable, Hashable, Sendable {
+public struct Measure: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// Raw bytes, sent as UTF-8 text.
-    public var raw: ByteString
+    public var raw: DocModelRuntime.ByteString
     /// Optional raw bytes.
-    public var checksum: ByteString?
+    public var checksum: DocModelRuntime.ByteString?
     /// An exact decimal, sent as a string.
-    public var amount: DecimalString
+    public var amount: DocModelRuntime.DecimalString
     /// Absent, null or an exact decimal.
-    public var tax: OptionalNullable<DecimalString>
+    public var tax: DocModelRuntime.OptionalNullable<DocModelRuntime.DecimalString>
     /// Always null.
-    public var nothing: JSONNull
+    public var nothing: DocModelRuntime.JSONNull
     /// Absent or null.
-    public var maybeNothing: OptionalNullable<JSONNull>
+    public var maybeNothing: DocModelRuntime.OptionalNullable<DocModelRuntime.JSONNull>
     /// A scalar of any kind.
-    public var value: OneOf4<String, Int, Double, Bool>
+    public var value: DocModelRuntime.OneOf4<Swift.String, Swift.Int, Swift.Double, Swift.Bool>
     /// A timestamp or seconds since the epoch.
-    public var when: OneOf2<DateTime, Int>?
+    public var when: DocModelRuntime.OneOf2<DocModelRuntime.DateTime, Swift.Int>?
     /// An integer or an exact decimal.
-    public var count: OneOf2<Int, DecimalString>?
+    public var count: DocModelRuntime.OneOf2<Swift.Int, DocModelRuntime.DecimalString>?
     /// Models named inline.
-    public var part: OneOf2<Size, Color>?
+    public var part: DocModelRuntime.OneOf2<Size, Color>?
     /// A list of lists.
     public var grid: [[Size]]
     /// A map whose values may be null.
-    public var spares: [String: Size?]?
+    public var spares: [Swift.String: Size?]?
     /// A deprecated model: referring to it is no warning.
     public var record: OldRecord?
     /// A deprecated open enum.
@@ -39,18 +39,18 @@ public struct Measure: Codable, Hashable, Sendable {
     public var outline: OldOutline?
 
     public init(
-        raw: ByteString,
-        checksum: ByteString? = nil,
-        amount: DecimalString,
-        tax: OptionalNullable<DecimalString> = .absent,
-        nothing: JSONNull,
-        maybeNothing: OptionalNullable<JSONNull> = .absent,
-        value: OneOf4<String, Int, Double, Bool>,
-        when: OneOf2<DateTime, Int>? = nil,
-        count: OneOf2<Int, DecimalString>? = nil,
-        part: OneOf2<Size, Color>? = nil,
+        raw: DocModelRuntime.ByteString,
+        checksum: DocModelRuntime.ByteString? = nil,
+        amount: DocModelRuntime.DecimalString,
+        tax: DocModelRuntime.OptionalNullable<DocModelRuntime.DecimalString> = .absent,
+        nothing: DocModelRuntime.JSONNull,
+        maybeNothing: DocModelRuntime.OptionalNullable<DocModelRuntime.JSONNull> = .absent,
+        value: DocModelRuntime.OneOf4<Swift.String, Swift.Int, Swift.Double, Swift.Bool>,
+        when: DocModelRuntime.OneOf2<DocModelRuntime.DateTime, Swift.Int>? = nil,
+        count: DocModelRuntime.OneOf2<Swift.Int, DocModelRuntime.DecimalString>? = nil,
+        part: DocModelRuntime.OneOf2<Size, Color>? = nil,
         grid: [[Size]],
-        spares: [String: Size?]? = nil,
+        spares: [Swift.String: Size?]? = nil,
         record: OldRecord? = nil,
         level: OldLevel? = nil,
         mode: OldMode? = nil,
@@ -74,7 +74,7 @@ public struct Measure: Codable, Hashable, Sendable {
         self.outline = outline
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case raw
         case checksum
         case amount

@@ -3,32 +3,32 @@
 import DocModelRuntime
 
 /// A union whose members are named without links, as newer and older generators write them.
-public enum Named: Codable, Hashable, Sendable {
+public enum Named: Swift.Codable, Swift.Hashable, Swift.Sendable {
     case pair(Pair)
     case color(Color)
-    case dateTime(DateTime)
-    case string(String)
-    case string2(String)
+    case dateTime(DocModelRuntime.DateTime)
+    case string(Swift.String)
+    case string2(Swift.String)
 
     /// Every member that decodes is a candidate; when several do, the one that keeps the most of
     /// the value wins, ties going to the first the docs list, as the Python SDK's union does
     /// (pydantic's smart mode; the first that decodes in older SDKs).
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.singleValueContainer()
         var candidates: [Self] = []
         if let value = try? container.decode(Pair.self) { candidates.append(.pair(value)) }
         if let value = try? container.decode(Color.self) { candidates.append(.color(value)) }
-        if let value = try? container.decode(DateTime.self) { candidates.append(.dateTime(value)) }
-        if let value = try? container.decode(String.self) { candidates.append(.string(value)) }
-        if let value = try? container.decode(String.self) { candidates.append(.string2(value)) }
+        if let value = try? container.decode(DocModelRuntime.DateTime.self) { candidates.append(.dateTime(value)) }
+        if let value = try? container.decode(Swift.String.self) { candidates.append(.string(value)) }
+        if let value = try? container.decode(Swift.String.self) { candidates.append(.string2(value)) }
         guard let first = candidates.first else {
-            throw DecodingError.dataCorruptedError(
+            throw Swift.DecodingError.dataCorruptedError(
                 in: container, debugDescription: "the value matches none of: components.Pair, Color, datetime, str, str")
         }
-        self = candidates.count == 1 ? first : UnionFit.best(of: candidates, for: try container.decode(JSONValue.self))
+        self = candidates.count == 1 ? first : DocModelRuntime.UnionFit.best(of: candidates, for: try container.decode(DocModelRuntime.JSONValue.self))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Swift.Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .pair(let value): try container.encode(value)

@@ -2,27 +2,27 @@
 
 import DocModelRuntime
 
-public struct Pair: Codable, Hashable, Sendable {
+public struct Pair: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var left: Expr {
         get { _leftBox.wrappedValue }
-        set { _leftBox = Indirect(wrappedValue: newValue) }
+        set { _leftBox = DocModelRuntime.Indirect(wrappedValue: newValue) }
     }
-    private var _leftBox: Indirect<Expr>
+    private var _leftBox: DocModelRuntime.Indirect<Expr>
     public var right: Expr {
         get { _rightBox.wrappedValue }
-        set { _rightBox = Indirect(wrappedValue: newValue) }
+        set { _rightBox = DocModelRuntime.Indirect(wrappedValue: newValue) }
     }
-    private var _rightBox: Indirect<Expr>
+    private var _rightBox: DocModelRuntime.Indirect<Expr>
 
     public init(
         left: Expr,
         right: Expr
     ) {
-        self._leftBox = Indirect(wrappedValue: left)
-        self._rightBox = Indirect(wrappedValue: right)
+        self._leftBox = DocModelRuntime.Indirect(wrappedValue: left)
+        self._rightBox = DocModelRuntime.Indirect(wrappedValue: right)
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case _leftBox = "left"
         case _rightBox = "right"
     }

@@ -2,23 +2,23 @@
 
 import DocModelRuntime
 
-public struct Partner: Codable, Hashable, Sendable {
-    public var name: String
+public struct Partner: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var name: Swift.String
     public var node: TreeNode {
         get { _nodeBox.wrappedValue }
-        set { _nodeBox = Indirect(wrappedValue: newValue) }
+        set { _nodeBox = DocModelRuntime.Indirect(wrappedValue: newValue) }
     }
-    private var _nodeBox: Indirect<TreeNode>
+    private var _nodeBox: DocModelRuntime.Indirect<TreeNode>
 
     public init(
-        name: String,
+        name: Swift.String,
         node: TreeNode
     ) {
         self.name = name
-        self._nodeBox = Indirect(wrappedValue: node)
+        self._nodeBox = DocModelRuntime.Indirect(wrappedValue: node)
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case name
         case _nodeBox = "node"
     }

@@ -3,30 +3,30 @@
 import DocModelRuntime
 
 /// A union: members are tried in this order.
-public enum Shape: Codable, Hashable, Sendable {
-    case integer(Int)
-    case string(String)
+public enum Shape: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    case integer(Swift.Int)
+    case string(Swift.String)
     case color(Color)
-    case numberList([Double])
+    case numberList([Swift.Double])
 
     /// Every member that decodes is a candidate; when several do, the one that keeps the most of
     /// the value wins, ties going to the first the docs list, as the Python SDK's union does
     /// (pydantic's smart mode; the first that decodes in older SDKs).
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.singleValueContainer()
         var candidates: [Self] = []
-        if let value = try? container.decode(Int.self) { candidates.append(.integer(value)) }
-        if let value = try? container.decode(String.self) { candidates.append(.string(value)) }
+        if let value = try? container.decode(Swift.Int.self) { candidates.append(.integer(value)) }
+        if let value = try? container.decode(Swift.String.self) { candidates.append(.string(value)) }
         if let value = try? container.decode(Color.self) { candidates.append(.color(value)) }
-        if let value = try? container.decode([Double].self) { candidates.append(.numberList(value)) }
+        if let value = try? container.decode([Swift.Double].self) { candidates.append(.numberList(value)) }
         guard let first = candidates.first else {
-            throw DecodingError.dataCorruptedError(
+            throw Swift.DecodingError.dataCorruptedError(
                 in: container, debugDescription: "the value matches none of: int, str, components.Color, List[float]")
         }
-        self = candidates.count == 1 ? first : UnionFit.best(of: candidates, for: try container.decode(JSONValue.self))
+        self = candidates.count == 1 ? first : DocModelRuntime.UnionFit.best(of: candidates, for: try container.decode(DocModelRuntime.JSONValue.self))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Swift.Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .integer(let value): try container.encode(value)

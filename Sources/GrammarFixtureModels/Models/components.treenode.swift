@@ -2,36 +2,36 @@
 
 import DocModelRuntime
 
-public struct TreeNode: Codable, Hashable, Sendable {
-    public var value: Int
+public struct TreeNode: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var value: Swift.Int
     /// Holds itself by value: stored out of line.
     public var parent: TreeNode? {
         get { _parentBox.wrappedValue }
-        set { _parentBox = Indirect(wrappedValue: newValue) }
+        set { _parentBox = DocModelRuntime.Indirect(wrappedValue: newValue) }
     }
-    private var _parentBox: Indirect<TreeNode?>
+    private var _parentBox: DocModelRuntime.Indirect<TreeNode?>
     /// A list already is.
     public var children: [TreeNode]?
     /// Mutual recursion.
     public var partner: Partner? {
         get { _partnerBox.wrappedValue }
-        set { _partnerBox = Indirect(wrappedValue: newValue) }
+        set { _partnerBox = DocModelRuntime.Indirect(wrappedValue: newValue) }
     }
-    private var _partnerBox: Indirect<Partner?>
+    private var _partnerBox: DocModelRuntime.Indirect<Partner?>
 
     public init(
-        value: Int,
+        value: Swift.Int,
         parent: TreeNode? = nil,
         children: [TreeNode]? = nil,
         partner: Partner? = nil
     ) {
         self.value = value
-        self._parentBox = Indirect(wrappedValue: parent)
+        self._parentBox = DocModelRuntime.Indirect(wrappedValue: parent)
         self.children = children
-        self._partnerBox = Indirect(wrappedValue: partner)
+        self._partnerBox = DocModelRuntime.Indirect(wrappedValue: partner)
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case value
         case _parentBox = "parent"
         case children

@@ -3,41 +3,41 @@
 import DocModelRuntime
 
 /// A multipart body with every kind of form part.
-public struct UploadRequest: Codable, Hashable, Sendable {
+public struct UploadRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var file: Upload
-    public var title: String
-    public var count: Int?
-    public var scale: Double?
-    public var `public`: Bool?
+    public var title: Swift.String
+    public var count: Swift.Int?
+    public var scale: Swift.Double?
+    public var `public`: Swift.Bool?
     public var color: Color?
-    public var takenAt: DateTime?
-    public var labels: [String]?
-    public var caption: OptionalNullable<String>
+    public var takenAt: DocModelRuntime.DateTime?
+    public var labels: [Swift.String]?
+    public var caption: DocModelRuntime.OptionalNullable<Swift.String>
     /// Sent as a JSON part.
     public var origin: ComponentsError?
-    public var mode: Literal<ModeConstant> = Literal()
+    public var mode: DocModelRuntime.Literal<ModeConstant> = DocModelRuntime.Literal()
     /// Deprecated: sent when set, from generated code that never warns.
     ///
     /// - Warning: Deprecated in the API docs.
     @available(*, deprecated, message: "Deprecated in the API docs.")
-    public var legacyTag: String? {
+    public var legacyTag: Swift.String? {
         get { _legacyTagStorage }
         set { _legacyTagStorage = newValue }
     }
-    private var _legacyTagStorage: String?
+    private var _legacyTagStorage: Swift.String?
 
     public init(
         file: Upload,
-        title: String,
-        count: Int? = nil,
-        scale: Double? = nil,
-        `public`: Bool? = nil,
+        title: Swift.String,
+        count: Swift.Int? = nil,
+        scale: Swift.Double? = nil,
+        `public`: Swift.Bool? = nil,
         color: Color? = nil,
-        takenAt: DateTime? = nil,
-        labels: [String]? = nil,
-        caption: OptionalNullable<String> = .absent,
+        takenAt: DocModelRuntime.DateTime? = nil,
+        labels: [Swift.String]? = nil,
+        caption: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
         origin: ComponentsError? = nil,
-        legacyTag: String? = nil
+        legacyTag: Swift.String? = nil
     ) {
         self.file = file
         self.title = title
@@ -53,11 +53,11 @@ public struct UploadRequest: Codable, Hashable, Sendable {
     }
 
     /// The constant `mode` always holds.
-    public enum ModeConstant: LiteralValue {
-        public static let value: String = "fast"
+    public enum ModeConstant: DocModelRuntime.LiteralValue {
+        public static let value: Swift.String = "fast"
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case file
         case title
         case count
@@ -73,11 +73,11 @@ public struct UploadRequest: Codable, Hashable, Sendable {
     }
 }
 
-extension UploadRequest: MultipartFormEncodable {
+extension UploadRequest: DocModelRuntime.MultipartFormEncodable {
     /// The multipart/form-data parts of this body, in field order, spelled as the Python SDK sends
     /// them; fields left `nil` are not sent.
-    public func multipartParts() throws -> [MultipartPart] {
-        var parts: [MultipartPart] = []
+    public func multipartParts() throws -> [DocModelRuntime.MultipartPart] {
+        var parts: [DocModelRuntime.MultipartPart] = []
         parts.reserveCapacity(12)
         parts.append(.file(name: "file", filename: self.file.fileName, content: self.file.content, contentType: self.file.contentType))
         parts.append(.field(name: "title", value: self.title))

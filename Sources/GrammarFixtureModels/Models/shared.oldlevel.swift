@@ -3,15 +3,15 @@
 ///
 /// An open enum: values this version does not know decode as `.unrecognized` and encode back
 /// unchanged.
-public enum OldLevel: RawRepresentable, Codable, Hashable, Sendable {
+public enum OldLevel: Swift.RawRepresentable, Swift.Codable, Swift.Hashable, Swift.Sendable {
     @available(*, deprecated, message: "Deprecated in the API's docs.")
     case low
     @available(*, deprecated, message: "Deprecated in the API's docs.")
     case high
-    case unrecognized(Int)
+    case unrecognized(Swift.Int)
 
     @available(*, deprecated, message: "Deprecated in the API's docs.")
-    public init(rawValue: Int) {
+    public init(rawValue: Swift.Int) {
         switch rawValue {
         case 1: self = .low
         case 2: self = .high
@@ -19,7 +19,7 @@ public enum OldLevel: RawRepresentable, Codable, Hashable, Sendable {
         }
     }
 
-    public var rawValue: Int {
+    public var rawValue: Swift.Int {
         switch self {
         case .low: return 1
         case .high: return 2
@@ -28,11 +28,11 @@ public enum OldLevel: RawRepresentable, Codable, Hashable, Sendable {
     }
 
     @available(*, deprecated, message: "Deprecated in the API's docs.")
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(Int.self))
+    public init(from decoder: any Swift.Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Swift.Int.self))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Swift.Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }

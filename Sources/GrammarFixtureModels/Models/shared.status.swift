@@ -3,12 +3,12 @@
 ///
 /// An open enum: values this version does not know decode as `.unrecognized` and encode back
 /// unchanged.
-public enum Status: RawRepresentable, Codable, Hashable, Sendable {
+public enum Status: Swift.RawRepresentable, Swift.Codable, Swift.Hashable, Swift.Sendable {
     case active
     case retired
-    case unrecognized(String)
+    case unrecognized(Swift.String)
 
-    public init(rawValue: String) {
+    public init(rawValue: Swift.String) {
         switch rawValue {
         case "active": self = .active
         case "retired": self = .retired
@@ -16,7 +16,7 @@ public enum Status: RawRepresentable, Codable, Hashable, Sendable {
         }
     }
 
-    public var rawValue: String {
+    public var rawValue: Swift.String {
         switch self {
         case .active: return "active"
         case .retired: return "retired"
@@ -24,11 +24,11 @@ public enum Status: RawRepresentable, Codable, Hashable, Sendable {
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    public init(from decoder: any Swift.Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Swift.Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }

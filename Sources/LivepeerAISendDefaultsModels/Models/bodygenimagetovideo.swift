@@ -3,55 +3,55 @@
 import DocModelRuntime
 
 extension SendingDefaults {
-    public struct BodyGenImageToVideo: Codable, Hashable, Sendable {
+    public struct BodyGenImageToVideo: Swift.Codable, Swift.Hashable, Swift.Sendable {
         /// Uploaded image to generate a video from.
         public var image: BodyGenImageToVideoImage
         /// Hugging Face model ID used for video generation.
         ///
         /// Default: `""`.
-        public var modelId: String?
+        public var modelId: Swift.String?
         /// The height in pixels of the generated video.
         ///
         /// Default: `576`.
-        public var height: Int?
+        public var height: Swift.Int?
         /// The width in pixels of the generated video.
         ///
         /// Default: `1024`.
-        public var width: Int?
+        public var width: Swift.Int?
         /// The frames per second of the generated video.
         ///
         /// Default: `6`.
-        public var fps: Int?
+        public var fps: Swift.Int?
         /// Used for conditioning the amount of motion for the generation. The higher the number the more motion will be in the video.
         ///
         /// Default: `127`.
-        public var motionBucketId: Int?
+        public var motionBucketId: Swift.Int?
         /// Amount of noise added to the conditioning image. Higher values reduce resemblance to the conditioning image and increase motion.
         ///
         /// Default: `0.02`.
-        public var noiseAugStrength: Double?
+        public var noiseAugStrength: Swift.Double?
         /// Perform a safety check to estimate if generated images could be offensive or harmful.
         ///
         /// Default: `true`.
-        public var safetyCheck: Bool?
+        public var safetyCheck: Swift.Bool?
         /// Seed for random number generation.
-        public var seed: Int?
+        public var seed: Swift.Int?
         /// Number of denoising steps. More steps usually lead to higher quality images but slower inference. Modulated by strength.
         ///
         /// Default: `25`.
-        public var numInferenceSteps: Int?
+        public var numInferenceSteps: Swift.Int?
 
         public init(
             image: BodyGenImageToVideoImage,
-            modelId: String? = Defaults.modelId,
-            height: Int? = Defaults.height,
-            width: Int? = Defaults.width,
-            fps: Int? = Defaults.fps,
-            motionBucketId: Int? = Defaults.motionBucketId,
-            noiseAugStrength: Double? = Defaults.noiseAugStrength,
-            safetyCheck: Bool? = Defaults.safetyCheck,
-            seed: Int? = nil,
-            numInferenceSteps: Int? = Defaults.numInferenceSteps
+            modelId: Swift.String? = Defaults.modelId,
+            height: Swift.Int? = Defaults.height,
+            width: Swift.Int? = Defaults.width,
+            fps: Swift.Int? = Defaults.fps,
+            motionBucketId: Swift.Int? = Defaults.motionBucketId,
+            noiseAugStrength: Swift.Double? = Defaults.noiseAugStrength,
+            safetyCheck: Swift.Bool? = Defaults.safetyCheck,
+            seed: Swift.Int? = nil,
+            numInferenceSteps: Swift.Int? = Defaults.numInferenceSteps
         ) {
             self.image = image
             self.modelId = modelId
@@ -68,17 +68,17 @@ extension SendingDefaults {
         /// The values the API gives these fields when they are left out (from its OpenAPI
         /// document or its SDK's models).
         public enum Defaults {
-            public static let modelId: String = ""
-            public static let height: Int = 576
-            public static let width: Int = 1024
-            public static let fps: Int = 6
-            public static let motionBucketId: Int = 127
-            public static let noiseAugStrength: Double = 0.02
-            public static let safetyCheck: Bool = true
-            public static let numInferenceSteps: Int = 25
+            public static let modelId: Swift.String = ""
+            public static let height: Swift.Int = 576
+            public static let width: Swift.Int = 1024
+            public static let fps: Swift.Int = 6
+            public static let motionBucketId: Swift.Int = 127
+            public static let noiseAugStrength: Swift.Double = 0.02
+            public static let safetyCheck: Swift.Bool = true
+            public static let numInferenceSteps: Swift.Int = 25
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: Swift.String, Swift.CodingKey {
             case image
             case modelId = "model_id"
             case height
@@ -93,11 +93,11 @@ extension SendingDefaults {
     }
 }
 
-extension SendingDefaults.BodyGenImageToVideo: MultipartFormEncodable {
+extension SendingDefaults.BodyGenImageToVideo: DocModelRuntime.MultipartFormEncodable {
     /// The multipart/form-data parts of this body, in field order, spelled as the Python SDK sends
     /// them; fields left `nil` are not sent.
-    public func multipartParts() throws -> [MultipartPart] {
-        var parts: [MultipartPart] = []
+    public func multipartParts() throws -> [DocModelRuntime.MultipartPart] {
+        var parts: [DocModelRuntime.MultipartPart] = []
         parts.reserveCapacity(10)
         parts.append(.file(name: "image", filename: self.image.fileName, content: self.image.content, contentType: self.image.contentType))
         if let value = self.modelId {

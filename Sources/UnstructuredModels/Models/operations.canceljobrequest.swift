@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct CancelJobRequest: Codable, Hashable, Sendable {
-    public var jobId: String
-    public var unstructuredApiKey: OptionalNullable<String>
+public struct CancelJobRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var jobId: Swift.String
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
-        jobId: String,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        jobId: Swift.String,
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.jobId = jobId
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case jobId = "job_id"
         case unstructuredApiKey = "unstructured_api_key"
     }

@@ -2,25 +2,25 @@
 
 import DocModelRuntime
 
-public struct CancelJobResponse: Codable, Hashable, Sendable {
+public struct CancelJobResponse: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// HTTP response content type for this operation
-    public var contentType: String
+    public var contentType: Swift.String
     /// HTTP response status code for this operation
-    public var statusCode: Int
+    public var statusCode: Swift.Int
     /// Successful Response
-    public var `any`: JSONValue?
+    public var `any`: DocModelRuntime.JSONValue?
 
     public init(
-        contentType: String,
-        statusCode: Int,
-        `any`: JSONValue? = nil
+        contentType: Swift.String,
+        statusCode: Swift.Int,
+        `any`: DocModelRuntime.JSONValue? = nil
     ) {
         self.contentType = contentType
         self.statusCode = statusCode
         self.`any` = `any`
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case contentType = "content_type"
         case statusCode = "status_code"
         case `any`

@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct CreateConnectionCheckDestinationsRequest: Codable, Hashable, Sendable {
-    public var destinationId: String
-    public var unstructuredApiKey: OptionalNullable<String>
+public struct CreateConnectionCheckDestinationsRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var destinationId: Swift.String
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
-        destinationId: String,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        destinationId: Swift.String,
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.destinationId = destinationId
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case destinationId = "destination_id"
         case unstructuredApiKey = "unstructured_api_key"
     }

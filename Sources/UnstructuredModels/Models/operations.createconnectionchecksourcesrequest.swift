@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct CreateConnectionCheckSourcesRequest: Codable, Hashable, Sendable {
-    public var sourceId: String
-    public var unstructuredApiKey: OptionalNullable<String>
+public struct CreateConnectionCheckSourcesRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var sourceId: Swift.String
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
-        sourceId: String,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        sourceId: Swift.String,
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.sourceId = sourceId
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case sourceId = "source_id"
         case unstructuredApiKey = "unstructured_api_key"
     }

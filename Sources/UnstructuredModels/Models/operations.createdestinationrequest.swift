@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct CreateDestinationRequest: Codable, Hashable, Sendable {
+public struct CreateDestinationRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var createDestinationConnector: CreateDestinationConnector
-    public var unstructuredApiKey: OptionalNullable<String>
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
         createDestinationConnector: CreateDestinationConnector,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.createDestinationConnector = createDestinationConnector
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case createDestinationConnector = "create_destination_connector"
         case unstructuredApiKey = "unstructured_api_key"
     }

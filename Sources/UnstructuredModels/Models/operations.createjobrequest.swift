@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct CreateJobRequest: Codable, Hashable, Sendable {
+public struct CreateJobRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var bodyCreateJob: BodyCreateJob
-    public var unstructuredApiKey: OptionalNullable<String>
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
         bodyCreateJob: BodyCreateJob,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.bodyCreateJob = bodyCreateJob
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case bodyCreateJob = "body_create_job"
         case unstructuredApiKey = "unstructured_api_key"
     }

@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct CreateSourceRequest: Codable, Hashable, Sendable {
+public struct CreateSourceRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var createSourceConnector: CreateSourceConnector
-    public var unstructuredApiKey: OptionalNullable<String>
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
         createSourceConnector: CreateSourceConnector,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.createSourceConnector = createSourceConnector
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case createSourceConnector = "create_source_connector"
         case unstructuredApiKey = "unstructured_api_key"
     }

@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct CreateWorkflowRequest: Codable, Hashable, Sendable {
+public struct CreateWorkflowRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var createWorkflow: CreateWorkflow
-    public var unstructuredApiKey: OptionalNullable<String>
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
         createWorkflow: CreateWorkflow,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.createWorkflow = createWorkflow
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case createWorkflow = "create_workflow"
         case unstructuredApiKey = "unstructured_api_key"
     }

@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct DeleteWorkflowRequest: Codable, Hashable, Sendable {
-    public var unstructuredApiKey: OptionalNullable<String>
-    public var workflowId: String
+public struct DeleteWorkflowRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
+    public var workflowId: Swift.String
 
     public init(
-        unstructuredApiKey: OptionalNullable<String> = .absent,
-        workflowId: String
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        workflowId: Swift.String
     ) {
         self.unstructuredApiKey = unstructuredApiKey
         self.workflowId = workflowId
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case unstructuredApiKey = "unstructured_api_key"
         case workflowId = "workflow_id"
     }

@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct DownloadJobOutputRequest: Codable, Hashable, Sendable {
+public struct DownloadJobOutputRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// ID of the file to download
-    public var fileId: String
-    public var jobId: String
+    public var fileId: Swift.String
+    public var jobId: Swift.String
     /// Node ID to retrieve the corresponding output file.If not provided, uses the last node in the workflow.
-    public var nodeId: OptionalNullable<String>
-    public var unstructuredApiKey: OptionalNullable<String>
+    public var nodeId: DocModelRuntime.OptionalNullable<Swift.String>
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
-        fileId: String,
-        jobId: String,
-        nodeId: OptionalNullable<String> = .absent,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        fileId: Swift.String,
+        jobId: Swift.String,
+        nodeId: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.fileId = fileId
         self.jobId = jobId
@@ -22,7 +22,7 @@ public struct DownloadJobOutputRequest: Codable, Hashable, Sendable {
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case fileId = "file_id"
         case jobId = "job_id"
         case nodeId = "node_id"

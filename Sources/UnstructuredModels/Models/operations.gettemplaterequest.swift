@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct GetTemplateRequest: Codable, Hashable, Sendable {
-    public var templateId: String
-    public var unstructuredApiKey: OptionalNullable<String>
+public struct GetTemplateRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var templateId: Swift.String
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
-        templateId: String,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        templateId: Swift.String,
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.templateId = templateId
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case templateId = "template_id"
         case unstructuredApiKey = "unstructured_api_key"
     }

@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct ListDestinationsRequest: Codable, Hashable, Sendable {
-    public var destinationType: OptionalNullable<DestinationConnectorType>
-    public var unstructuredApiKey: OptionalNullable<String>
+public struct ListDestinationsRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var destinationType: DocModelRuntime.OptionalNullable<DestinationConnectorType>
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
-        destinationType: OptionalNullable<DestinationConnectorType> = .absent,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        destinationType: DocModelRuntime.OptionalNullable<DestinationConnectorType> = .absent,
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.destinationType = destinationType
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case destinationType = "destination_type"
         case unstructuredApiKey = "unstructured_api_key"
     }

@@ -2,22 +2,22 @@
 
 import DocModelRuntime
 
-public struct ListJobsRequest: Codable, Hashable, Sendable {
-    public var status: OptionalNullable<String>
-    public var unstructuredApiKey: OptionalNullable<String>
-    public var workflowId: OptionalNullable<String>
+public struct ListJobsRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var status: DocModelRuntime.OptionalNullable<Swift.String>
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
+    public var workflowId: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
-        status: OptionalNullable<String> = .absent,
-        unstructuredApiKey: OptionalNullable<String> = .absent,
-        workflowId: OptionalNullable<String> = .absent
+        status: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        workflowId: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.status = status
         self.unstructuredApiKey = unstructuredApiKey
         self.workflowId = workflowId
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case status
         case unstructuredApiKey = "unstructured_api_key"
         case workflowId = "workflow_id"

@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct ListSourcesRequest: Codable, Hashable, Sendable {
-    public var sourceType: OptionalNullable<SourceConnectorType>
-    public var unstructuredApiKey: OptionalNullable<String>
+public struct ListSourcesRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var sourceType: DocModelRuntime.OptionalNullable<SourceConnectorType>
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
-        sourceType: OptionalNullable<SourceConnectorType> = .absent,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        sourceType: DocModelRuntime.OptionalNullable<SourceConnectorType> = .absent,
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.sourceType = sourceType
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case sourceType = "source_type"
         case unstructuredApiKey = "unstructured_api_key"
     }

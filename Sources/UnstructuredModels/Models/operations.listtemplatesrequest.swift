@@ -2,16 +2,16 @@
 
 import DocModelRuntime
 
-public struct ListTemplatesRequest: Codable, Hashable, Sendable {
-    public var unstructuredApiKey: OptionalNullable<String>
+public struct ListTemplatesRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case unstructuredApiKey = "unstructured_api_key"
     }
 }

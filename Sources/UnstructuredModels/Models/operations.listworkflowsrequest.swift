@@ -2,37 +2,37 @@
 
 import DocModelRuntime
 
-public struct ListWorkflowsRequest: Codable, Hashable, Sendable {
-    public var createdBefore: DateTime?
-    public var createdSince: DateTime?
-    public var dagNodeConfigurationId: OptionalNullable<String>
-    public var destinationId: OptionalNullable<String>
-    public var name: OptionalNullable<String>
-    public var page: OptionalNullable<Int>
-    public var pageSize: OptionalNullable<Int>
-    public var showOnlySoftDeleted: OptionalNullable<Bool>
-    public var showRecommenderWorkflows: OptionalNullable<Bool>
-    public var sortBy: String?
+public struct ListWorkflowsRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var createdBefore: DocModelRuntime.DateTime?
+    public var createdSince: DocModelRuntime.DateTime?
+    public var dagNodeConfigurationId: DocModelRuntime.OptionalNullable<Swift.String>
+    public var destinationId: DocModelRuntime.OptionalNullable<Swift.String>
+    public var name: DocModelRuntime.OptionalNullable<Swift.String>
+    public var page: DocModelRuntime.OptionalNullable<Swift.Int>
+    public var pageSize: DocModelRuntime.OptionalNullable<Swift.Int>
+    public var showOnlySoftDeleted: DocModelRuntime.OptionalNullable<Swift.Bool>
+    public var showRecommenderWorkflows: DocModelRuntime.OptionalNullable<Swift.Bool>
+    public var sortBy: Swift.String?
     public var sortDirection: SortDirection?
-    public var sourceId: OptionalNullable<String>
-    public var status: OptionalNullable<WorkflowState>
-    public var unstructuredApiKey: OptionalNullable<String>
+    public var sourceId: DocModelRuntime.OptionalNullable<Swift.String>
+    public var status: DocModelRuntime.OptionalNullable<WorkflowState>
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
-        createdBefore: DateTime? = nil,
-        createdSince: DateTime? = nil,
-        dagNodeConfigurationId: OptionalNullable<String> = .absent,
-        destinationId: OptionalNullable<String> = .absent,
-        name: OptionalNullable<String> = .absent,
-        page: OptionalNullable<Int> = .absent,
-        pageSize: OptionalNullable<Int> = .absent,
-        showOnlySoftDeleted: OptionalNullable<Bool> = .absent,
-        showRecommenderWorkflows: OptionalNullable<Bool> = .absent,
-        sortBy: String? = nil,
+        createdBefore: DocModelRuntime.DateTime? = nil,
+        createdSince: DocModelRuntime.DateTime? = nil,
+        dagNodeConfigurationId: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        destinationId: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        name: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        page: DocModelRuntime.OptionalNullable<Swift.Int> = .absent,
+        pageSize: DocModelRuntime.OptionalNullable<Swift.Int> = .absent,
+        showOnlySoftDeleted: DocModelRuntime.OptionalNullable<Swift.Bool> = .absent,
+        showRecommenderWorkflows: DocModelRuntime.OptionalNullable<Swift.Bool> = .absent,
+        sortBy: Swift.String? = nil,
         sortDirection: SortDirection? = nil,
-        sourceId: OptionalNullable<String> = .absent,
-        status: OptionalNullable<WorkflowState> = .absent,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        sourceId: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        status: DocModelRuntime.OptionalNullable<WorkflowState> = .absent,
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.createdBefore = createdBefore
         self.createdSince = createdSince
@@ -50,7 +50,7 @@ public struct ListWorkflowsRequest: Codable, Hashable, Sendable {
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case createdBefore = "created_before"
         case createdSince = "created_since"
         case dagNodeConfigurationId = "dag_node_configuration_id"

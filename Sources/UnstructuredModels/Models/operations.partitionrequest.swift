@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct PartitionRequest: Codable, Hashable, Sendable {
+public struct PartitionRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var partitionParameters: PartitionParameters
-    public var unstructuredApiKey: OptionalNullable<String>
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
         partitionParameters: PartitionParameters,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.partitionParameters = partitionParameters
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case partitionParameters = "partition_parameters"
         case unstructuredApiKey = "unstructured_api_key"
     }

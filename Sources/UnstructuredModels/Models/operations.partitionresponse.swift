@@ -2,21 +2,21 @@
 
 import DocModelRuntime
 
-public struct PartitionResponse: Codable, Hashable, Sendable {
+public struct PartitionResponse: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// HTTP response content type for this operation
-    public var contentType: String
+    public var contentType: Swift.String
     /// HTTP response status code for this operation
-    public var statusCode: Int
+    public var statusCode: Swift.Int
     /// Successful Response
-    public var csvElements: String?
+    public var csvElements: Swift.String?
     /// Successful Response
-    public var elements: [[String: JSONValue]]?
+    public var elements: [[Swift.String: DocModelRuntime.JSONValue]]?
 
     public init(
-        contentType: String,
-        statusCode: Int,
-        csvElements: String? = nil,
-        elements: [[String: JSONValue]]? = nil
+        contentType: Swift.String,
+        statusCode: Swift.Int,
+        csvElements: Swift.String? = nil,
+        elements: [[Swift.String: DocModelRuntime.JSONValue]]? = nil
     ) {
         self.contentType = contentType
         self.statusCode = statusCode
@@ -24,7 +24,7 @@ public struct PartitionResponse: Codable, Hashable, Sendable {
         self.elements = elements
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case contentType = "content_type"
         case statusCode = "status_code"
         case csvElements = "csv_elements"

@@ -2,22 +2,22 @@
 
 import DocModelRuntime
 
-public struct RunWorkflowRequest: Codable, Hashable, Sendable {
+public struct RunWorkflowRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var bodyRunWorkflow: BodyRunWorkflow?
-    public var unstructuredApiKey: OptionalNullable<String>
-    public var workflowId: String
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
+    public var workflowId: Swift.String
 
     public init(
         bodyRunWorkflow: BodyRunWorkflow? = nil,
-        unstructuredApiKey: OptionalNullable<String> = .absent,
-        workflowId: String
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        workflowId: Swift.String
     ) {
         self.bodyRunWorkflow = bodyRunWorkflow
         self.unstructuredApiKey = unstructuredApiKey
         self.workflowId = workflowId
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case bodyRunWorkflow = "body_run_workflow"
         case unstructuredApiKey = "unstructured_api_key"
         case workflowId = "workflow_id"

@@ -2,22 +2,22 @@
 
 import DocModelRuntime
 
-public struct UpdateDestinationRequest: Codable, Hashable, Sendable {
+public struct UpdateDestinationRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var updateDestinationConnector: UpdateDestinationConnector
-    public var destinationId: String
-    public var unstructuredApiKey: OptionalNullable<String>
+    public var destinationId: Swift.String
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
         updateDestinationConnector: UpdateDestinationConnector,
-        destinationId: String,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        destinationId: Swift.String,
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.updateDestinationConnector = updateDestinationConnector
         self.destinationId = destinationId
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case updateDestinationConnector = "update_destination_connector"
         case destinationId = "destination_id"
         case unstructuredApiKey = "unstructured_api_key"

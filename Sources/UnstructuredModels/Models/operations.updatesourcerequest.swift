@@ -2,22 +2,22 @@
 
 import DocModelRuntime
 
-public struct UpdateSourceRequest: Codable, Hashable, Sendable {
+public struct UpdateSourceRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var updateSourceConnector: UpdateSourceConnector
-    public var sourceId: String
-    public var unstructuredApiKey: OptionalNullable<String>
+    public var sourceId: Swift.String
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
 
     public init(
         updateSourceConnector: UpdateSourceConnector,
-        sourceId: String,
-        unstructuredApiKey: OptionalNullable<String> = .absent
+        sourceId: Swift.String,
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent
     ) {
         self.updateSourceConnector = updateSourceConnector
         self.sourceId = sourceId
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case updateSourceConnector = "update_source_connector"
         case sourceId = "source_id"
         case unstructuredApiKey = "unstructured_api_key"

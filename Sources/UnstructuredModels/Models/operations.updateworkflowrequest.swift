@@ -2,22 +2,22 @@
 
 import DocModelRuntime
 
-public struct UpdateWorkflowRequest: Codable, Hashable, Sendable {
+public struct UpdateWorkflowRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var updateWorkflow: UpdateWorkflow
-    public var unstructuredApiKey: OptionalNullable<String>
-    public var workflowId: String
+    public var unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String>
+    public var workflowId: Swift.String
 
     public init(
         updateWorkflow: UpdateWorkflow,
-        unstructuredApiKey: OptionalNullable<String> = .absent,
-        workflowId: String
+        unstructuredApiKey: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        workflowId: Swift.String
     ) {
         self.updateWorkflow = updateWorkflow
         self.unstructuredApiKey = unstructuredApiKey
         self.workflowId = workflowId
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case updateWorkflow = "update_workflow"
         case unstructuredApiKey = "unstructured_api_key"
         case workflowId = "workflow_id"

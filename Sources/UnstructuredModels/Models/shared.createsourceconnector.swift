@@ -2,14 +2,14 @@
 
 import DocModelRuntime
 
-public struct CreateSourceConnector: Codable, Hashable, Sendable {
-    public var config: [String: JSONValue]
-    public var name: String
+public struct CreateSourceConnector: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var config: [Swift.String: DocModelRuntime.JSONValue]
+    public var name: Swift.String
     public var type: SourceConnectorType
 
     public init(
-        config: [String: JSONValue],
-        name: String,
+        config: [Swift.String: DocModelRuntime.JSONValue],
+        name: Swift.String,
         type: SourceConnectorType
     ) {
         self.config = config
@@ -17,7 +17,7 @@ public struct CreateSourceConnector: Codable, Hashable, Sendable {
         self.type = type
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case config
         case name
         case type

@@ -2,23 +2,23 @@
 
 import DocModelRuntime
 
-public struct CreateWorkflow: Codable, Hashable, Sendable {
-    public var destinationId: OptionalNullable<String>
-    public var name: String
-    public var reprocessAll: OptionalNullable<Bool>
-    public var schedule: OptionalNullable<Schedule>
-    public var sourceId: OptionalNullable<String>
-    public var templateId: OptionalNullable<String>
+public struct CreateWorkflow: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var destinationId: DocModelRuntime.OptionalNullable<Swift.String>
+    public var name: Swift.String
+    public var reprocessAll: DocModelRuntime.OptionalNullable<Swift.Bool>
+    public var schedule: DocModelRuntime.OptionalNullable<Schedule>
+    public var sourceId: DocModelRuntime.OptionalNullable<Swift.String>
+    public var templateId: DocModelRuntime.OptionalNullable<Swift.String>
     public var workflowNodes: [WorkflowNode]?
     public var workflowType: WorkflowType
 
     public init(
-        destinationId: OptionalNullable<String> = .absent,
-        name: String,
-        reprocessAll: OptionalNullable<Bool> = .absent,
-        schedule: OptionalNullable<Schedule> = .absent,
-        sourceId: OptionalNullable<String> = .absent,
-        templateId: OptionalNullable<String> = .absent,
+        destinationId: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        name: Swift.String,
+        reprocessAll: DocModelRuntime.OptionalNullable<Swift.Bool> = .absent,
+        schedule: DocModelRuntime.OptionalNullable<Schedule> = .absent,
+        sourceId: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        templateId: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
         workflowNodes: [WorkflowNode]? = nil,
         workflowType: WorkflowType
     ) {
@@ -32,7 +32,7 @@ public struct CreateWorkflow: Codable, Hashable, Sendable {
         self.workflowType = workflowType
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case destinationId = "destination_id"
         case name
         case reprocessAll = "reprocess_all"

@@ -2,18 +2,18 @@
 
 import DocModelRuntime
 
-public struct DagNodeConnectionCheck: Codable, Hashable, Sendable {
-    public var createdAt: DateTime
-    public var id: String
-    public var reason: OptionalNullable<String>
-    public var reportedAt: DateTime?
+public struct DagNodeConnectionCheck: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var createdAt: DocModelRuntime.DateTime
+    public var id: Swift.String
+    public var reason: DocModelRuntime.OptionalNullable<Swift.String>
+    public var reportedAt: DocModelRuntime.DateTime?
     public var status: ConnectionCheckStatus
 
     public init(
-        createdAt: DateTime,
-        id: String,
-        reason: OptionalNullable<String> = .absent,
-        reportedAt: DateTime? = nil,
+        createdAt: DocModelRuntime.DateTime,
+        id: Swift.String,
+        reason: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        reportedAt: DocModelRuntime.DateTime? = nil,
         status: ConnectionCheckStatus
     ) {
         self.createdAt = createdAt
@@ -23,7 +23,7 @@ public struct DagNodeConnectionCheck: Codable, Hashable, Sendable {
         self.status = status
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case createdAt = "created_at"
         case id
         case reason

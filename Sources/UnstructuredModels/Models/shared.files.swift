@@ -2,24 +2,24 @@
 
 import DocModelRuntime
 
-public struct Files: Codable, Hashable, Sendable {
+public struct Files: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// Example: {<br/>"summary": "File to be partitioned",<br/>"externalValue": "https://github.com/Unstructured-IO/unstructured/blob/98d3541909f64290b5efb65a226fc3ee8a7cc5ee/example-docs/layout-parser-paper.pdf"<br/>}
-    public var content: FileContent
-    public var contentType: String?
+    public var content: DocModelRuntime.FileContent
+    public var contentType: Swift.String?
     /// Example: {<br/>"summary": "File to be partitioned",<br/>"externalValue": "https://github.com/Unstructured-IO/unstructured/blob/98d3541909f64290b5efb65a226fc3ee8a7cc5ee/example-docs/layout-parser-paper.pdf"<br/>}
-    public var fileName: String
+    public var fileName: Swift.String
 
     public init(
-        content: FileContent,
-        contentType: String? = nil,
-        fileName: String
+        content: DocModelRuntime.FileContent,
+        contentType: Swift.String? = nil,
+        fileName: Swift.String
     ) {
         self.content = content
         self.contentType = contentType
         self.fileName = fileName
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case content
         case contentType = "content_type"
         case fileName = "file_name"

@@ -2,22 +2,22 @@
 
 import DocModelRuntime
 
-public struct InputFiles: Codable, Hashable, Sendable {
-    public var content: FileContent
-    public var contentType: String?
-    public var fileName: String
+public struct InputFiles: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var content: DocModelRuntime.FileContent
+    public var contentType: Swift.String?
+    public var fileName: Swift.String
 
     public init(
-        content: FileContent,
-        contentType: String? = nil,
-        fileName: String
+        content: DocModelRuntime.FileContent,
+        contentType: Swift.String? = nil,
+        fileName: Swift.String
     ) {
         self.content = content
         self.contentType = contentType
         self.fileName = fileName
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case content
         case contentType = "content_type"
         case fileName = "file_name"

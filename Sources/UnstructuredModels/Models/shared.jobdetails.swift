@@ -2,15 +2,15 @@
 
 import DocModelRuntime
 
-public struct JobDetails: Codable, Hashable, Sendable {
-    public var id: String
-    public var message: OptionalNullable<String>
+public struct JobDetails: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var id: Swift.String
+    public var message: DocModelRuntime.OptionalNullable<Swift.String>
     public var nodeStats: [JobNodeDetails]
     public var processingStatus: JobProcessingStatus
 
     public init(
-        id: String,
-        message: OptionalNullable<String> = .absent,
+        id: Swift.String,
+        message: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
         nodeStats: [JobNodeDetails],
         processingStatus: JobProcessingStatus
     ) {
@@ -20,7 +20,7 @@ public struct JobDetails: Codable, Hashable, Sendable {
         self.processingStatus = processingStatus
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case id
         case message
         case nodeStats = "node_stats"

@@ -2,27 +2,27 @@
 
 import DocModelRuntime
 
-public struct JobInformation: Codable, Hashable, Sendable {
-    public var createdAt: DateTime
-    public var id: String
-    public var inputFileIds: [String]?
+public struct JobInformation: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var createdAt: DocModelRuntime.DateTime
+    public var id: Swift.String
+    public var inputFileIds: [Swift.String]?
     public var jobType: WorkflowJobType?
     public var outputNodeFiles: [NodeFileMetadata]?
-    public var runtime: OptionalNullable<String>
+    public var runtime: DocModelRuntime.OptionalNullable<Swift.String>
     public var status: JobStatus
-    public var workflowId: String
-    public var workflowName: String
+    public var workflowId: Swift.String
+    public var workflowName: Swift.String
 
     public init(
-        createdAt: DateTime,
-        id: String,
-        inputFileIds: [String]? = nil,
+        createdAt: DocModelRuntime.DateTime,
+        id: Swift.String,
+        inputFileIds: [Swift.String]? = nil,
         jobType: WorkflowJobType? = nil,
         outputNodeFiles: [NodeFileMetadata]? = nil,
-        runtime: OptionalNullable<String> = .absent,
+        runtime: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
         status: JobStatus,
-        workflowId: String,
-        workflowName: String
+        workflowId: Swift.String,
+        workflowName: Swift.String
     ) {
         self.createdAt = createdAt
         self.id = id
@@ -35,7 +35,7 @@ public struct JobInformation: Codable, Hashable, Sendable {
         self.workflowName = workflowName
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case createdAt = "created_at"
         case id
         case inputFileIds = "input_file_ids"

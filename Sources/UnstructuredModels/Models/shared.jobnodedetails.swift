@@ -2,23 +2,23 @@
 
 import DocModelRuntime
 
-public struct JobNodeDetails: Codable, Hashable, Sendable {
-    public var failure: Int
-    public var inProgress: Int
-    public var nodeName: OptionalNullable<String>
-    public var nodeSubtype: OptionalNullable<String>
-    public var nodeType: OptionalNullable<String>
-    public var ready: Int
-    public var success: Int
+public struct JobNodeDetails: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var failure: Swift.Int
+    public var inProgress: Swift.Int
+    public var nodeName: DocModelRuntime.OptionalNullable<Swift.String>
+    public var nodeSubtype: DocModelRuntime.OptionalNullable<Swift.String>
+    public var nodeType: DocModelRuntime.OptionalNullable<Swift.String>
+    public var ready: Swift.Int
+    public var success: Swift.Int
 
     public init(
-        failure: Int,
-        inProgress: Int,
-        nodeName: OptionalNullable<String> = .absent,
-        nodeSubtype: OptionalNullable<String> = .absent,
-        nodeType: OptionalNullable<String> = .absent,
-        ready: Int,
-        success: Int
+        failure: Swift.Int,
+        inProgress: Swift.Int,
+        nodeName: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        nodeSubtype: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        nodeType: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        ready: Swift.Int,
+        success: Swift.Int
     ) {
         self.failure = failure
         self.inProgress = inProgress
@@ -29,7 +29,7 @@ public struct JobNodeDetails: Codable, Hashable, Sendable {
         self.success = success
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case failure
         case inProgress = "in_progress"
         case nodeName = "node_name"

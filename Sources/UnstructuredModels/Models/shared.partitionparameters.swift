@@ -2,144 +2,144 @@
 
 import DocModelRuntime
 
-public struct PartitionParameters: Codable, Hashable, Sendable {
+public struct PartitionParameters: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// Use one of the supported strategies to chunk the returned elements after partitioning. When 'chunking_strategy' is not specified, no chunking is performed and any other chunking parameters provided are ignored. Supported strategies: 'basic', 'by_page', 'by_similarity', or 'by_title'
     ///
     /// Example: by_title
-    public var chunkingStrategy: OptionalNullable<String>
+    public var chunkingStrategy: DocModelRuntime.OptionalNullable<Swift.String>
     /// If chunking strategy is set, combine elements until a section reaches a length of n chars. Default: 500
-    public var combineUnderNChars: OptionalNullable<Int>
+    public var combineUnderNChars: DocModelRuntime.OptionalNullable<Swift.Int>
     /// A hint about the content type to use (such as text/markdown), when there are problems processing a specific file. This value is a MIME type in the format type/subtype.
-    public var contentType: OptionalNullable<String>
+    public var contentType: DocModelRuntime.OptionalNullable<Swift.String>
     /// If `True`, return coordinates for each element extracted via OCR. Default: `False`
-    public var coordinates: Bool?
+    public var coordinates: Swift.Bool?
     /// When `True`, footer, header, and page number are always considered similar to the text before them for chunk by similarity method. This allows chunk by similarity to connect contents across page better.
-    public var doNotBreakSimilarityOnFooterHeader: Bool?
+    public var doNotBreakSimilarityOnFooterHeader: Swift.Bool?
     /// The encoding method used to decode the text input. Default: utf-8
-    public var encoding: OptionalNullable<String>
+    public var encoding: DocModelRuntime.OptionalNullable<Swift.String>
     /// The types of elements to extract, for use in extracting image blocks as base64 encoded data stored in metadata fields.
-    public var extractImageBlockTypes: [String]?
+    public var extractImageBlockTypes: [Swift.String]?
     /// The file to extract
     ///
     /// Example: {<br/>"summary": "File to be partitioned",<br/>"externalValue": "https://github.com/Unstructured-IO/unstructured/blob/98d3541909f64290b5efb65a226fc3ee8a7cc5ee/example-docs/layout-parser-paper.pdf"<br/>}
     public var files: Files
     /// If file is gzipped, use this content type after unzipping.
-    public var gzUncompressedContentType: OptionalNullable<String>
+    public var gzUncompressedContentType: DocModelRuntime.OptionalNullable<Swift.String>
     /// The name of the inference model used when strategy is hi_res
-    public var hiResModelName: OptionalNullable<String>
+    public var hiResModelName: DocModelRuntime.OptionalNullable<Swift.String>
     /// When a chunking strategy is specified, each returned chunk will include the elements consolidated to form that chunk as `.metadata.orig_elements`. Default: true.
-    public var includeOrigElements: OptionalNullable<Bool>
+    public var includeOrigElements: DocModelRuntime.OptionalNullable<Swift.Bool>
     /// If true, the output will include page breaks if the filetype supports it. Default: false
-    public var includePageBreaks: Bool?
+    public var includePageBreaks: Swift.Bool?
     /// When `True`, slide notes from .ppt and .pptx files will be included in the response. Default: `True`
-    public var includeSlideNotes: Bool?
+    public var includeSlideNotes: Swift.Bool?
     /// The languages present in the document, for use in partitioning and/or OCR. See the Tesseract documentation for a full list of languages.
-    public var languages: [String]?
+    public var languages: [Swift.String]?
     /// If chunking strategy is set, cut off new sections after reaching a length of n chars (hard max). Default: 500
-    public var maxCharacters: OptionalNullable<Int>
+    public var maxCharacters: DocModelRuntime.OptionalNullable<Swift.Int>
     /// If chunking strategy is set, determines if sections can span multiple sections. Default: true
-    public var multipageSections: Bool?
+    public var multipageSections: Swift.Bool?
     /// If chunking strategy is set, cut off new sections after reaching a length of n chars (soft max). Default: 1500
-    public var newAfterNChars: OptionalNullable<Int>
+    public var newAfterNChars: DocModelRuntime.OptionalNullable<Swift.Int>
     /// Deprecated! The languages present in the document, for use in partitioning and/or OCR
-    public var ocrLanguages: [String]?
+    public var ocrLanguages: [Swift.String]?
     /// The format of the response. Supported formats are application/json and text/csv. Default: application/json.
     public var outputFormat: OutputFormat?
     /// Specifies the length of a string ('tail') to be drawn from each chunk and prefixed to the next chunk as a context-preserving mechanism. By default, this only applies to split-chunks where an oversized element is divided into multiple chunks by text-splitting. Default: 0
-    public var overlap: Int?
+    public var overlap: Swift.Int?
     /// When `True`, apply overlap between 'normal' chunks formed from whole elements and not subject to text-splitting. Use this with caution as it entails a certain level of 'pollution' of otherwise clean semantic chunk boundaries. Default: False
-    public var overlapAll: Bool?
+    public var overlapAll: Swift.Bool?
     /// Deprecated! Use skip_infer_table_types to opt out of table extraction for any file type. If False and strategy=hi_res, no Table Elements will be extracted from pdf files regardless of skip_infer_table_types contents.
-    public var pdfInferTableStructure: Bool?
+    public var pdfInferTableStructure: Swift.Bool?
     /// If two characters are closer together than this margin they are considered part of the same line. The margin is specified relative to the width of the character.
-    public var pdfminerCharMargin: OptionalNullable<Double>
+    public var pdfminerCharMargin: DocModelRuntime.OptionalNullable<Swift.Double>
     /// If two lines are close together they are considered to be part of the same paragraph. The margin is specified relative to the height of a line.
-    public var pdfminerLineMargin: OptionalNullable<Double>
+    public var pdfminerLineMargin: DocModelRuntime.OptionalNullable<Swift.Double>
     /// If two characters have more overlap than this they are considered to be on the same line. The overlap is specified relative to the minimum height of both characters.
-    public var pdfminerLineOverlap: OptionalNullable<Double>
+    public var pdfminerLineOverlap: DocModelRuntime.OptionalNullable<Swift.Double>
     /// If two characters on the same line are further apart than this margin then they are considered to be two separate words, and an intermediate space will be added for readability. The margin is specified relative to the width of the character.
-    public var pdfminerWordMargin: OptionalNullable<Double>
+    public var pdfminerWordMargin: DocModelRuntime.OptionalNullable<Swift.Double>
     /// A value between 0.0 and 1.0 describing the minimum similarity two elements must have to be included in the same chunk. Note that similar elements may be separated to meet chunk-size criteria; this value can only guarantees that two elements with similarity below the threshold will appear in separate chunks.
-    public var similarityThreshold: OptionalNullable<Double>
+    public var similarityThreshold: DocModelRuntime.OptionalNullable<Swift.Double>
     /// The document types that you want to skip table extraction with. Default: []
-    public var skipInferTableTypes: [String]?
+    public var skipInferTableTypes: [Swift.String]?
     /// When `split_pdf_page` is set to `True`, this parameter defines the behavior when some of the parallel requests fail. By default `split_pdf_allow_failed` is set to `False` and any failed request send to the API will make the whole process break and raise an Exception. If `split_pdf_allow_failed` is set to `True`, the errors encountered while sending parallel requests will not break the processing - the resuling list of Elements will miss the data from errored pages.
-    public var splitPdfAllowFailed: Bool?
+    public var splitPdfAllowFailed: Swift.Bool?
     /// When `split_pdf_page` is set to `True`, this parameter determines if the temporary data used for splitting the PDF should be cached into disc - if enabled should save significant amount of RAM memory when processing big files. It's an internal parameter for the Python client and is not sent to the backend.
-    public var splitPdfCacheTmpData: Bool?
+    public var splitPdfCacheTmpData: Swift.Bool?
     /// When `split_pdf_page` is set to `True` and `split_pdf_cache_tmp_data` feature is used, this parameter specifies the directory where the temporary data used for splitting the PDF should be cached into disc. It's an internal parameter for the Python client and is not sent to the backend.
-    public var splitPdfCacheTmpDataDir: String?
+    public var splitPdfCacheTmpDataDir: Swift.String?
     /// When `split_pdf_page` is set to `True`, this parameter specifies the number of workers used for sending requests when the PDF is split on the client side. It's an internal parameter for the Python client and is not sent to the backend.
-    public var splitPdfConcurrencyLevel: Int?
+    public var splitPdfConcurrencyLevel: Swift.Int?
     /// This parameter determines if the PDF file should be split on the client side. It's an internal parameter for the Python client and is not sent to the backend.
-    public var splitPdfPage: Bool?
+    public var splitPdfPage: Swift.Bool?
     /// When `split_pdf_page is set to `True`, this parameter selects a subset of the pdf to send to the API. The parameter is a list of 2 integers within the range [1, length_of_pdf]. A ValueError is thrown if the given range is invalid. It's an internal parameter for the Python client and is not sent to the backend.
     ///
     /// Example: [<br/>1,<br/>10<br/>]
-    public var splitPdfPageRange: [Int]?
+    public var splitPdfPageRange: [Swift.Int]?
     /// When PDF is split into pages before sending it into the API, providing this information will allow the page number to be assigned correctly. Introduced in 1.0.27.
-    public var startingPageNumber: OptionalNullable<Int>
+    public var startingPageNumber: DocModelRuntime.OptionalNullable<Swift.Int>
     /// The strategy to use for partitioning PDF/image. Options are fast, hi_res, auto. Default: hi_res
     ///
     /// Example: auto
     public var strategy: Strategy?
     /// The OCR agent to use for table ocr inference.
-    public var tableOcrAgent: OptionalNullable<String>
+    public var tableOcrAgent: DocModelRuntime.OptionalNullable<Swift.String>
     /// When `True`, assign UUIDs to element IDs, which guarantees their uniqueness (useful when using them as primary keys in database). Otherwise a SHA-256 of element text is used. Default: `False`
-    public var uniqueElementIds: Bool?
+    public var uniqueElementIds: Swift.Bool?
     /// The VLM Model to use.
     ///
     /// Example: gpt-4o
-    public var vlmModel: String?
+    public var vlmModel: Swift.String?
     /// The VLM Model provider to use.
     ///
     /// Example: openai
     public var vlmModelProvider: VLMModelProvider?
     /// If `True`, will retain the XML tags in the output. Otherwise it will simply extract the text from within the tags. Only applies to XML documents.
-    public var xmlKeepTags: Bool?
+    public var xmlKeepTags: Swift.Bool?
 
     public init(
-        chunkingStrategy: OptionalNullable<String> = .absent,
-        combineUnderNChars: OptionalNullable<Int> = .absent,
-        contentType: OptionalNullable<String> = .absent,
-        coordinates: Bool? = nil,
-        doNotBreakSimilarityOnFooterHeader: Bool? = nil,
-        encoding: OptionalNullable<String> = .absent,
-        extractImageBlockTypes: [String]? = nil,
+        chunkingStrategy: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        combineUnderNChars: DocModelRuntime.OptionalNullable<Swift.Int> = .absent,
+        contentType: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        coordinates: Swift.Bool? = nil,
+        doNotBreakSimilarityOnFooterHeader: Swift.Bool? = nil,
+        encoding: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        extractImageBlockTypes: [Swift.String]? = nil,
         files: Files,
-        gzUncompressedContentType: OptionalNullable<String> = .absent,
-        hiResModelName: OptionalNullable<String> = .absent,
-        includeOrigElements: OptionalNullable<Bool> = .absent,
-        includePageBreaks: Bool? = nil,
-        includeSlideNotes: Bool? = nil,
-        languages: [String]? = nil,
-        maxCharacters: OptionalNullable<Int> = .absent,
-        multipageSections: Bool? = nil,
-        newAfterNChars: OptionalNullable<Int> = .absent,
-        ocrLanguages: [String]? = nil,
+        gzUncompressedContentType: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        hiResModelName: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        includeOrigElements: DocModelRuntime.OptionalNullable<Swift.Bool> = .absent,
+        includePageBreaks: Swift.Bool? = nil,
+        includeSlideNotes: Swift.Bool? = nil,
+        languages: [Swift.String]? = nil,
+        maxCharacters: DocModelRuntime.OptionalNullable<Swift.Int> = .absent,
+        multipageSections: Swift.Bool? = nil,
+        newAfterNChars: DocModelRuntime.OptionalNullable<Swift.Int> = .absent,
+        ocrLanguages: [Swift.String]? = nil,
         outputFormat: OutputFormat? = nil,
-        overlap: Int? = nil,
-        overlapAll: Bool? = nil,
-        pdfInferTableStructure: Bool? = nil,
-        pdfminerCharMargin: OptionalNullable<Double> = .absent,
-        pdfminerLineMargin: OptionalNullable<Double> = .absent,
-        pdfminerLineOverlap: OptionalNullable<Double> = .absent,
-        pdfminerWordMargin: OptionalNullable<Double> = .absent,
-        similarityThreshold: OptionalNullable<Double> = .absent,
-        skipInferTableTypes: [String]? = nil,
-        splitPdfAllowFailed: Bool? = nil,
-        splitPdfCacheTmpData: Bool? = nil,
-        splitPdfCacheTmpDataDir: String? = nil,
-        splitPdfConcurrencyLevel: Int? = nil,
-        splitPdfPage: Bool? = nil,
-        splitPdfPageRange: [Int]? = nil,
-        startingPageNumber: OptionalNullable<Int> = .absent,
+        overlap: Swift.Int? = nil,
+        overlapAll: Swift.Bool? = nil,
+        pdfInferTableStructure: Swift.Bool? = nil,
+        pdfminerCharMargin: DocModelRuntime.OptionalNullable<Swift.Double> = .absent,
+        pdfminerLineMargin: DocModelRuntime.OptionalNullable<Swift.Double> = .absent,
+        pdfminerLineOverlap: DocModelRuntime.OptionalNullable<Swift.Double> = .absent,
+        pdfminerWordMargin: DocModelRuntime.OptionalNullable<Swift.Double> = .absent,
+        similarityThreshold: DocModelRuntime.OptionalNullable<Swift.Double> = .absent,
+        skipInferTableTypes: [Swift.String]? = nil,
+        splitPdfAllowFailed: Swift.Bool? = nil,
+        splitPdfCacheTmpData: Swift.Bool? = nil,
+        splitPdfCacheTmpDataDir: Swift.String? = nil,
+        splitPdfConcurrencyLevel: Swift.Int? = nil,
+        splitPdfPage: Swift.Bool? = nil,
+        splitPdfPageRange: [Swift.Int]? = nil,
+        startingPageNumber: DocModelRuntime.OptionalNullable<Swift.Int> = .absent,
         strategy: Strategy? = nil,
-        tableOcrAgent: OptionalNullable<String> = .absent,
-        uniqueElementIds: Bool? = nil,
-        vlmModel: String? = nil,
+        tableOcrAgent: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        uniqueElementIds: Swift.Bool? = nil,
+        vlmModel: Swift.String? = nil,
         vlmModelProvider: VLMModelProvider? = nil,
-        xmlKeepTags: Bool? = nil
+        xmlKeepTags: Swift.Bool? = nil
     ) {
         self.chunkingStrategy = chunkingStrategy
         self.combineUnderNChars = combineUnderNChars
@@ -184,7 +184,7 @@ public struct PartitionParameters: Codable, Hashable, Sendable {
         self.xmlKeepTags = xmlKeepTags
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case chunkingStrategy = "chunking_strategy"
         case combineUnderNChars = "combine_under_n_chars"
         case contentType = "content_type"
@@ -229,11 +229,11 @@ public struct PartitionParameters: Codable, Hashable, Sendable {
     }
 }
 
-extension PartitionParameters: MultipartFormEncodable {
+extension PartitionParameters: DocModelRuntime.MultipartFormEncodable {
     /// The multipart/form-data parts of this body, in field order, spelled as the Python SDK sends
     /// them; fields left `nil` are not sent.
-    public func multipartParts() throws -> [MultipartPart] {
-        var parts: [MultipartPart] = []
+    public func multipartParts() throws -> [DocModelRuntime.MultipartPart] {
+        var parts: [DocModelRuntime.MultipartPart] = []
         parts.reserveCapacity(41)
         if case .value(let value) = self.chunkingStrategy {
             parts.append(.field(name: "chunking_strategy", value: value))

@@ -2,26 +2,26 @@
 
 import DocModelRuntime
 
-public enum ServiceAccountKey: Codable, Hashable, Sendable {
+public enum ServiceAccountKey: Swift.Codable, Swift.Hashable, Swift.Sendable {
     case secretReference(SecretReference)
-    case string(String)
+    case string(Swift.String)
 
     /// Every member that decodes is a candidate; when several do, the one that keeps the most of
     /// the value wins, ties going to the first the docs list, as the Python SDK's union does
     /// (pydantic's smart mode; the first that decodes in older SDKs).
-    public init(from decoder: any Decoder) throws {
+    public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.singleValueContainer()
         var candidates: [Self] = []
         if let value = try? container.decode(SecretReference.self) { candidates.append(.secretReference(value)) }
-        if let value = try? container.decode(String.self) { candidates.append(.string(value)) }
+        if let value = try? container.decode(Swift.String.self) { candidates.append(.string(value)) }
         guard let first = candidates.first else {
-            throw DecodingError.dataCorruptedError(
+            throw Swift.DecodingError.dataCorruptedError(
                 in: container, debugDescription: "the value matches none of: shared.SecretReference, str")
         }
-        self = candidates.count == 1 ? first : UnionFit.best(of: candidates, for: try container.decode(JSONValue.self))
+        self = candidates.count == 1 ? first : DocModelRuntime.UnionFit.best(of: candidates, for: try container.decode(DocModelRuntime.JSONValue.self))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Swift.Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .secretReference(let value): try container.encode(value)

@@ -2,21 +2,21 @@
 
 import DocModelRuntime
 
-public struct SourceConnectorInformation: Codable, Hashable, Sendable {
-    public var config: [String: JSONValue]
-    public var createdAt: DateTime
-    public var id: String
-    public var name: String
+public struct SourceConnectorInformation: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var config: [Swift.String: DocModelRuntime.JSONValue]
+    public var createdAt: DocModelRuntime.DateTime
+    public var id: Swift.String
+    public var name: Swift.String
     public var type: SourceConnectorType
-    public var updatedAt: DateTime?
+    public var updatedAt: DocModelRuntime.DateTime?
 
     public init(
-        config: [String: JSONValue],
-        createdAt: DateTime,
-        id: String,
-        name: String,
+        config: [Swift.String: DocModelRuntime.JSONValue],
+        createdAt: DocModelRuntime.DateTime,
+        id: Swift.String,
+        name: Swift.String,
         type: SourceConnectorType,
-        updatedAt: DateTime? = nil
+        updatedAt: DocModelRuntime.DateTime? = nil
     ) {
         self.config = config
         self.createdAt = createdAt
@@ -26,7 +26,7 @@ public struct SourceConnectorInformation: Codable, Hashable, Sendable {
         self.updatedAt = updatedAt
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case config
         case createdAt = "created_at"
         case id

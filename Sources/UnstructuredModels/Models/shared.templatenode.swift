@@ -3,19 +3,19 @@
 import DocModelRuntime
 
 /// A node in a template DAG.
-public struct TemplateNode: Codable, Hashable, Sendable {
-    public var id: String
-    public var name: String
-    public var settings: [String: JSONValue]?
-    public var subtype: String
-    public var type: String
+public struct TemplateNode: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var id: Swift.String
+    public var name: Swift.String
+    public var settings: [Swift.String: DocModelRuntime.JSONValue]?
+    public var subtype: Swift.String
+    public var type: Swift.String
 
     public init(
-        id: String,
-        name: String,
-        settings: [String: JSONValue]? = nil,
-        subtype: String,
-        type: String
+        id: Swift.String,
+        name: Swift.String,
+        settings: [Swift.String: DocModelRuntime.JSONValue]? = nil,
+        subtype: Swift.String,
+        type: Swift.String
     ) {
         self.id = id
         self.name = name
@@ -24,7 +24,7 @@ public struct TemplateNode: Codable, Hashable, Sendable {
         self.type = type
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case id
         case name
         case settings

@@ -2,16 +2,16 @@
 
 import DocModelRuntime
 
-public struct UpdateSourceConnector: Codable, Hashable, Sendable {
-    public var config: [String: JSONValue]
+public struct UpdateSourceConnector: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var config: [Swift.String: DocModelRuntime.JSONValue]
 
     public init(
-        config: [String: JSONValue]
+        config: [Swift.String: DocModelRuntime.JSONValue]
     ) {
         self.config = config
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case config
     }
 }

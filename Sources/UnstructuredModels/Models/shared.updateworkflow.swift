@@ -2,25 +2,25 @@
 
 import DocModelRuntime
 
-public struct UpdateWorkflow: Codable, Hashable, Sendable {
-    public var destinationId: OptionalNullable<String>
-    public var name: OptionalNullable<String>
-    public var reprocessAll: OptionalNullable<Bool>
-    public var schedule: OptionalNullable<UpdateWorkflowSchedule>
-    public var sourceId: OptionalNullable<String>
-    public var templateId: OptionalNullable<String>
+public struct UpdateWorkflow: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var destinationId: DocModelRuntime.OptionalNullable<Swift.String>
+    public var name: DocModelRuntime.OptionalNullable<Swift.String>
+    public var reprocessAll: DocModelRuntime.OptionalNullable<Swift.Bool>
+    public var schedule: DocModelRuntime.OptionalNullable<UpdateWorkflowSchedule>
+    public var sourceId: DocModelRuntime.OptionalNullable<Swift.String>
+    public var templateId: DocModelRuntime.OptionalNullable<Swift.String>
     public var workflowNodes: [WorkflowNode]?
-    public var workflowType: OptionalNullable<WorkflowType>
+    public var workflowType: DocModelRuntime.OptionalNullable<WorkflowType>
 
     public init(
-        destinationId: OptionalNullable<String> = .absent,
-        name: OptionalNullable<String> = .absent,
-        reprocessAll: OptionalNullable<Bool> = .absent,
-        schedule: OptionalNullable<UpdateWorkflowSchedule> = .absent,
-        sourceId: OptionalNullable<String> = .absent,
-        templateId: OptionalNullable<String> = .absent,
+        destinationId: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        name: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        reprocessAll: DocModelRuntime.OptionalNullable<Swift.Bool> = .absent,
+        schedule: DocModelRuntime.OptionalNullable<UpdateWorkflowSchedule> = .absent,
+        sourceId: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        templateId: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
         workflowNodes: [WorkflowNode]? = nil,
-        workflowType: OptionalNullable<WorkflowType> = .absent
+        workflowType: DocModelRuntime.OptionalNullable<WorkflowType> = .absent
     ) {
         self.destinationId = destinationId
         self.name = name
@@ -32,7 +32,7 @@ public struct UpdateWorkflow: Codable, Hashable, Sendable {
         self.workflowType = workflowType
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case destinationId = "destination_id"
         case name
         case reprocessAll = "reprocess_all"

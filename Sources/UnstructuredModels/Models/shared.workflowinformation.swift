@@ -2,32 +2,32 @@
 
 import DocModelRuntime
 
-public struct WorkflowInformation: Codable, Hashable, Sendable {
-    public var createdAt: DateTime
-    public var destinations: [String]
-    public var id: String
-    public var name: String
-    public var reprocessAll: Bool?
+public struct WorkflowInformation: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var createdAt: DocModelRuntime.DateTime
+    public var destinations: [Swift.String]
+    public var id: Swift.String
+    public var name: Swift.String
+    public var reprocessAll: Swift.Bool?
     /// Example: {<br/>"crontab_entries": [<br/>{<br/>"cron_expression": "0 0 * * *"<br/>}<br/>]<br/>}
-    public var schedule: OptionalNullable<WorkflowSchedule>
-    public var sources: [String]
+    public var schedule: DocModelRuntime.OptionalNullable<WorkflowSchedule>
+    public var sources: [Swift.String]
     public var status: WorkflowState
-    public var updatedAt: DateTime?
+    public var updatedAt: DocModelRuntime.DateTime?
     public var workflowNodes: [WorkflowNode]
-    public var workflowType: OptionalNullable<WorkflowType>
+    public var workflowType: DocModelRuntime.OptionalNullable<WorkflowType>
 
     public init(
-        createdAt: DateTime,
-        destinations: [String],
-        id: String,
-        name: String,
-        reprocessAll: Bool? = nil,
-        schedule: OptionalNullable<WorkflowSchedule> = .absent,
-        sources: [String],
+        createdAt: DocModelRuntime.DateTime,
+        destinations: [Swift.String],
+        id: Swift.String,
+        name: Swift.String,
+        reprocessAll: Swift.Bool? = nil,
+        schedule: DocModelRuntime.OptionalNullable<WorkflowSchedule> = .absent,
+        sources: [Swift.String],
         status: WorkflowState,
-        updatedAt: DateTime? = nil,
+        updatedAt: DocModelRuntime.DateTime? = nil,
         workflowNodes: [WorkflowNode],
-        workflowType: OptionalNullable<WorkflowType> = .absent
+        workflowType: DocModelRuntime.OptionalNullable<WorkflowType> = .absent
     ) {
         self.createdAt = createdAt
         self.destinations = destinations
@@ -42,7 +42,7 @@ public struct WorkflowInformation: Codable, Hashable, Sendable {
         self.workflowType = workflowType
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case createdAt = "created_at"
         case destinations
         case id

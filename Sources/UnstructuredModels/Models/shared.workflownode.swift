@@ -2,19 +2,19 @@
 
 import DocModelRuntime
 
-public struct WorkflowNode: Codable, Hashable, Sendable {
-    public var id: OptionalNullable<String>
-    public var name: String
-    public var settings: [String: JSONValue]?
-    public var subtype: String
-    public var type: String
+public struct WorkflowNode: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var id: DocModelRuntime.OptionalNullable<Swift.String>
+    public var name: Swift.String
+    public var settings: [Swift.String: DocModelRuntime.JSONValue]?
+    public var subtype: Swift.String
+    public var type: Swift.String
 
     public init(
-        id: OptionalNullable<String> = .absent,
-        name: String,
-        settings: [String: JSONValue]? = nil,
-        subtype: String,
-        type: String
+        id: DocModelRuntime.OptionalNullable<Swift.String> = .absent,
+        name: Swift.String,
+        settings: [Swift.String: DocModelRuntime.JSONValue]? = nil,
+        subtype: Swift.String,
+        type: Swift.String
     ) {
         self.id = id
         self.name = name
@@ -23,7 +23,7 @@ public struct WorkflowNode: Codable, Hashable, Sendable {
         self.type = type
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case id
         case name
         case settings
