@@ -654,6 +654,24 @@ import Testing
         #expect(escaped.count == 7)
         #expect(escaped.allSatisfy { $0.wireName + "_" == $0.attributeName })
         #expect(try Self.field("role", of: Self.model("MemberCreateFromCustomer", in: facts)).defaultValue == .string("member"))
+        #expect(try Self.field("filter_", of: meter).referencedPaths == ["filter_.py: Filter"])
+        #expect(try Self.field("aggregation", of: meter).referencedPaths == ["metercreate.py: MeterCreateAggregation"])
+    }
+
+    /// Every class a field of an installed SDK names is located in its module, whatever import
+    /// style the generator wrote (`from .x import X`, `from ...models.shared import x as
+    /// shared_x`, absolute and parenthesised).
+    @Test(arguments: ["polar_sdk", "airbyte", "livepeer_ai", "unstructured_client", "friendli/core"])
+    func installedSDKsLocateEveryReferencedClass(_ package: String) throws {
+        guard let (facts, _) = try Self.readInstalled(package) else { return }
+        let paths = Set(facts.models.map(\.path))
+        let referencing = facts.models.flatMap(\.fields).filter { field in
+            guard case .reference(let name)? = field.type, !name.contains(".") else { return false }
+            return facts.models.contains { $0.name == name }
+        }
+        #expect(!referencing.isEmpty)
+        let unlocated = referencing.filter { $0.referencedPaths?.allSatisfy(paths.contains) != true }
+        #expect(unlocated.isEmpty, "\(unlocated.prefix(5).map { "\($0.location)" })")
     }
 
     @Test func installedLivepeerSDK() throws {

@@ -32,11 +32,16 @@ struct PythonModuleNames {
 struct PythonReferenceResolver {
     /// Re-exports followed at most this deep (a package re-exporting a package…).
     static let maximumHops = 4
+    /// Modules visited in all, at most: star imports of hostile modules could otherwise make
+    /// every lookup visit every module. Real SDKs need a few per field.
+    static let maximumVisits = 1_000_000
 
     private let names: [String: PythonModuleNames]
     /// Module paths by their last component (the package folder for an `__init__.py`).
     private let byLastComponent: [String: [(path: String, components: [String])]]
     private var cache: [String: String?] = [:]
+    private var fileCache: [String: String?] = [:]
+    private var visits = 0
 
     init(_ modules: [PythonModule]) {
         var names: [String: PythonModuleNames] = [:]
@@ -72,6 +77,8 @@ struct PythonReferenceResolver {
     private mutating func locate(_ name: String, in modulePath: String, hops: Int) -> String? {
         let key = modulePath + "\u{0}" + name
         if let known = cache[key] { return known }
+        visits += 1
+        guard visits <= Self.maximumVisits else { return nil }
         // Claimed before the search, so an import cycle ends instead of looping.
         cache[key] = .some(nil)
         var found: String?
@@ -97,9 +104,18 @@ struct PythonReferenceResolver {
     }
 
     /// The module file an import source names, seen from the module at `modulePath`.
-    private func file(of source: PythonImportSource, from modulePath: String) -> String? {
+    private mutating func file(of source: PythonImportSource, from modulePath: String) -> String? {
+        let package = modulePath.split(separator: "/").dropLast().map(String.init)
+        // An absolute import means the same from every module; a relative one, from its package.
+        let key = (source.level > 0 ? package.joined(separator: "/") : "") + "\u{0}\(source.level)\u{0}" + source.path.joined(separator: ".")
+        if let known = fileCache[key] { return known }
+        let found = file(of: source, inPackage: package)
+        fileCache[key] = .some(found)
+        return found
+    }
+
+    private func file(of source: PythonImportSource, inPackage package: [String]) -> String? {
         if source.level > 0 {
-            let package = modulePath.split(separator: "/").dropLast().map(String.init)
             let up = source.level - 1
             if up <= package.count {
                 let target = Array(package.dropLast(up)) + source.path

@@ -73,16 +73,20 @@ public struct WireMatch: Sendable {
             candidates.append(found)
             if found.count <= 1 { decided[index] = found.first.map { .matched(bodyModel(of: facts.models[$0])) } ?? .unmatched }
         }
-        // The pages linking to each page: the page's index and the linking field.
+        var pending = decided.indices.filter { decided[$0] == nil }
+        guard !pending.isEmpty else { return decided.map { $0 ?? .unmatched } }
+        // The pages linking to each undecided page: the page's index and the linking field.
+        let undecided = Set(pending.map { models[$0].sourcePath })
         var links: [String: [(page: Int, field: Field)]] = [:]
         for (index, model) in models.enumerated() {
             for field in model.fields {
-                for target in Set(field.type.referencedPaths) { links[target, default: []].append((index, field)) }
+                for target in Set(field.type.referencedPaths) where undecided.contains(target) {
+                    links[target, default: []].append((index, field))
+                }
             }
         }
         // A page waits while a page linking to it is undecided, so the linking evidence is there;
         // pages linking in a cycle are then decided one at a time with what is known.
-        var pending = decided.indices.filter { decided[$0] == nil }
         while !pending.isEmpty {
             let ready = pending.filter { index in
                 !(links[models[index].sourcePath] ?? []).contains { decided[$0.page] == nil && $0.page != index }
