@@ -324,6 +324,84 @@ import TestSupport
         #expect(Self.read(["/spec/openapi.yaml": fine]).diagnostics == [])
     }
 
+    @Test func bracesInPlainScalarsAreNotComplexKeys() throws {
+        // A templated server URL and a path key with a parameter, in a document with anchors.
+        let text = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            servers:
+              - url: http://{hostname}:{port}
+                variables: {hostname: {default: localhost}, port: {default: '8080'}}
+            paths:
+              /users/{id}:
+                get:
+                  operationId: getUser
+                  responses:
+                    '200': {description: ok}
+            components:
+              schemas:
+                Base: &base {type: object, properties: {id: {type: string}}}
+                User: *base
+
+            """
+        let (facts, diagnostics) = Self.read(["/spec/openapi.yaml": text])
+        #expect(diagnostics == [])
+        #expect(Self.model(facts, "User")?.fields.map(\.wireName) == ["id"])
+        // What the guard is for stays refused: a flow collection as a key, a `? ` key, and the
+        // same after a plain scalar's brace on an earlier line or behind a quoted bracket that
+        // miscounts.
+        let refused = "a YAML alias or complex key in a mapping key, in a document with anchors, is not read (an alias there can expand exponentially)"
+        for hazard in [
+            "a: &a [x]\nb: {[*a]: 1}\n",
+            "a: &a [x]\n[*a, *a]: 1\n",
+            "a: &a [x]\n? *a\n: 1\n",
+            "u: http://{host\na: &a [x]\n[ \"]\", *a ]: 1\n",
+            "a: &a [x]\n[ \"]\", *a ]: 1\n",
+        ] {
+            #expect(Self.read(["/spec/openapi.yaml": "openapi: 3.1.0\n" + hazard]).diagnostics.map(\.message) == [refused], "\(hazard)")
+        }
+    }
+
+    @Test func mergeKeysAreReadAndExplicitKeysWin() throws {
+        let (facts, diagnostics) = Self.read(["/spec/openapi.yaml": Self.spec("""
+            Base: &base
+              type: object
+              required: [id]
+              properties: &baseProperties
+                id: {type: string}
+                kind: {type: string, default: base}
+            Extra:
+              properties: &extraProperties
+                kind: {type: string, default: extra}
+                size: {type: integer, format: int64}
+            Pet:
+              <<: *base
+              properties:
+                <<: [*baseProperties, *extraProperties]
+                name: {type: string}
+            Cat:
+              <<: *base
+              properties:
+                <<: *baseProperties
+                kind: {type: string, default: cat}
+            Quoted:
+              properties:
+                "<<": {type: string}
+        """)])
+        #expect(diagnostics == [])
+        let pet = try #require(Self.model(facts, "Pet"))
+        // In place of the merge key, in order; of two merged mappings the earlier wins.
+        #expect(pet.fields.map(\.wireName) == ["id", "kind", "size", "name"])
+        #expect(Self.field(pet, "kind")?.defaultValue == .string("base"))
+        #expect(Self.field(pet, "size")?.type == .integer(format: "int64"))
+        #expect(Self.field(pet, "id")?.isRequired == true && pet.kind == .object)
+        let cat = try #require(Self.model(facts, "Cat"))
+        #expect(cat.fields.map(\.wireName) == ["id", "kind"])
+        #expect(Self.field(cat, "kind")?.defaultValue == .string("cat"))
+        // A quoted `<<` is an ordinary key.
+        #expect(Self.model(facts, "Quoted")?.fields.map(\.wireName) == ["<<"])
+    }
+
     @Test func manyPropertiesAndCollisionsStayLinear() {
         // 20 000 properties, each an inline object titled alike: one name, one prefixed, then numbers.
         let properties = (0..<20_000).map { "        p\($0): {title: T, properties: {a: {type: string}}}" }.joined(separator: "\n")

@@ -449,6 +449,68 @@ import Testing
         #expect(try Self.field("raw_response", of: response).type == .reference("requests_http.Response"))
     }
 
+    // MARK: Where a field's class is defined
+
+    /// Which of two same-named classes a field means, as Python binds the name: the module's
+    /// own class, a `from … import` (relative, absolute, of a module under an alias), a package's
+    /// star re-export. `referencedPaths` names the class's module; what cannot be located is
+    /// left out.
+    @Test func referencedClassesAreLocatedThroughImports() throws {
+        let body = "class Sale(BaseModel):\n    id: str\n"
+        let (facts, diagnostics) = Self.read([
+            ("models/operations/__init__.py", "from .webhook_b import *\n"),
+            ("models/operations/webhook_a.py", body + """
+
+                class WebhookA(BaseModel):
+                    sale: Optional[Sale] = None
+                    sales: Dict[str, List[Sale]]
+                    kind: Literal["Sale"]
+                """),
+            ("models/operations/webhook_b.py", body),
+            ("models/operations/viaimport.py", """
+                from .webhook_b import Sale as BSale, SaleTypedDict
+                from . import webhook_a as hooks_a
+                from sdk.models.operations.webhook_b import Sale
+
+
+                class ViaImport(BaseModel):
+                    b: BSale
+                    a: hooks_a.Sale
+                    absolute: Union[Sale, Unknown, httpx.Response]
+                    forward: "BSale"
+                """),
+            ("models/shared/viapackage.py", """
+                from __future__ import annotations
+                from ..operations import Sale
+                from ...models import operations as ops
+
+
+                class ViaPackage(BaseModel):
+                    sale: Sale
+                    qualified: ops.Sale
+                    dunder: Dict[str, Any]
+                    __pydantic_extra__: Dict[str, Any] = pydantic.Field(init=False)
+                """),
+        ])
+        #expect(!diagnostics.contains { $0.severity == .error })
+        let a = "models/operations/webhook_a.py: Sale", b = "models/operations/webhook_b.py: Sale"
+        let hook = try Self.model("WebhookA", in: facts)
+        #expect(try Self.field("sale", of: hook).referencedPaths == [a])
+        #expect(try Self.field("sales", of: hook).referencedPaths == [a])
+        #expect(try Self.field("kind", of: hook).referencedPaths == nil)
+        let via = try Self.model("ViaImport", in: facts)
+        #expect(try Self.field("b", of: via).referencedPaths == [b])
+        #expect(try Self.field("a", of: via).referencedPaths == [a])
+        #expect(try Self.field("absolute", of: via).referencedPaths == [b])
+        #expect(try Self.field("forward", of: via).referencedPaths == [b])
+        let package = try Self.model("ViaPackage", in: facts)
+        #expect(try Self.field("sale", of: package).referencedPaths == [b])
+        #expect(try Self.field("qualified", of: package).referencedPaths == [b])
+        #expect(try Self.field("dunder", of: package).referencedPaths == nil)
+        // The catch-all of additional properties is not a property.
+        #expect(package.fields.map(\.wireName) == ["sale", "qualified", "dunder"])
+    }
+
     // MARK: What the reader cannot read
 
     @Test func unknownTypesDefaultsAndClassesAreLocatedWarnings() throws {
@@ -592,6 +654,24 @@ import Testing
         #expect(escaped.count == 7)
         #expect(escaped.allSatisfy { $0.wireName + "_" == $0.attributeName })
         #expect(try Self.field("role", of: Self.model("MemberCreateFromCustomer", in: facts)).defaultValue == .string("member"))
+        #expect(try Self.field("filter_", of: meter).referencedPaths == ["filter_.py: Filter"])
+        #expect(try Self.field("aggregation", of: meter).referencedPaths == ["metercreate.py: MeterCreateAggregation"])
+    }
+
+    /// Every class a field of an installed SDK names is located in its module, whatever import
+    /// style the generator wrote (`from .x import X`, `from ...models.shared import x as
+    /// shared_x`, absolute and parenthesised).
+    @Test(arguments: ["polar_sdk", "airbyte", "livepeer_ai", "unstructured_client", "friendli/core"])
+    func installedSDKsLocateEveryReferencedClass(_ package: String) throws {
+        guard let (facts, _) = try Self.readInstalled(package) else { return }
+        let paths = Set(facts.models.map(\.path))
+        let referencing = facts.models.flatMap(\.fields).filter { field in
+            guard case .reference(let name)? = field.type, !name.contains(".") else { return false }
+            return facts.models.contains { $0.name == name }
+        }
+        #expect(!referencing.isEmpty)
+        let unlocated = referencing.filter { $0.referencedPaths?.allSatisfy(paths.contains) != true }
+        #expect(unlocated.isEmpty, "\(unlocated.prefix(5).map { "\($0.location)" })")
     }
 
     @Test func installedLivepeerSDK() throws {

@@ -164,3 +164,203 @@ extension SwiftModelEmitterTests {
             .map(\.contents).joined(separator: "\n")
     }
 }
+
+/// Two classes of one name in different modules (Speakeasy names an inline object after its
+/// property), read from Python sources, matched to their own docs pages: by the linking page, by
+/// the folder, by the field set; and matched to nothing, with a warning, when nothing tells.
+@Suite struct WireOverlaySameNameTests {
+    static let header = """
+        from __future__ import annotations
+        import pydantic
+        from sdk.types import BaseModel
+        from typing import List, Optional
+        from typing_extensions import Annotated
+
+
+        """
+
+    /// A module of a class with one aliased `str` attribute, then `rest`.
+    static func module(_ path: String, _ name: String, _ attribute: String, alias: String, then rest: String = "") -> (String, String) {
+        (path, header + "class \(name)(BaseModel):\n    \(attribute): Annotated[str, pydantic.Field(alias=\"\(alias)\")]\n" + rest)
+    }
+
+    static let modules: [(String, String)] = [
+        // Field sets differ: the fields decide.
+        ("models/operations/webhook_a.py", header + """
+            class Sale(BaseModel):
+                sale_id: Annotated[str, pydantic.Field(alias="saleId")]
+                amount_due: Annotated[int, pydantic.Field(alias="amountDue")]
+            """),
+        ("models/operations/webhook_b.py", header + """
+            class Sale(BaseModel):
+                sale_id: Annotated[str, pydantic.Field(alias="sale-id")]
+                refunded: bool
+            """),
+        // Field sets alike, aliases not: the linking page decides, through a class of the
+        // parent's own module and through an import.
+        module("models/operations/item_d.py", "Item", "item_id", alias: "item_ID"),
+        module("models/operations/order_c.py", "Item", "item_id", alias: "itemId", then: """
+
+
+            class OrderC(BaseModel):
+                items: List[Item]
+            """),
+        ("models/operations/order_d.py", header + """
+            from .item_d import Item, ItemTypedDict
+
+
+            class OrderD(BaseModel):
+                items: Optional[List[Item]] = None
+            """),
+        // Alike but for the folder: the folder decides.
+        module("models/shared/tag.py", "Tag", "label", alias: "tagLabel"),
+        module("models/operations/post.py", "Tag", "label", alias: "label_text"),
+        // Nothing tells these apart.
+        module("models/operations/note_e.py", "Note", "text", alias: "noteText"),
+        module("models/operations/note_f.py", "Note", "text", alias: "note_text"),
+    ]
+
+    static func page(_ path: String, _ title: String, _ rows: String) -> SourcePage {
+        SourcePage(path: path, text: SwiftModelEmitterTests.fields(title, rows))
+    }
+
+    static let pages = [
+        page("operations/sale.md", "Sale", """
+            | `sale_id` | *str* | :heavy_check_mark: | N/A |
+            | `amount_due` | *int* | :heavy_check_mark: | N/A |
+            """),
+        page("operations/refundedsale.md", "Sale", """
+            | `sale_id` | *str* | :heavy_check_mark: | N/A |
+            | `refunded` | *bool* | :heavy_check_mark: | N/A |
+            """),
+        page("operations/orderc.md", "OrderC", "| `items` | List[[operations.Item](../../models/operations/item.md)] | :heavy_check_mark: | N/A |"),
+        page("operations/item.md", "Item", "| `item_id` | *str* | :heavy_check_mark: | N/A |"),
+        page("operations/orderd.md", "OrderD", "| `items` | List[[operations.Item](../../models/operations/itemd.md)] | :heavy_minus_sign: | N/A |"),
+        page("operations/itemd.md", "Item", "| `item_id` | *str* | :heavy_check_mark: | N/A |"),
+        page("shared/tag.md", "Tag", "| `label` | *str* | :heavy_check_mark: | N/A |"),
+        page("operations/note.md", "Note", "| `text` | *str* | :heavy_check_mark: | N/A |"),
+    ]
+
+    static func overlaid() throws -> (schema: Schema, diagnostics: [Diagnostic]) {
+        let read = PythonModelReaderTests.read(modules)
+        #expect(read.diagnostics == [])
+        return Generator.schema(of: pages, root: WireOverlayTests.root, overlay: [read.facts])
+    }
+
+    static func wireNames(_ path: String, in schema: Schema) throws -> [String] {
+        try #require(schema.model(atPath: path)).fields.map(\.wireName)
+    }
+
+    @Test func eachPageGetsItsOwnClass() throws {
+        let (schema, diagnostics) = try Self.overlaid()
+        // The field set: only one class has every docs field.
+        #expect(try Self.wireNames("operations/sale.md", in: schema) == ["saleId", "amountDue"])
+        #expect(try Self.wireNames("operations/refundedsale.md", in: schema) == ["sale-id", "refunded"])
+        // The linking page: `OrderC.items` is the `Item` of its own module, `OrderD.items` the one
+        // it imports.
+        #expect(try Self.wireNames("operations/item.md", in: schema) == ["itemId"])
+        #expect(try Self.wireNames("operations/itemd.md", in: schema) == ["item_ID"])
+        #expect(schema.model(atPath: "operations/itemd.md")?.wirePaths == ["models/operations/item_d.py: Item"])
+        // The folder: `shared/` is `models/shared/`.
+        #expect(try Self.wireNames("shared/tag.md", in: schema) == ["tagLabel"])
+        #expect(!diagnostics.contains { $0.location?.file != "operations/note.md" })
+    }
+
+    @Test func whatNothingTellsApartMatchesNothingWithAWarning() throws {
+        let (schema, diagnostics) = try Self.overlaid()
+        #expect(try Self.wireNames("operations/note.md", in: schema) == ["text"])
+        #expect(schema.model(atPath: "operations/note.md")?.wirePaths == nil)
+        let warning = try #require(diagnostics.first { $0.location?.file == "operations/note.md" })
+        #expect(diagnostics.count == 1)
+        #expect(warning.kind == .overlayUnmatched && warning.severity == .warning)
+        #expect(warning.location?.line == 1)
+        #expect(warning.message == "'Note' fits 2 classes of the Python SDK and nothing tells which (models/operations/note_e.py: Note, models/operations/note_f.py: Note); none is used, and its fields keep the docs' names on the wire")
+        // Drift says the same, and compares nothing.
+        let read = PythonModelReaderTests.read(Self.modules)
+        let drift = DriftReport.compare(Generator.schema(of: Self.pages, root: WireOverlayTests.root), with: read.facts)
+        let note = drift.filter { $0.location.file == "operations/note.md" }
+        #expect(note.map(\.kind) == [.pageWithoutSchema])
+        #expect(note.first?.specPath == "models/operations/note_e.py: Note, models/operations/note_f.py: Note")
+    }
+}
+
+/// Wire names of symbols and pydantic's catch-all, against the SDK and against a spec.
+extension WireOverlayTests {
+    static let symbols = SourcePage(path: "shared/node.md", text: SwiftModelEmitterTests.fields("Node", """
+        | `at_type` | *Optional[str]* | :heavy_minus_sign: | JSON-LD type. |
+        | `ref` | *Optional[str]* | :heavy_minus_sign: | A reference. |
+        | `dollar_schema` | *Optional[str]* | :heavy_minus_sign: | A schema. |
+        | `x_id` | *Optional[str]* | :heavy_minus_sign: | A header-like name. |
+        | `a_b` | *Optional[str]* | :heavy_minus_sign: | A dotted name. |
+        | `__pydantic_extra__` | Dict[str, *Any*] | :heavy_minus_sign: | N/A |
+        """))
+
+    static let symbolsModule = """
+        from __future__ import annotations
+        import pydantic
+        from sdk.types import BaseModel
+        from sdk.utils import FieldMetadata, QueryParamMetadata
+        from typing import Any, Dict, Optional
+        from typing_extensions import Annotated
+
+
+        class Node(BaseModel):
+            model_config = pydantic.ConfigDict(populate_by_name=True, arbitrary_types_allowed=True, extra="allow")
+            __pydantic_extra__: Dict[str, Any] = pydantic.Field(init=False)
+
+            at_type: Annotated[Optional[str], pydantic.Field(alias="@type")] = None
+            ref: Annotated[Optional[str], pydantic.Field(alias="$ref")] = None
+            dollar_schema: Annotated[Optional[str], pydantic.Field(alias="$schema")] = None
+            x_id: Annotated[
+                Optional[str],
+                pydantic.Field(alias="x-id"),
+                FieldMetadata(query=QueryParamMetadata(style="form", explode=True)),
+            ] = None
+            a_b: Annotated[Optional[str], pydantic.Field(alias="a.b")] = None
+        """
+
+    static let symbolsSpec = """
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        components:
+          schemas:
+            Node:
+              type: object
+              additionalProperties: true
+              properties:
+                '@type': {type: string}
+                $ref: {type: string}
+                $schema: {type: string}
+                x-id: {type: string}
+                a.b: {type: string}
+
+        """
+
+    @Test func wireNamesWithSymbolsMatchTheirEscapedAttributes() throws {
+        let sdk = PythonModelReaderTests.read([("models/shared/node.py", Self.symbolsModule)])
+        #expect(sdk.diagnostics == [])
+        let spec = try #require(OpenAPIReader.read(rootPath: "/spec.yaml") { _ in Array(Self.symbolsSpec.utf8) }.facts)
+        let expected = ["@type", "$ref", "$schema", "x-id", "a.b", "__pydantic_extra__"]
+        for sources in [[sdk.facts], [spec], [spec, sdk.facts]] {
+            let (schema, diagnostics) = Generator.schema(of: [Self.symbols], root: Self.root, overlay: sources)
+            #expect(diagnostics == [], "\(sources.map(\.origin))")
+            #expect(schema.model(atPath: "shared/node.md")?.fields.map(\.wireName) == expected, "\(sources.map(\.origin))")
+        }
+    }
+
+    @Test func pydanticExtraIsTheAdditionalPropertiesNotAProperty() throws {
+        let sdk = PythonModelReaderTests.read([("models/shared/node.py", Self.symbolsModule)])
+        // Not read as a property of the class…
+        #expect(sdk.facts.models.first?.fields.contains { $0.wireName == "__pydantic_extra__" } == false)
+        let spec = try #require(OpenAPIReader.read(rootPath: "/spec.yaml") { _ in Array(Self.symbolsSpec.utf8) }.facts)
+        // …nor reported against the spec, where it is `additionalProperties`: not by the overlay
+        // (above), not by drift.
+        let schema = Generator.schema(of: [Self.symbols], root: Self.root)
+        for facts in [spec, sdk.facts] {
+            #expect(DriftReport.compare(schema, with: facts) == [], "\(facts.origin)")
+        }
+        let field = try #require(schema.model(atPath: "shared/node.md")?.fields.last)
+        #expect(WireMatch.isAdditionalProperties(field))
+        #expect(spec.models.first.map { WireMatch.field(for: field, in: $0) } == .some(nil))
+    }
+}

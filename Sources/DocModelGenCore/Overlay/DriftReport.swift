@@ -37,14 +37,24 @@ public enum DriftReport {
 
     /// The findings for `schema` (paths relative to the docs root) against `facts`, sorted.
     public static func compare(_ schema: Schema, with facts: WireFacts) -> [Finding] {
-        let matcher = WireMatch(facts)
+        let matcher = WireMatch(facts, schema: schema)
         let source = WireOverlay.describe(facts.origin)
         var findings: [Finding] = []
-        for model in schema.models where !WireOverlay.isSDKShape(model) {
-            guard let wire = matcher.model(for: model) else {
+        for (index, model) in schema.models.enumerated() where !WireOverlay.isSDKShape(model) {
+            let wire: WireModel
+            switch matcher.outcome(forModelAt: index) {
+            case .matched(let found):
+                wire = found
+            case .unmatched:
                 findings.append(Finding(
                     kind: .pageWithoutSchema, message: "'\(model.name)' has no schema in \(source)", location: model.location,
                     specPath: ""))
+                continue
+            case .ambiguous(let candidates):
+                findings.append(Finding(
+                    kind: .pageWithoutSchema,
+                    message: "'\(model.name)' fits \(candidates.count) models in \(source) and nothing tells which; not compared",
+                    location: model.location, specPath: candidates.map(\.path).joined(separator: ", ")))
                 continue
             }
             switch model.kind {
@@ -77,7 +87,8 @@ public enum DriftReport {
     private static func compare(_ object: ObjectModel, of model: Model, with wire: WireModel, source: String) -> [Finding] {
         var findings: [Finding] = []
         var matched = Set<String>()
-        for field in object.fields {
+        // The additional-properties catch-all is no property to compare.
+        for field in object.fields where !WireMatch.isAdditionalProperties(field) {
             let name = field.documentedName ?? field.wireName
             guard let property = WireMatch.field(for: field, in: wire) else {
                 findings.append(Finding(

@@ -9,7 +9,7 @@ extension OpenAPIReading {
     /// `{OperationId}Request` model of each operation with parameters.
     mutating func readOperations(_ file: OpenAPIFile) {
         guard let paths = mappingValue(file.root, "paths", in: file) else { return }
-        for (pathKey, pathItem) in paths.mapping ?? [:] {
+        for (pathKey, pathItem) in paths.entries {
             guard let path = pathKey.scalar?.string, pathItem.mapping != nil else {
                 diagnostics.append(.warning("a path item should be a mapping under a path: skipped", at: file.location(of: pathKey)))
                 continue
@@ -65,7 +65,7 @@ extension OpenAPIReading {
             }
         }
         if let responses = operation.member("responses") {
-            for (codeNode, response) in responses.mapping ?? [:] {
+            for (codeNode, response) in responses.entries {
                 let code = codeNode.scalar?.string ?? ""
                 var resolved = (node: response, file: file, pointer: pointer + "/responses/" + OpenAPIPaths.escape(code))
                 if let ref = response.member("$ref") {
@@ -101,7 +101,7 @@ extension OpenAPIReading {
         } else if let content = contentType(parameter.node, context: context, file: parameter.file) {
             (type, nullable) = (content.type, content.nullable)
         }
-        let location = parameter.file.location(of: parameter.node.mapping?.keys.first(where: { $0.scalar?.string == "name" }) ?? parameter.node)
+        let location = parameter.file.location(of: parameter.node.entries.first(where: { $0.key.scalar?.string == "name" })?.key ?? parameter.node)
         return WireField(
             attributeName: parameter.node.nameOverride,
             wireName: name,
@@ -115,12 +115,12 @@ extension OpenAPIReading {
     /// for their inline models).
     private mutating func contentType(_ holder: Node, context: OpenAPIInlineContext, file: OpenAPIFile) -> (type: WireType?, nullable: Bool, location: SourceLocation)? {
         guard let content = holder.member("content") else { return nil }
-        guard let mapping = content.mapping else {
+        guard content.mapping != nil else {
             diagnostics.append(.warning("`content` should be a mapping of media types: skipped", at: file.location(of: content)))
             return nil
         }
         var first: (type: WireType?, nullable: Bool, location: SourceLocation)?
-        for (mediaKey, media) in mapping {
+        for (mediaKey, media) in content.entries {
             guard let schema = media.member("schema") else { continue }
             var inner = context
             inner.pointer += "/content/" + OpenAPIPaths.escape(mediaKey.scalar?.string ?? "") + "/schema"

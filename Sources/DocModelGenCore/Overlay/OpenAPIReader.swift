@@ -187,7 +187,7 @@ struct OpenAPIReading {
         guard let components = mappingValue(file.root, "components", in: file),
               let schemas = mappingValue(components, "schemas", in: file) else { return [] }
         var result: [(key: String, name: String, keyNode: Node, schema: Node)] = []
-        for (keyNode, schema) in schemas.mapping ?? [:] {
+        for (keyNode, schema) in schemas.entries {
             guard let key = keyNode.scalar?.string, !key.isEmpty else {
                 diagnostics.append(.warning("a schema's key should be a non-empty string: skipped", at: file.location(of: keyNode)))
                 continue
@@ -286,12 +286,65 @@ extension Node {
     /// A non-empty `title`.
     var title: String? { member("title")?.scalar?.string.nonEmpty }
 
-    /// The value under a string key of a mapping. Keys are compared as text: Yams' own subscript
-    /// compares resolved tags, so a quoted `'200'` would not find a plain `200`.
+    /// The value under a string key of a mapping, merge keys resolved (`entries`). Keys are
+    /// compared as text: Yams' own subscript compares resolved tags, so a quoted `'200'` would not
+    /// find a plain `200`.
     func member(_ key: String) -> Node? {
         guard let mapping else { return nil }
-        for (candidate, value) in mapping where candidate.scalar?.string == key { return value }
-        return nil
+        if !mapping.keys.contains(where: \.isMergeKey) {
+            for (candidate, value) in mapping where candidate.scalar?.string == key { return value }
+            return nil
+        }
+        return entries.first { $0.key.scalar?.string == key }?.value
+    }
+
+    /// A mapping's pairs in order with YAML merge keys resolved (`<<: *base`, `<<: [*a, *b]`):
+    /// each merge key is replaced by the pairs it merges that no explicit key of the mapping and
+    /// no earlier merged mapping gives, so explicit keys win, then the earlier of the merged ones
+    /// (the YAML merge-key rule). Yams resolves merges only when it constructs Swift values, not in
+    /// the nodes the reader walks. Empty for anything but a mapping.
+    var entries: [(key: Node, value: Node)] {
+        guard let mapping else { return [] }
+        guard mapping.keys.contains(where: \.isMergeKey) else { return Array(mapping) }
+        var sources = 0
+        return Self.mergedPairs(of: mapping, depth: 0, sources: &sources)
+    }
+
+    /// Merges nest at most this deep, and one mapping draws on at most this many merged mappings:
+    /// real specs merge a base or two, and shared nodes could make a small text merge
+    /// exponentially many.
+    static let maximumMergeDepth = 8
+    static let maximumMergeSources = 32
+
+    private static func mergedPairs(of mapping: Node.Mapping, depth: Int, sources: inout Int) -> [(key: Node, value: Node)] {
+        var taken = Set(mapping.compactMap { $0.key.isMergeKey ? nil : $0.key.scalar?.string })
+        var result: [(key: Node, value: Node)] = []
+        for pair in mapping {
+            guard pair.key.isMergeKey else {
+                result.append(pair)
+                continue
+            }
+            guard depth < maximumMergeDepth else { continue }
+            let merged = pair.value.mapping.map { [$0] } ?? (pair.value.sequence ?? []).compactMap(\.mapping)
+            for source in merged {
+                sources += 1
+                guard sources <= maximumMergeSources else { break }
+                for entry in mergedPairs(of: source, depth: depth + 1, sources: &sources) {
+                    guard let name = entry.key.scalar?.string else {
+                        result.append(entry)
+                        continue
+                    }
+                    if taken.insert(name).inserted { result.append(entry) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// A plain `<<` key: a quoted `"<<"` is an ordinary key.
+    var isMergeKey: Bool {
+        guard let scalar, scalar.string == "<<" else { return false }
+        return scalar.style == .plain
     }
 }
 

@@ -82,8 +82,8 @@ extension OpenAPIReading {
         }
         guard spend(at: file.location(of: schema)) else { return }
         if let properties = schema.member("properties") {
-            if let mapping = properties.mapping {
-                for (keyNode, property) in mapping {
+            if properties.mapping != nil {
+                for (keyNode, property) in properties.entries {
                     guard let wireName = keyNode.scalar?.string else {
                         diagnostics.append(.warning("a property's name is not a string: skipped", at: file.location(of: keyNode)))
                         continue
@@ -331,9 +331,9 @@ extension OpenAPIReading {
                 values.append(value)
             }
             return .array(values)
-        case .mapping(let mapping):
+        case .mapping:
             var object: [String: WireValue] = [:]
-            for (key, element) in mapping {
+            for (key, element) in node.entries {
                 guard let name = key.scalar?.string, let value = wireValue(element, file: file, depth: depth + 1) else { return nil }
                 object[name] = value
             }

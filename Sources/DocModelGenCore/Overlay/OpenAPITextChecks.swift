@@ -33,15 +33,26 @@ enum OpenAPITextChecks {
     /// large node would hang the parse before the reader sees a node. Keys in OpenAPI are plain
     /// strings, so the check is a conservative scan of the text: a document with an anchor-like
     /// token (`&name`) is refused when an alias-like token stands before a `:` (`*name:`) or a
-    /// complex key appears (`? ` or a flow collection before `:`). Quotes and comments are not
-    /// skipped: that only adds false alarms, never misses one, and real specs hit neither.
+    /// complex key appears (`? `, or a flow collection closed right before `:`). Quotes and
+    /// comments are not skipped: that only adds false alarms, never misses one.
+    ///
+    /// A bracket counts only where libyaml would open a flow collection: at a token boundary, or
+    /// anywhere inside one (there every bracket is an indicator). Elsewhere it is a character of a
+    /// plain scalar (`url: http://{hostname}:{port}`, a path key `/users/{id}:`), and so is the
+    /// bracket that closes it on that line. Inside a flow collection a bracket off a token
+    /// boundary is a libyaml error, reached before any key after it is hashed, so quoted brackets
+    /// that miscount cannot hide a key.
     static func aliasKeyHazard(_ bytes: [UInt8]) -> Int? {
         var hasAnchor = false
         var hazard: Int?
-        var index = 0
+        // libyaml skips a leading byte order mark, so the text starts after it.
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var index = start
+        // Brackets opened by a flow collection, and by plain scalars outside one.
+        var flowDepth = 0, scalarDepth = 0
         while index < bytes.count {
             let byte = bytes[index]
-            let previous = index > 0 ? bytes[index - 1] : nil
+            let previous = index > start ? bytes[index - 1] : nil
             switch byte {
             case UInt8(ascii: "&") where isTokenBoundary(previous) && index + 1 < bytes.count && isNameByte(bytes[index + 1]):
                 hasAnchor = true
@@ -54,10 +65,24 @@ enum OpenAPITextChecks {
                 let next = index + 1 < bytes.count ? bytes[index + 1] : UInt8(ascii: " ")
                 if next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r"),
                    hazard == nil { hazard = index }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                if flowDepth > 0 || isTokenBoundary(previous) { flowDepth += 1 } else { scalarDepth += 1 }
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if flowDepth > 0 {
+                    flowDepth -= 1
+                } else if scalarDepth > 0 {
+                    // Closes a bracket of a plain scalar.
+                    scalarDepth -= 1
+                    break
+                }
+                // An unmatched close (a quoted bracket may have miscounted) still counts.
                 var end = index + 1
                 while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
                 if end < bytes.count, bytes[end] == UInt8(ascii: ":"), hazard == nil { hazard = index }
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                // A key after a plain scalar's bracket starts on a later line; a bracket carried
+                // over could otherwise absorb that key's unmatched close.
+                scalarDepth = 0
             default:
                 break
             }

@@ -17,7 +17,12 @@
 /// - An exception class (`class X(PolarError)`, `class X(Exception)`) with a `data: T`
 ///   attribute: a model of kind `other` whose one member is T, the wire body of that error.
 ///   Exception classes without `data` (`SDKError`, `PolarError`) are SDK runtime, skipped.
-/// - `TypedDict` classes and `…TypedDict` aliases (the SDK's input twins) are skipped.
+/// - `TypedDict` classes and `…TypedDict` aliases (the SDK's input twins) are skipped, and so
+///   are dunder attributes (`__pydantic_extra__`, the catch-all of additional properties).
+///
+/// Each field's `referencedPaths` locates the classes its type names (`PythonReferenceResolver`:
+/// the module's own classes, its `from … import`s), so two same-named classes of different
+/// modules stay apart.
 ///
 /// Defaults: strings, numbers (their text exactly), `True`/`False`, `None` (`.null`), lists and
 /// dicts of those, `default_factory=list`/`dict`, `dateutil.parser.parse('…')[.date()]` (the text
@@ -47,12 +52,17 @@ public enum PythonModelReader {
             modules.append(module)
         }
         let enums = EnumIndex(modules)
+        var references = PythonReferenceResolver(modules)
         var models: [WireModel] = []
         for module in modules {
             for var pending in module.models {
                 for (fieldIndex, member) in pending.enumDefaults {
                     pending.model.fields[fieldIndex].defaultValue = enums.value(
                         of: member.enumName, member: member.member, preferringFile: module.path)
+                }
+                for (fieldIndex, names) in pending.references {
+                    let paths = names.compactMap { references.path(ofReference: $0, in: module.path) }
+                    if !paths.isEmpty { pending.model.fields[fieldIndex].referencedPaths = paths }
                 }
                 models.append(pending.model)
             }

@@ -10,10 +10,15 @@ struct PythonModule {
         var model: WireModel
         /// Fields (by index) whose default is an enum member, resolved once all modules are read.
         var enumDefaults: [(field: Int, member: EnumDefault)] = []
+        /// Fields (by index) whose type names models (`Sale`, `shared_sale.Sale`), located once
+        /// all modules are read (`PythonReferenceResolver`).
+        var references: [(field: Int, names: [String])] = []
     }
 
     let path: String
     private(set) var models: [PendingModel] = []
+    /// What the module's names are bound to, for locating the classes its fields name.
+    private(set) var names = PythonModuleNames()
     private(set) var enumMembers: [(name: String, members: [String: WireValue])] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var mapper = PythonTypeMapper(importedModules: [])
@@ -48,6 +53,8 @@ struct PythonModule {
             switch (first.kind, first.text) {
             case (.name, "import"):
                 readImport(tokens.dropFirst())
+            case (.name, "from"):
+                readFromImport(tokens.dropFirst())
             case (.name, "class"):
                 var end = index
                 while end < lines.count && lines[end].indent > 0 { end += 1 }
@@ -78,6 +85,40 @@ struct PythonModule {
         }
     }
 
+    /// `from .sale import Sale`, `from ...models.shared import x as shared_x`, `from .x import *`,
+    /// parenthesised or not.
+    private mutating func readFromImport(_ tokens: ArraySlice<PythonToken>) {
+        var source = PythonImportSource(level: 0, path: [])
+        var index = tokens.startIndex
+        while index < tokens.endIndex, !(tokens[index].kind == .name && tokens[index].text == "import") {
+            let token = tokens[index]
+            if token.kind == .symbol && token.text == "." {
+                if source.path.isEmpty { source.level += 1 }
+            } else if token.kind == .name {
+                source.path.append(token.text)
+            } else {
+                return
+            }
+            index += 1
+        }
+        guard index < tokens.endIndex else { return }
+        var chunk: [PythonToken] = []
+        for token in tokens[(index + 1)...] + [PythonToken(kind: .symbol, text: ",", line: 0, column: 0)] {
+            if token.kind == .symbol && (token.text == "(" || token.text == ")") { continue }
+            guard token.kind == .symbol && token.text == "," else {
+                chunk.append(token)
+                continue
+            }
+            defer { chunk = [] }
+            if chunk.count == 1, chunk[0].kind == .symbol, chunk[0].text == "*" {
+                names.starImports.append(source)
+            } else if let name = chunk.first, name.kind == .name {
+                let bound = chunk.count == 3 && chunk[1].text == "as" ? chunk[2].text : name.text
+                names.imports[bound] = PythonModuleNames.Import(source: source, name: name.text)
+            }
+        }
+    }
+
     private mutating func readClass(_ header: PythonLogicalLine, body: ArraySlice<PythonLogicalLine>, decorators: [PythonExpression]) {
         let tokens = header.tokens[...]
         guard tokens.count >= 2, tokens[1].kind == .name else {
@@ -85,6 +126,7 @@ struct PythonModule {
             return
         }
         let name = tokens[1].text
+        names.defined.insert(name)
         let headerEnd = Self.topLevelIndex(of: ":", in: tokens.dropFirst()) ?? tokens.endIndex
         guard let signature = parse(tokens[1..<headerEnd], what: "class `\(name)`") else { return }
         var bases: [String] = []
@@ -147,15 +189,21 @@ struct PythonModule {
         for statement in statements {
             let tokens = statement.tokens
             guard tokens.count > 1, tokens[0].kind == .name, tokens[1].kind == .symbol, tokens[1].text == ":" else { continue }
-            guard case let (field, enumDefault)? = readField(statement, of: model.name) else { continue }
+            // `__pydantic_extra__` is the catch-all of additional properties, not a key; no
+            // dunder attribute is.
+            let attribute = tokens[0].text
+            guard !(attribute.hasPrefix("__") && attribute.hasSuffix("__")) else { continue }
+            guard case let (field, enumDefault, references)? = readField(statement, of: model.name) else { continue }
             if let enumDefault { pending.enumDefaults.append((pending.model.fields.count, enumDefault)) }
+            if !references.isEmpty { pending.references.append((pending.model.fields.count, references)) }
             pending.model.fields.append(field)
         }
         return pending
     }
 
-    /// `name: annotation [= value]`; nil for an attribute that is not data (`Callable`, `ClassVar`).
-    private mutating func readField(_ statement: PythonLogicalLine, of modelName: String) -> (field: WireField, enumDefault: EnumDefault?)? {
+    /// `name: annotation [= value]`, with the names of the models its type refers to; nil for an
+    /// attribute that is not data (`Callable`, `ClassVar`).
+    private mutating func readField(_ statement: PythonLogicalLine, of modelName: String) -> (field: WireField, enumDefault: EnumDefault?, references: [String])? {
         let tokens = statement.tokens[...]
         let nameToken = tokens[0]
         let attribute = nameToken.text
@@ -202,6 +250,7 @@ struct PythonModule {
             attributeName: attribute, wireName: wireName, isRequired: defaultValue == nil,
             isNullable: annotation?.isNullable, type: type, location: location(nameToken))
         var enumDefault: EnumDefault?
+        let references = annotation.map { referencedNames($0.type) } ?? []
         switch defaultValue {
         case .value(let value)?: field.defaultValue = value
         case .enumMember(let enumName, let member)?: enumDefault = EnumDefault(enumName: enumName, member: member)
@@ -209,7 +258,30 @@ struct PythonModule {
             warn("the default of \(what) is not a value this reader knows; left unknown", at: nameToken)
         case .unset?, .unreadable?, nil: break
         }
-        return (field, enumDefault)
+        return (field, enumDefault, references)
+    }
+
+    /// The names of the models an annotation refers to (`Sale`, `shared_sale.Sale`), once each,
+    /// in order. `Literal` values and `Annotated` metadata are not types.
+    private func referencedNames(_ annotation: PythonExpression) -> [String] {
+        var found: [String] = []
+        var pending = [annotation]
+        // Iterative, so a deep annotation cannot deepen the stack.
+        while let next = pending.popLast() {
+            switch next {
+            case .name(let name), .string(let name):
+                guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }),
+                      case .reference? = mapper.wireType(.name(name)), !found.contains(name) else { continue }
+                found.append(name)
+            case .subscripted(let base, let items) where base.lastName != "Literal":
+                pending += (base.lastName == "Annotated" ? Array(items.prefix(1)) : items).reversed()
+            case .union(let left, let right):
+                pending += [right, left]
+            default:
+                continue
+            }
+        }
+        return found
     }
 
     /// `pydantic.Field(alias="filter", default=…)`.
@@ -249,6 +321,7 @@ struct PythonModule {
             if case .string(let given) = arguments[0].value, !given.isEmpty { name = given }
             aliased = arguments[1].value
         } else if case .subscripted = expression {} else { return }
+        names.defined.insert(name)
         var model = WireModel(name: name, path: "\(path): \(name)", location: location(target), kind: .other)
         let annotation = PythonFieldAnnotation(aliased)
         model.isNullable = annotation.isNullable

@@ -12,7 +12,8 @@
 /// from the one that gives it. When the SDK and the spec both give a fact and differ, the SDK's is
 /// used and a warning (`overlay-conflict`) says so at the docs cell, naming both. A page or a field
 /// that no source matches keeps the docs' names, with a warning (`overlay-unmatched`): the overlay
-/// never guesses.
+/// never guesses. A page whose name fits several models that nothing tells apart
+/// (`WireMatch`) matches none of them, with the same warning naming them.
 public enum WireOverlay {
     /// The schema with every matched field's wire name, default and format set, and the
     /// diagnostics of the matching. `sources` may hold one `WireFacts` of each origin.
@@ -20,19 +21,34 @@ public enum WireOverlay {
         guard !sources.isEmpty else { return (schema, []) }
         // The SDK first: it wins conflicts.
         let ordered = sources.sorted { rank($0.origin) < rank($1.origin) }
-        let matchers = ordered.map(WireMatch.init)
+        let matchers = ordered.map { WireMatch($0, schema: schema) }
         var schema = schema
         var diagnostics: [Diagnostic] = []
         for index in schema.models.indices {
             let model = schema.models[index]
             guard !isSDKShape(model) else { continue }
-            let matched = zip(ordered, matchers).compactMap { facts, matcher in
-                matcher.model(for: model).map { (origin: facts.origin, wire: $0) }
+            var matched: [(origin: WireFacts.Origin, wire: WireModel)] = []
+            var ambiguous: [(origin: WireFacts.Origin, candidates: [WireModel])] = []
+            for (facts, matcher) in zip(ordered, matchers) {
+                switch matcher.outcome(forModelAt: index) {
+                case .matched(let wire): matched.append((facts.origin, wire))
+                case .ambiguous(let candidates): ambiguous.append((facts.origin, candidates))
+                case .unmatched: break
+                }
+            }
+            // A union or enum page carries nothing the overlay would change (an inline
+            // `Union[…]` has no class of its own); only an object's fields have wire names.
+            let isObject = if case .object = model.kind { true } else { false }
+            if isObject {
+                for (origin, candidates) in ambiguous {
+                    diagnostics.append(.warning(
+                        "'\(model.name)' fits \(candidates.count) \(members(of: origin)) and nothing tells which (\(candidates.map(\.path).joined(separator: ", "))); none is used"
+                            + (matched.isEmpty ? ", and its fields keep the docs' names on the wire" : ""),
+                        at: model.location, kind: .overlayUnmatched))
+                }
             }
             guard !matched.isEmpty else {
-                // A union or enum page carries nothing the overlay would change (an inline
-                // `Union[…]` has no class of its own); only an object's fields have wire names.
-                guard case .object = model.kind else { continue }
+                guard isObject, ambiguous.isEmpty else { continue }
                 diagnostics.append(.warning(
                     "'\(model.name)' matches no \(ordered.map { member(of: $0.origin) }.joined(separator: " and no ")); its fields keep the docs' names on the wire",
                     at: model.location, kind: .overlayUnmatched))
@@ -52,6 +68,8 @@ public enum WireOverlay {
 
     private static func apply(_ matched: [(origin: WireFacts.Origin, wire: WireModel)], to field: Field) -> (Field, [Diagnostic]) {
         var field = field
+        // The additional properties, not a property: nothing to match, nothing to rename.
+        guard !WireMatch.isAdditionalProperties(field) else { return (field, []) }
         let facts = matched.compactMap { match in
             WireMatch.field(for: field, in: match.wire).map { (origin: match.origin, model: match.wire, field: $0) }
         }
@@ -141,6 +159,13 @@ public enum WireOverlay {
         switch origin {
         case .pythonSDK: "class of the Python SDK"
         case .openAPI: "schema of the OpenAPI document"
+        }
+    }
+
+    private static func members(of origin: WireFacts.Origin) -> String {
+        switch origin {
+        case .pythonSDK: "classes of the Python SDK"
+        case .openAPI: "schemas of the OpenAPI document"
         }
     }
 

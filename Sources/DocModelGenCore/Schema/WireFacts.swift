@@ -86,11 +86,17 @@ public struct WireField: Codable, Sendable, Hashable {
     public var defaultValue: WireValue?
     /// Where the property is declared.
     public var location: SourceLocation
+    /// The `WireModel.path`s of the models the type refers to, where the source locates them
+    /// (the Python SDK: the class of that name the module defines or imports), so that of two
+    /// same-named classes the one meant is known. Nil when the source does not say (a spec's
+    /// names are unique).
+    public var referencedPaths: [String]?
 
     public init(
         attributeName: String? = nil, wireName: String, isRequired: Bool? = nil, isNullable: Bool? = nil,
-        type: WireType? = nil, defaultValue: WireValue? = nil, location: SourceLocation
+        type: WireType? = nil, defaultValue: WireValue? = nil, location: SourceLocation, referencedPaths: [String]? = nil
     ) {
+        self.referencedPaths = referencedPaths
         self.attributeName = attributeName
         self.wireName = wireName
         self.isRequired = isRequired
