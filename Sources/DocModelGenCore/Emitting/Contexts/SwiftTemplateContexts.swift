@@ -26,7 +26,8 @@ public struct SwiftTemplateCommonContext: TemplateObject {
     /// The page's path relative to the input root, on one line (line breaks and control
     /// characters become spaces): safe in a `//` comment.
     public var sourcePath: String
-    /// Modules to import: `["DocModelRuntime"]` when the code uses its types, else empty.
+    /// Modules to import: `["DocModelRuntime"]` when the code the bundled template renders from this
+    /// context names one of its types, else empty.
     public var imports: [String]
     /// `public`, `internal` or `package`.
     public var access: String
@@ -71,16 +72,17 @@ public struct ModelTemplateContext: TemplateContext {
     public struct Property: TemplateObject {
         /// The property's name as written in source: an identifier, in backticks when a keyword.
         public var name: String
-        /// The property's Swift type as declared (`String?`, `OptionalNullable<Int>`, `Literal<KindConstant>`).
+        /// The property's Swift type as declared, every library name qualified (`Swift.String?`,
+        /// `DocModelRuntime.OptionalNullable<Swift.Int>`, `DocModelRuntime.Literal<KindConstant>`).
         public var type: String
-        /// `"@Nullable "` (with its space) for a required nullable field, else empty.
+        /// `"@DocModelRuntime.Nullable "` (with its space) for a required nullable field, else empty.
         public var attribute: String
         /// Whether the value is stored out of line, in `storageName`, behind a computed property:
         /// it closes a by-value cycle or is too big to hold inline.
         public var isBoxed: Bool
         /// The private `Indirect` storage of a boxed property: `_<name>Box`.
         public var storageName: String
-        /// `" = Literal()"` for a constant, else empty: follows the type in the declaration.
+        /// `" = DocModelRuntime.Literal()"` for a constant, else empty: follows the type in the declaration.
         public var declarationDefault: String
         /// The field's description (and example) as doc comment lines, each the text after `///`.
         public var docLines: [String]
