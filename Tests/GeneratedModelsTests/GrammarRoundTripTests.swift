@@ -17,6 +17,27 @@ import Testing
         #expect(try JSONRoundTrip.json(built) == Self.minimal.replacingOccurrences(of: #"{"color""#, with: #"{"beta":true,"color""#))
     }
 
+    /// `__pydantic_extra__` is the object's other keys, at its top level, as the SDK reads and writes
+    /// them (friendli's `MessagesErrorObject`: `{"type":"t","message":"m","foo":{"a":1}}` keeps
+    /// `additional_properties == {"foo": {"a": 1}}` and is sent back as it came).
+    @Test func additionalPropertiesAreTheOtherKeysAtTheTopLevel() throws {
+        let text = #"{"bar":[1,null],"child":{"kind":"extensible","label":null,"type":"inner","zeta":true},"foo":{"a":1},"kind":"extensible","label":"l","note":null,"type":"t"}"#
+        let value = try JSONRoundTrip.decode(Extensible.self, text)
+        #expect(value.additionalProperties == ["foo": .object(["a": .integer(1)]), "bar": .array([.integer(1), .null])])
+        #expect(value.child?.additionalProperties == ["zeta": .bool(true)])
+        #expect(value.note == .null && value.count == nil && value.label == "l")
+        try JSONRoundTrip.checkJSON(Extensible.self, text)
+        // No `__pydantic_extra__` key on the wire, none read from it, and a declared key is the field's.
+        var built = Extensible(type: "t", label: nil, additionalProperties: ["type": .string("shadow"), "x": .integer(2)])
+        #expect(try JSONRoundTrip.json(built) == #"{"kind":"extensible","label":null,"type":"t","x":2}"#)
+        built.additionalProperties = [:]
+        #expect(try JSONRoundTrip.json(built) == #"{"kind":"extensible","label":null,"type":"t"}"#)
+        // The other fields keep their rules: a required key is required, a constant is checked.
+        #expect(throws: DecodingError.self) { try JSONRoundTrip.decode(Extensible.self, #"{"kind":"extensible","label":null}"#) }
+        #expect(throws: DecodingError.self) { try JSONRoundTrip.decode(Extensible.self, #"{"kind":"other","label":null,"type":"t"}"#) }
+        #expect(throws: DecodingError.self) { try JSONRoundTrip.decode(Extensible.self, #"{"kind":"extensible","type":"t"}"#) }
+    }
+
     @Test func optionalNullableKeepsAbsentNullAndValueApart() throws {
         var sink = try JSONRoundTrip.decode(KitchenSink.self, Self.minimal)
         #expect(sink.note == .absent)

@@ -102,7 +102,9 @@ public struct SwiftBinding: Sendable {
 
     /// The base name of a field's property (`model_id` → `modelId`), before `distinct`.
     public static func propertyName(_ field: Field) -> String {
-        SwiftNaming.propertyName(field.documentedName ?? field.wireName)
+        // The SDK's name for the catch-all (its `additional_properties` accessor).
+        if field.isAdditionalProperties { return SwiftNaming.propertyName("additional_properties") }
+        return SwiftNaming.propertyName(field.documentedName ?? field.wireName)
     }
 
     /// The base name of an enum value's case, before `distinct`.

@@ -25,7 +25,7 @@ public enum DocumentationEmitter {
                     let propertyName = binding.propertyName(of: field, in: model)
                     return DocsPageTemplateContext.Property(
                         name: MarkdownText.codeSpan(SwiftNaming.escaped(propertyName)),
-                        wireName: MarkdownText.codeSpan(field.wireName),
+                        wireName: field.isAdditionalProperties ? "any other key" : MarkdownText.codeSpan(field.wireName),
                         type: MarkdownText.codeSpan(SwiftTypeRenderer.propertyType(of: field, propertyName: propertyName, in: binding, names: .short)),
                         required: field.isOptional ? "No" : "Yes",
                         description: MarkdownText.tableCell(field.description ?? ""))

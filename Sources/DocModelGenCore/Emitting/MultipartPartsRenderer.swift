@@ -15,7 +15,8 @@ enum MultipartPartsRenderer {
     /// reads those instead of the deprecated accessor.
     static func lines(for model: Model, in binding: SwiftBinding, storedUnder: [String: String] = [:]) -> [String] {
         let schema = binding.schema
-        let fields = model.wireFields
+        // Additional properties are not form parts: the SDK's form encoder sends declared fields.
+        let fields = model.wireFields.filter { !$0.isAdditionalProperties }
         let body = fields.flatMap { lines(for: $0, of: model, in: binding, storedUnder: storedUnder[$0.wireName]) }
         let partFields = fields.filter { field in
             if case .unsupported = MultipartForm.part(for: field, in: schema) { return false }

@@ -121,8 +121,27 @@ public enum SwiftModelEmitter {
             var defaults: [ModelTemplateContext.Default] = []
             // Deprecated properties, by wire name: generated code uses their private storage.
             var storedUnder: [String: String] = [:]
+            // What a hand-written `Codable` codes, for a model with additional properties: each
+            // coded property's storage, its type and its `CodingKeys` case.
+            var coded: [(storage: String, type: String, key: String)] = []
+            var extrasName: String?
             for field in fields {
                 let propertyName = binding.propertyName(of: field, in: model)
+                if field.isAdditionalProperties {
+                    let name = SwiftNaming.escaped(propertyName)
+                    let type = SwiftTypeRenderer.swiftType(of: field.type.unwrappingWrappers, in: binding)
+                    extrasName = name
+                    var property = ModelTemplateContext.Property(
+                        name: name, type: type, attribute: "", isBoxed: false, storageName: "", declarationDefault: "",
+                        docLines: SwiftSourceText.docCommentLines(
+                            (field.description.map { $0 + "\n\n" } ?? "") + "Every key the other properties do not name, at the top level of the object."),
+                        codingKey: "")
+                    property.isCoded = false
+                    properties.append(property)
+                    parameters.append(ModelTemplateContext.Parameter(
+                        name: name, type: type, parameterDefault: " = [:]", isBoxed: false, storageName: "", isLast: false))
+                    continue
+                }
                 let name = SwiftNaming.escaped(propertyName)
                 let type = SwiftTypeRenderer.propertyType(of: field, propertyName: propertyName, in: binding)
                 let storage = FieldStorage(field)
@@ -173,12 +192,51 @@ public enum SwiftModelEmitter {
                     parameters.append(parameter(default: defaultValue != nil && options.sendDefaults ? " = Defaults.\(name)" : ""))
                 }
                 properties.append(property)
+                let key = String(property.codingKey.prefix { $0 != " " })
+                if boxed {
+                    coded.append((storageName, LibraryNames.qualified.runtime("Indirect") + "<\(type)>", key))
+                } else if deprecated {
+                    coded.append((storageName, type, key))
+                } else if storage == .nullable {
+                    coded.append(("_" + propertyName, LibraryNames.qualified.runtime("Nullable") + "<\(type.dropLast())>", key))
+                } else {
+                    coded.append((name, type, key))
+                }
             }
             if !parameters.isEmpty { parameters[parameters.count - 1].isLast = true }
             return ModelTemplateContext(
                 common: common, properties: properties, parameters: parameters, constants: constants, defaults: defaults,
                 isMultipartBody: model.isMultipartBody,
-                multipartLines: model.isMultipartBody ? MultipartPartsRenderer.lines(for: model, in: binding, storedUnder: storedUnder) : [])
+                multipartLines: model.isMultipartBody ? MultipartPartsRenderer.lines(for: model, in: binding, storedUnder: storedUnder) : [],
+                additionalProperties: extrasName.map { name in
+                    Self.additionalProperties(name: name, coded: coded, wireNames: fields.filter { !$0.isAdditionalProperties }.map(\.wireName))
+                })
+        }
+
+        /// The `Codable` of a model with additional properties: each coded property as synthesized
+        /// code would code it (`decodeIfPresent` and `encodeIfPresent` for an optional type, so the
+        /// runtime's overloads for its wrappers apply alike), then the other keys.
+        static func additionalProperties(
+            name: String, coded: [(storage: String, type: String, key: String)], wireNames: [String]
+        ) -> ModelTemplateContext.AdditionalProperties {
+            var decodeLines: [String] = []
+            var encodeLines: [String] = []
+            if !coded.isEmpty {
+                decodeLines.append("let container = try decoder.container(keyedBy: CodingKeys.self)")
+                encodeLines.append("var container = encoder.container(keyedBy: CodingKeys.self)")
+            }
+            for (storage, type, key) in coded {
+                if type.hasSuffix("?") {
+                    decodeLines.append("self.\(storage) = try container.decodeIfPresent(\(type.dropLast()).self, forKey: .\(key))")
+                    encodeLines.append("try container.encodeIfPresent(self.\(storage), forKey: .\(key))")
+                } else {
+                    decodeLines.append("self.\(storage) = try container.decode(\(type).self, forKey: .\(key))")
+                    encodeLines.append("try container.encode(self.\(storage), forKey: .\(key))")
+                }
+            }
+            return ModelTemplateContext.AdditionalProperties(
+                name: name, decodeLines: decodeLines, encodeLines: encodeLines,
+                knownKeys: "[" + wireNames.map(SwiftSourceText.stringLiteral).joined(separator: ", ") + "]")
         }
 
         /// `@available(*, deprecated, message:)` text: what the docs say after their deprecation

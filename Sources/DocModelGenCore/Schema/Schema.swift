@@ -232,6 +232,15 @@ public struct Field: Codable, Sendable, Hashable {
     /// string (a spec's `type: string, format: int64`).
     public var isSentAsString: Bool?
 
+    /// Whether this row is pydantic's `__pydantic_extra__: Dict[str, X]`: not a property but the
+    /// object's additional properties (the spec's `additionalProperties`), every key the other
+    /// fields do not name, at the object's top level.
+    public var isAdditionalProperties: Bool {
+        guard (documentedName ?? wireName) == "__pydantic_extra__" else { return false }
+        if case .dictionary = type.unwrappingWrappers { return true }
+        return false
+    }
+
     public init(
         wireName: String, type: TypeExpression, typeText: String, required: RequiredMarker,
         description: String?, example: String?, location: SourceLocation, typeLocation: SourceLocation,

@@ -99,6 +99,8 @@ public struct ModelTemplateContext: TemplateContext {
         public var isDeprecated: Bool { !deprecationMessage.isEmpty && !isBoxed }
         /// Whether the property is stored in place under its own name: neither boxed nor deprecated.
         public var isStored: Bool { !isBoxed && !isDeprecated }
+        /// Whether the property has a `CodingKeys` case: all but the additional properties.
+        public var isCoded: Bool = true
 
         public var templateValues: TemplateValue.Members {
             [
@@ -106,8 +108,25 @@ public struct ModelTemplateContext: TemplateContext {
                 "isStored": .bool(isStored), "storageName": .string(storageName),
                 "declarationDefault": .string(declarationDefault), "docLines": .strings(docLines),
                 "codingKey": .string(codingKey), "isDeprecated": .bool(isDeprecated),
-                "deprecationMessage": .string(deprecationMessage),
+                "deprecationMessage": .string(deprecationMessage), "isCoded": .bool(isCoded),
             ]
+        }
+    }
+
+    /// The hand-written `Codable` of a model with additional properties (`__pydantic_extra__`):
+    /// the other fields as synthesized code would code them, then every other key.
+    public struct AdditionalProperties: TemplateObject {
+        /// The property holding them (`additionalProperties`), as written in source.
+        public var name: String
+        /// The body of `init(from:)` before the additional properties are read; Swift.
+        public var decodeLines: [String]
+        /// The body of `encode(to:)` before the additional properties are written; Swift.
+        public var encodeLines: [String]
+        /// The other fields' wire names, as a Swift set literal (`["type", "message"]`).
+        public var knownKeys: String
+
+        public var templateValues: TemplateValue.Members {
+            ["name": .string(name), "decodeLines": .strings(decodeLines), "encodeLines": .strings(encodeLines), "knownKeys": .string(knownKeys)]
         }
     }
 
@@ -188,8 +207,12 @@ public struct ModelTemplateContext: TemplateContext {
     /// The statements of `multipartParts()` after `var parts`, each a line of Swift indented
     /// relative to the function body. Empty unless `isMultipartBody`.
     public var multipartLines: [String]
+    /// Set when the page has a `__pydantic_extra__` row; absent from the template's keys otherwise.
+    public var additionalProperties: AdditionalProperties?
     /// Whether there is any property.
     public var hasProperties: Bool { !properties.isEmpty }
+    /// Whether any property has a `CodingKeys` case (the enum cannot be empty).
+    public var hasCodingKeys: Bool { properties.contains(where: \.isCoded) }
     /// Whether the `init` takes any parameter.
     public var hasParameters: Bool { !parameters.isEmpty }
     /// Whether any field has a default.
@@ -200,9 +223,11 @@ public struct ModelTemplateContext: TemplateContext {
     public var templateName: String { TemplateSet.Name.swiftModel }
 
     public var templateValues: TemplateValue.Members {
-        var values = common.templateValues(reservingCapacity: 18)
+        var values = common.templateValues(reservingCapacity: 20)
         values["properties"] = .objects(properties)
         values["hasProperties"] = .bool(hasProperties)
+        values["hasCodingKeys"] = .bool(hasCodingKeys)
+        if let additionalProperties { values["additionalProperties"] = .object(additionalProperties.templateValues) }
         values["parameters"] = .objects(parameters)
         values["hasParameters"] = .bool(hasParameters)
         values["constants"] = .objects(constants)
