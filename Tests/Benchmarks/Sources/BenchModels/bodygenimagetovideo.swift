@@ -2,39 +2,39 @@
 
 import DocModelRuntime
 
-public struct BodyGenImageToVideo: Codable, Hashable, Sendable {
+public struct BodyGenImageToVideo: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// Uploaded image to generate a video from.
     public var image: BodyGenImageToVideoImage
     /// Hugging Face model ID used for video generation.
-    public var modelId: String?
+    public var modelId: Swift.String?
     /// The height in pixels of the generated video.
-    public var height: Int?
+    public var height: Swift.Int?
     /// The width in pixels of the generated video.
-    public var width: Int?
+    public var width: Swift.Int?
     /// The frames per second of the generated video.
-    public var fps: Int?
+    public var fps: Swift.Int?
     /// Used for conditioning the amount of motion for the generation. The higher the number the more motion will be in the video.
-    public var motionBucketId: Int?
+    public var motionBucketId: Swift.Int?
     /// Amount of noise added to the conditioning image. Higher values reduce resemblance to the conditioning image and increase motion.
-    public var noiseAugStrength: Double?
+    public var noiseAugStrength: Swift.Double?
     /// Perform a safety check to estimate if generated images could be offensive or harmful.
-    public var safetyCheck: Bool?
+    public var safetyCheck: Swift.Bool?
     /// Seed for random number generation.
-    public var seed: Int?
+    public var seed: Swift.Int?
     /// Number of denoising steps. More steps usually lead to higher quality images but slower inference. Modulated by strength.
-    public var numInferenceSteps: Int?
+    public var numInferenceSteps: Swift.Int?
 
     public init(
         image: BodyGenImageToVideoImage,
-        modelId: String? = nil,
-        height: Int? = nil,
-        width: Int? = nil,
-        fps: Int? = nil,
-        motionBucketId: Int? = nil,
-        noiseAugStrength: Double? = nil,
-        safetyCheck: Bool? = nil,
-        seed: Int? = nil,
-        numInferenceSteps: Int? = nil
+        modelId: Swift.String? = nil,
+        height: Swift.Int? = nil,
+        width: Swift.Int? = nil,
+        fps: Swift.Int? = nil,
+        motionBucketId: Swift.Int? = nil,
+        noiseAugStrength: Swift.Double? = nil,
+        safetyCheck: Swift.Bool? = nil,
+        seed: Swift.Int? = nil,
+        numInferenceSteps: Swift.Int? = nil
     ) {
         self.image = image
         self.modelId = modelId
@@ -48,7 +48,7 @@ public struct BodyGenImageToVideo: Codable, Hashable, Sendable {
         self.numInferenceSteps = numInferenceSteps
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case image
         case modelId = "model_id"
         case height
@@ -62,11 +62,11 @@ public struct BodyGenImageToVideo: Codable, Hashable, Sendable {
     }
 }
 
-extension BodyGenImageToVideo: MultipartFormEncodable {
+extension BodyGenImageToVideo: DocModelRuntime.MultipartFormEncodable {
     /// The multipart/form-data parts of this body, in field order, spelled as the Python SDK sends
     /// them; fields left `nil` are not sent.
-    public func multipartParts() throws -> [MultipartPart] {
-        var parts: [MultipartPart] = []
+    public func multipartParts() throws -> [DocModelRuntime.MultipartPart] {
+        var parts: [DocModelRuntime.MultipartPart] = []
         parts.reserveCapacity(10)
         parts.append(.file(name: "image", filename: self.image.fileName, content: self.image.content, contentType: self.image.contentType))
         if let value = self.modelId {

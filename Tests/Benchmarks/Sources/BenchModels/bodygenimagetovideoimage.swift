@@ -2,22 +2,22 @@
 
 import DocModelRuntime
 
-public struct BodyGenImageToVideoImage: Codable, Hashable, Sendable {
-    public var fileName: String
-    public var content: FileContent
-    public var contentType: String?
+public struct BodyGenImageToVideoImage: Swift.Codable, Swift.Hashable, Swift.Sendable {
+    public var fileName: Swift.String
+    public var content: DocModelRuntime.FileContent
+    public var contentType: Swift.String?
 
     public init(
-        fileName: String,
-        content: FileContent,
-        contentType: String? = nil
+        fileName: Swift.String,
+        content: DocModelRuntime.FileContent,
+        contentType: Swift.String? = nil
     ) {
         self.fileName = fileName
         self.content = content
         self.contentType = contentType
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: Swift.String, Swift.CodingKey {
         case fileName = "file_name"
         case content
         case contentType = "content_type"
