@@ -7,6 +7,8 @@ struct CmarkBlock: Sendable {
         case paragraph(inlines: [Inline])
         case list(items: [(inlines: [Inline], line: Int, column: Int)])
         case codeBlock(info: String, literal: String)
+        /// An HTML block (`<!-- UsageSnippet … -->` above an operation's example), its source text.
+        case html(literal: String)
         case blockQuote(paragraphs: [(inlines: [Inline], line: Int, column: Int)])
         case other
     }
@@ -167,6 +169,8 @@ enum CmarkReader {
             })
         case CMARK_NODE_CODE_BLOCK:
             kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_BLOCK:
+            kind = .html(literal: string(cmark_node_get_literal(node)))
         default:
             kind = .other
         }

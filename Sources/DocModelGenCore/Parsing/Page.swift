@@ -50,6 +50,14 @@ public enum Block: Codable, Sendable, Hashable {
     case codeBlock(CodeBlock)
     /// A block quote's paragraphs (Speakeasy puts notes such as "This is an open enum" there).
     case blockQuote([Paragraph])
+    /// An HTML block, such as the `<!-- UsageSnippet … -->` comment above an operation's example.
+    case html(HTMLBlock)
+}
+
+public struct HTMLBlock: Codable, Sendable, Hashable {
+    /// The block's source text.
+    public var literal: String
+    public var location: SourceLocation
 }
 
 public struct Paragraph: Codable, Sendable, Hashable {

@@ -41,6 +41,8 @@ public enum PageParser {
                 }))
             case .codeBlock(let info, let literal):
                 current.blocks.append(.codeBlock(CodeBlock(info: info, literal: literal, location: location)))
+            case .html(let literal):
+                current.blocks.append(.html(HTMLBlock(literal: literal, location: location)))
             case .other:
                 break
             }

@@ -33,6 +33,35 @@ public enum SchemaBuilder {
             page: { PageParser.parse($0.text, path: $0.path) })
     }
 
+    /// The operation groups of `sdkPages`, the `docs/sdks/<group>/README.md` pages, whose paths are
+    /// relative to the models root `root` (`../sdks/checkouts/README.md` beside `docs/models`): their
+    /// type cells resolve into the model pages of `models` by link and by name, as a model page's do.
+    /// Groups come in path order; the diagnostics are those of reading each page.
+    public static func operationGroups(of sdkPages: [SourcePage], models: Schema, root: String) -> (groups: [OperationGroup], diagnostics: [Diagnostic]) {
+        let paths = models.models.map(\.sourcePath)
+        let known = Set(paths)
+        let names = ModelNameIndex(paths: paths, titles: models.models.map(\.name), rootFolderName: root.split(separator: "/").last.map(String.init))
+        let links = LinkResolver(root: root)
+        // Real operations pages link some models one folder off (polar's `../../x.md` for
+        // `../../models/x.md`): the file name still names the page when exactly one page has it.
+        let byFileName = Dictionary(grouping: paths, by: { $0.split(separator: "/").last.map(String.init) ?? $0 })
+        let read = sdkPages.sorted { $0.path < $1.path }.parallelMap { source in
+            let page = PageParser.parse(source.text, path: source.path)
+            let resolver = TypeExpressionParser.Resolver(
+                link: { destination in
+                    if let path = links.resolve(destination, from: page.path), known.contains(path) { return path }
+                    guard let file = destination.split(separator: "/").last.map(String.init), file != ".md",
+                          let candidates = byFileName[file], candidates.count == 1
+                    else { return nil }
+                    return candidates[0]
+                },
+                name: { names.lookup($0, from: page.path) },
+                isModelNamespace: { names.isModelNamespace($0) })
+            return OperationPageParser.parse(page, resolver: resolver)
+        }
+        return (read.map(\.group), read.flatMap(\.diagnostics))
+    }
+
     /// `inputs`, `paths` and `titles` are parallel and sorted by path; `page` turns an input into
     /// its parsed page.
     private static func build<Input: Sendable>(

@@ -1,0 +1,72 @@
+/// An SDK's operation group: one `docs/sdks/<group>/README.md` page (`# Checkouts` with
+/// `(*checkouts*)` under it), the operations it documents, and where the SDK reaches it from the
+/// client (`customer_portal.downloadables` → `client.customer_portal.downloadables`).
+public struct OperationGroup: Codable, Sendable, Hashable {
+    /// The page's title (`Checkouts`).
+    public var title: String
+    /// The accessor path from the client (`["customer_portal", "downloadables"]`); the title's words
+    /// in snake case when the page does not say.
+    public var accessor: [String]
+    /// The page's path relative to the docs root (`sdks/checkouts/README.md`).
+    public var sourcePath: String
+    public var operations: [Operation]
+    public var location: SourceLocation
+}
+
+/// One operation (`## list` and what follows it, up to the next `##`).
+public struct Operation: Codable, Sendable, Hashable {
+    /// The SDK's method name (`list`, `client_get`).
+    public var name: String
+    /// The one-line summary from the page's "Available Operations" list (`List Checkout Sessions`).
+    public var summary: String?
+    /// The text between the heading and the example, paragraphs joined by blank lines.
+    public var description: String?
+    /// What the `<!-- UsageSnippet … -->` comment above the example says (newer generators only).
+    public var usage: UsageSnippet?
+    /// The `### Parameters` rows in page order (`retries` and other SDK options included, as documented).
+    public var parameters: [OperationParameter]
+    /// The `### Response` type (`**[models.CheckoutsListResponse](…)**`), nil when the section is absent.
+    public var response: TypeExpression?
+    /// The response's type text as written.
+    public var responseText: String?
+    /// The `### Errors` rows in page order.
+    public var errors: [OperationError]
+    /// Where the operation's `##` heading is.
+    public var location: SourceLocation
+}
+
+/// `<!-- UsageSnippet language="python" operationID="checkouts:list" method="get" path="/v1/checkouts/" -->`.
+public struct UsageSnippet: Codable, Sendable, Hashable {
+    public var operationID: String?
+    /// Lower case, as written (`get`, `post`).
+    public var method: String?
+    /// The path template (`/v1/checkouts/{id}`).
+    public var path: String?
+    public var location: SourceLocation
+}
+
+/// A `### Parameters` row.
+public struct OperationParameter: Codable, Sendable, Hashable {
+    /// The Python argument name as the docs show it (`organization_id`, `request`, `retries`).
+    public var name: String
+    public var type: TypeExpression
+    public var typeText: String
+    public var required: RequiredMarker
+    /// Nil when empty or `N/A`.
+    public var description: String?
+    public var location: SourceLocation
+    public var typeLocation: SourceLocation
+}
+
+/// A `### Errors` row: `| errors.HTTPError | 400, 401 | application/json |`.
+public struct OperationError: Codable, Sendable, Hashable {
+    /// The error type as written (`errors.HTTPError`, `models.SDKError`).
+    public var typeText: String
+    /// The error's page when one defines it (`errors.SDKError` has none: it is the SDK's own).
+    public var type: TypeExpression
+    /// Each status code or range as written (`400`, `4XX`, `default`).
+    public var statusCodes: [String]
+    /// As written, unescaped (`application/json`, `*/*`).
+    public var contentType: String?
+    public var location: SourceLocation
+}
