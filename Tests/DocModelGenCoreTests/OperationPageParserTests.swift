@@ -167,3 +167,38 @@ import Testing
         }
     }
 }
+
+/// An SDK's `README.md` → its servers and security schemes, on every shared tree.
+@Suite(.enabled(if: PackageRoot.hasSharedCorpus, "../shared/corpus is not beside this checkout"))
+struct SDKReadmeParserTests {
+    static func overview(_ folder: String) throws -> APIOverview {
+        let url = PackageRoot.sharedCorpus.appendingPathComponent("\(folder)/README.md")
+        return SDKReadmeParser.parse(PageParser.parse(try String(contentsOf: url, encoding: .utf8), path: "README.md"))
+    }
+
+    @Test func serversByNameAndByIndex() throws {
+        let polar = try Self.overview("polar-python").servers
+        #expect(polar.map(\.name) == ["production", "sandbox"])
+        #expect(polar.map(\.url) == ["https://api.polar.sh", "https://sandbox-api.polar.sh"])
+        #expect(polar.map(\.description) == ["Production environment", "Sandbox environment"])
+        let livepeer = try Self.overview("livepeer-ai-python").servers
+        #expect(livepeer.map(\.name) == [nil, nil] && livepeer.map(\.index) == [0, 1])
+        #expect(livepeer.map(\.url) == ["https://dream-gateway.livepeer.cloud", "https://livepeer.studio/api/beta/generate"])
+        let airbyte = try Self.overview("airbyte-api-python-sdk").servers
+        #expect(airbyte.map(\.url) == ["https://api.airbyte.com/v1"] && airbyte[0].variables == nil)
+        // No table: the servers come from an overlay.
+        #expect(try Self.overview("friendli-python").servers.isEmpty)
+        #expect(try Self.overview("unstructured-python-client").servers.isEmpty)
+    }
+
+    @Test func securitySchemes() throws {
+        func summary(_ folder: String) throws -> [String] {
+            try Self.overview(folder).securitySchemes.map { "\($0.name) \($0.type) \($0.scheme ?? "-") \($0.environmentVariable ?? "-")" }
+        }
+        #expect(try summary("polar-python") == ["access_token http HTTP Bearer -"])
+        #expect(try summary("livepeer-ai-python") == ["http_bearer http HTTP Bearer -"])
+        #expect(try summary("airbyte-api-python-sdk") == ["basic_auth http HTTP Basic -", "bearer_auth http HTTP Bearer -"])
+        #expect(try summary("friendli-python") == ["token http HTTP Bearer FRIENDLI_TOKEN"])
+        #expect(try summary("unstructured-python-client") == [])
+    }
+}

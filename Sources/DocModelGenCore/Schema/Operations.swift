@@ -70,3 +70,39 @@ public struct OperationError: Codable, Sendable, Hashable {
     public var contentType: String?
     public var location: SourceLocation
 }
+
+/// What an SDK's top-level `README.md` says about the API as a whole.
+public struct APIOverview: Codable, Sendable, Hashable {
+    /// `## Server Selection`'s table, in order (the first is the SDK's default).
+    public var servers: [Server]
+    /// `## Authentication`'s table, in order.
+    public var securitySchemes: [SecurityScheme]
+}
+
+/// A row of `## Server Selection`: `| `production` | `https://api.polar.sh` | Production environment |`
+/// (by name) or `| 0 | `https://api.airbyte.com/v1` | None |` (by index).
+public struct Server: Codable, Sendable, Hashable {
+    /// The name the SDK selects it by (`server="production"`), nil when servers are selected by index.
+    public var name: String?
+    /// Its position in the table: the SDK's `server_idx`.
+    public var index: Int
+    /// The URL, possibly templated (`https://{region}.api.example.com`).
+    public var url: String
+    public var description: String?
+    /// The Variables cell as written, nil when empty or `None`.
+    public var variables: String?
+    public var location: SourceLocation
+}
+
+/// A row of `## Authentication`: `| `access_token` | http | HTTP Bearer |`.
+public struct SecurityScheme: Codable, Sendable, Hashable {
+    /// The SDK's constructor argument (`access_token`, `api_key_auth`).
+    public var name: String
+    /// As written (`http`, `apiKey`, `oauth2`).
+    public var type: String
+    /// As written (`HTTP Bearer`, `HTTP Basic`, `API key`), nil when empty.
+    public var scheme: String?
+    /// The environment variable the SDK reads it from, when the table says.
+    public var environmentVariable: String?
+    public var location: SourceLocation
+}
