@@ -21,4 +21,29 @@ import Testing
         #expect(tree.files == ["a/deep/y.md", "a/z.md", "b.md", "elsewhere/w.md"].map { root + "/" + $0 })
         #expect(tree.links == [root + "/a/link.md"])
     }
+
+    /// An SDK checkout or its docs folder: only `docs/models` holds model pages; the README, the
+    /// licence and the operations pages are not models.
+    @Test func anSDKFolderIsReadForItsModelPagesOnly() throws {
+        let temp = try TemporaryFolder()
+        for path in ["README.md", "LICENSE.md", "docs/sdks/pets/README.md", "docs/models/components/pet.md", "docs/models/shared/tag.md"] {
+            try temp.write("# Page\n", to: path)
+        }
+        let root = temp.url.resolvingSymlinksInPath().path
+        let models = ["components/pet.md", "shared/tag.md"].map { root + "/docs/models/" + $0 }
+        #expect(MarkdownTree(folder: root).files == models)
+        #expect(MarkdownTree(folder: root + "/docs").files == models)
+        #expect(MarkdownTree(folder: root + "/docs/models").files == models)
+        // A folder that is neither is walked whole, READMEs and all.
+        #expect(MarkdownTree(folder: root + "/docs/sdks").files == [root + "/docs/sdks/pets/README.md"])
+
+        // Generating from the SDK's root writes the models only, with no warning about the others.
+        let page = "# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `name` | *str* | :heavy_check_mark: | N/A |\n"
+        try temp.write(page, to: "docs/models/components/pet.md")
+        try temp.write(page.replacingOccurrences(of: "# Pet", with: "# Tag"), to: "docs/models/shared/tag.md")
+        let result = try ProcessRunner.docmodelgen(["generate", root, "--output", root + "/out"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("warning:"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted() == ["components.pet.swift", "shared.tag.swift"])
+    }
 }

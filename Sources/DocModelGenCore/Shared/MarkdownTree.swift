@@ -13,7 +13,8 @@ public struct MarkdownTree: Sendable {
     public var links: [String] = []
 
     public init(folder: String) {
-        var pending = [folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder]
+        let folder = Self.modelPagesFolder(of: folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder)
+        var pending = [folder]
         while let current = pending.popLast() {
             guard let directory = opendir(current) else { continue }
             defer { closedir(directory) }
@@ -37,6 +38,23 @@ public struct MarkdownTree: Sendable {
     }
 
     private enum Kind { case folder, file, link, other }
+
+    /// Where the model pages of `folder` are. An SDK checkout (`<sdk>/docs/models`) or its docs
+    /// folder (`docs/models` beside `docs/sdks`) also holds pages that document the SDK, not a model:
+    /// its `README.md`, `LICENSE.md` and the operations pages `docs/sdks/<group>/README.md` (read apart,
+    /// for the client). Given such a folder, only its `models` folder holds model pages; any other
+    /// folder is walked whole.
+    public static func modelPagesFolder(of folder: String) -> String {
+        let prefix = folder == "/" ? "/" : folder + "/"
+        if isFolder(prefix + "docs/models") { return prefix + "docs/models" }
+        if isFolder(prefix + "models"), isFolder(prefix + "sdks") { return prefix + "models" }
+        return folder
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
 
     private static func kind(of type: UInt8, path: String) -> Kind {
         switch Int32(type) {
