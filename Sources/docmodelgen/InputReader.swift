@@ -8,6 +8,8 @@ enum InputReader {
     static func tree(_ inputs: [String]) -> Generation.TreeFiles {
         var found: [(path: String, link: InputFile.Link?)] = []
         var missing: [String] = []
+        var sdkPaths: [String] = []
+        var readmePath: String?
         for input in inputs {
             let path = PathMath.standardize(input)
             guard FileManager.default.fileExists(atPath: path) else {
@@ -18,6 +20,9 @@ enum InputReader {
                 found.append((path, nil))
                 continue
             }
+            let sdk = MarkdownTree.sdkPages(of: path)
+            sdkPaths += sdk.operations
+            readmePath = readmePath ?? sdk.readme
             let tree = MarkdownTree(folder: path)
             let realFolder = FileSystem.realPath(path)
             found += tree.files.map { ($0, nil) }
@@ -28,7 +33,10 @@ enum InputReader {
         let files = found.parallelMap { entry in
             InputFile(path: entry.path, content: readBytes(entry.path), link: entry.link)
         }
-        return Generation.TreeFiles(files: files, inputs: inputs, missing: missing)
+        return Generation.TreeFiles(
+            files: files, inputs: inputs, missing: missing,
+            sdkFiles: sdkPaths.parallelMap { InputFile(path: $0, content: readBytes($0)) },
+            sdkReadme: readmePath.map { InputFile(path: $0, content: readBytes($0)) })
     }
 
     /// The file's bytes, read with plain POSIX calls (one open, fstat and read for a page). A file

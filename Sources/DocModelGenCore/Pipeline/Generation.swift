@@ -10,10 +10,40 @@ public enum Generation {
         /// Of `inputs`, those that do not exist.
         public var missing: [String]
 
-        public init(files: [InputFile], inputs: [String], missing: [String] = []) {
+        /// The SDK's operations pages (`docs/sdks/<group>/README.md`) and its `README.md`, found
+        /// beside the model pages of an input folder (`MarkdownTree.sdkPages`); absolute paths.
+        public var sdkFiles: [InputFile]
+        public var sdkReadme: InputFile?
+
+        public init(files: [InputFile], inputs: [String], missing: [String] = [], sdkFiles: [InputFile] = [], sdkReadme: InputFile? = nil) {
             self.files = files
             self.inputs = inputs
             self.missing = missing
+            self.sdkFiles = sdkFiles
+            self.sdkReadme = sdkReadme
+        }
+
+        /// The operations pages as pages whose paths are relative to `root` (the model pages'
+        /// root: `../sdks/checkouts/README.md`), so that their links resolve as a model page's do,
+        /// and the README. A page whose bytes are not a page is left out with a warning: the models
+        /// do not depend on it.
+        func sdkPages(relativeTo root: String) -> (operations: [SourcePage], readme: SourcePage?, diagnostics: [Diagnostic]) {
+            var diagnostics: [Diagnostic] = []
+            func page(_ file: InputFile) -> SourcePage? {
+                guard case .bytes(let bytes) = file.content else {
+                    diagnostics.append(.warning("operations page not read: it is unreadable or too large", at: .file(file.path)))
+                    return nil
+                }
+                let problems = PageBytesCheck.diagnostics(path: file.path, bytes: bytes)
+                guard problems.isEmpty else {
+                    diagnostics += problems.map { .warning("operations page not read: \($0.message)", at: $0.location) }
+                    return nil
+                }
+                return SourcePage(path: PathMath.relativeWithParents(file.path, to: root), text: String(decoding: bytes, as: UTF8.self))
+            }
+            let operations = sdkFiles.compactMap(page)
+            let readme = sdkReadme.flatMap(page)
+            return (operations, readme, diagnostics)
         }
     }
 
@@ -54,7 +84,9 @@ public enum Generation {
                 templates: templates)
             unmatchedInEveryTree.formIntersection(output.unmatchedMultipartModels)
             found += output.diagnostics.map { $0.resolvingPath(against: pages.root) }
-            result.schemas.append(output.schema)
+            let (schema, apiFindings) = Self.addingAPI(files, to: output.schema, root: pages.root)
+            found += apiFindings
+            result.schemas.append(schema)
             result.pageCount += pages.pages.count
             result.timings.add(output.timings)
             outputs.append((tree, output))
@@ -79,13 +111,29 @@ public enum Generation {
         let (facts, overlayFindings) = overlay.facts()
         var found = pages.diagnostics + overlayFindings
         if !pages.diagnostics.hasErrors {
-            let (schema, matching) = Generator.schema(of: pages.pages, root: pages.root, overlay: facts)
-            found += (Generator.diagnostics(of: schema, strict: strict) + matching).map { $0.resolvingPath(against: pages.root) }
+            let (models, matching) = Generator.schema(of: pages.pages, root: pages.root, overlay: facts)
+            found += (Generator.diagnostics(of: models, strict: strict) + matching).map { $0.resolvingPath(against: pages.root) }
+            let (schema, apiFindings) = Self.addingAPI(files, to: models, root: pages.root)
+            found += apiFindings
             result.schemas = [schema]
             result.pageCount = pages.pages.count
         }
         result.diagnostics = DiagnosticReport.present(found, silence: silence, verbose: verbose)
         return result
+    }
+}
+
+extension Generation {
+    /// `schema` with the operations and README of `files` read in (`Generator.addingAPI`), and the
+    /// findings of reading them, with absolute paths.
+    static func addingAPI(_ files: TreeFiles, to schema: Schema, root: String) -> (schema: Schema, diagnostics: [Diagnostic]) {
+        let (operations, readme, unread) = files.sdkPages(relativeTo: root)
+        let (withAPI, found) = Generator.addingAPI(to: schema, operations: operations, readme: readme, root: root)
+        return (withAPI, unread + found.map { finding in
+            var finding = finding.resolvingPath(against: root)
+            if let location = finding.location { finding.location?.file = PathMath.standardize(location.file) }
+            return finding
+        })
     }
 }
 

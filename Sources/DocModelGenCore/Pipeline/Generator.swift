@@ -59,6 +59,17 @@ public enum Generator {
         WireOverlay.apply(overlay, to: schema(of: pages, root: root))
     }
 
+    /// `schema` with the SDK's operations (`operations`, the `docs/sdks/<group>/README.md` pages,
+    /// paths relative to `root`) and its README's servers and security read into `Schema.api`, and
+    /// the diagnostics of reading them. Without either, `schema` as it is.
+    public static func addingAPI(to schema: Schema, operations: [SourcePage], readme: SourcePage?, root: String) -> (schema: Schema, diagnostics: [Diagnostic]) {
+        guard !operations.isEmpty || readme != nil else { return (schema, []) }
+        let (groups, diagnostics) = SchemaBuilder.operationGroups(of: operations, models: schema, root: root)
+        var schema = schema
+        schema.api = API(groups: groups, overview: readme.map { SDKReadmeParser.parse(PageParser.parse($0.text, path: $0.path)) })
+        return (schema, diagnostics)
+    }
+
     /// Every diagnostic of `schema`, sorted; with `strict`, what is generated as `JSONValue` is an
     /// error instead.
     public static func diagnostics(of schema: Schema, strict: Bool = false) -> [Diagnostic] {

@@ -1,3 +1,12 @@
+/// What the docs say about an SDK's calls: its operation groups (`docs/sdks/*/README.md`) and its
+/// README's servers and security schemes.
+public struct API: Codable, Sendable, Hashable {
+    /// In page path order.
+    public var groups: [OperationGroup]
+    /// Nil when the SDK's README is not beside its docs.
+    public var overview: APIOverview?
+}
+
 /// An SDK's operation group: one `docs/sdks/<group>/README.md` page (`# Checkouts` with
 /// `(*checkouts*)` under it), the operations it documents, and where the SDK reaches it from the
 /// client (`customer_portal.downloadables` → `client.customer_portal.downloadables`).

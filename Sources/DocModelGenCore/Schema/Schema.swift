@@ -4,9 +4,13 @@
 public struct Schema: Codable, Sendable, Hashable {
     /// Models in input order (sorted by page path).
     public var models: [Model]
+    /// The SDK's operations and what its README says of servers and security, when the input has
+    /// `docs/sdks` beside `docs/models`; absent otherwise (and from the JSON).
+    public var api: API?
 
-    public init(models: [Model]) {
+    public init(models: [Model], api: API? = nil) {
         self.models = models
+        self.api = api
     }
 
     /// The model generated from the page at `path`, if any.

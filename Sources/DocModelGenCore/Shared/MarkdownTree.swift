@@ -51,6 +51,21 @@ public struct MarkdownTree: Sendable {
         return folder
     }
 
+    /// The pages that document the SDK of `folder` rather than its models, when `folder` is an SDK
+    /// checkout, its docs folder or its `docs/models`: the operations pages
+    /// (`docs/sdks/<group>/README.md`, sorted) and the SDK's `README.md` beside `docs`.
+    public static func sdkPages(of folder: String) -> (operations: [String], readme: String?) {
+        let models = modelPagesFolder(of: folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder)
+        guard models.hasSuffix("/models") else { return ([], nil) }
+        let docs = String(models.dropLast("/models".count))
+        let sdks = docs + "/sdks"
+        guard isFolder(sdks) else { return ([], nil) }
+        let operations = MarkdownTree(folder: sdks).files.filter { $0.hasSuffix("/README.md") && $0.dropLast("/README.md".count).split(separator: "/").count == sdks.split(separator: "/").count + 1 }
+        let readme = docs.hasSuffix("/docs") ? String(docs.dropLast("/docs".count)) + "/README.md" : nil
+        var status = stat()
+        return (operations, readme.flatMap { stat($0, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? $0 : nil })
+    }
+
     private static func isFolder(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR

@@ -25,6 +25,14 @@ public enum PathMath {
 
     public static func overlaps(_ a: String, _ b: String) -> Bool { isInside(a, b) || isInside(b, a) }
 
+    /// `path` relative to `folder` (both absolute, standardised), going up with `..` when `path`
+    /// is not inside it: `/d/sdks/x/README.md` from `/d/models` is `../sdks/x/README.md`.
+    public static func relativeWithParents(_ path: String, to folder: String) -> String {
+        let target = path.split(separator: "/"), base = folder.split(separator: "/")
+        let shared = zip(target, base).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: base.count - shared) + target.dropFirst(shared).map(String.init)).joined(separator: "/")
+    }
+
     public static func relative(_ path: String, to folder: String) -> String {
         if path == folder { return "." }
         return String(path.dropFirst(folder == "/" ? 1 : folder.count + 1))

@@ -1,0 +1,97 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// An SDK's `docs/sdks` and `README.md`, found beside its `docs/models`: read into the schema's
+/// `api`, reported with located warnings, and without effect on the generated models.
+@Suite struct OperationsCLITests {
+    static let pet = "# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `name` | *str* | :heavy_check_mark: | N/A |\n"
+    static let pets = """
+        # Pets
+        (*pets*)
+
+        ### Available Operations
+
+        * [get](#get) - Get a pet
+        * [broken](#broken) - Broken
+
+        ## get
+
+        ### Example Usage
+
+        <!-- UsageSnippet language="python" operationID="getPet" method="get" path="/pets/{id}" -->
+        ```python
+        res = sdk.pets.get(id="x")
+        ```
+
+        ### Parameters
+
+        | Parameter | Type | Required | Description |
+        | --- | --- | --- | --- |
+        | `id` | *str* | :heavy_check_mark: | N/A |
+
+        ### Response
+
+        **[components.Pet](../../models/components/pet.md)**
+
+        ## broken
+
+        ### Parameters
+
+        | Name | Kind |
+        | --- | --- |
+        | `id` | *str* |
+
+        """
+    static let readme = "# Pets SDK\n\n## Server Selection\n\n| Name | Server | Description |\n| --- | --- | --- |\n| `prod` | `https://api.example.com` | Production |\n\n## Authentication\n\n| Name | Type | Scheme |\n| --- | --- | --- |\n| `api_key` | apiKey | API key |\n"
+
+    static func sdk() throws -> TemporaryFolder {
+        let temp = try TemporaryFolder()
+        try temp.write(Self.pet, to: "sdk/docs/models/components/pet.md")
+        try temp.write(Self.pets, to: "sdk/docs/sdks/pets/README.md")
+        try temp.write(Self.readme, to: "sdk/README.md")
+        return temp
+    }
+
+    @Test func theSchemaHoldsTheOperationsServersAndSecurity() throws {
+        let temp = try Self.sdk()
+        let result = try ProcessRunner.docmodelgen(["schema", "sdk"], in: temp.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let api = try #require(json["api"] as? [String: Any])
+        let groups = try #require(api["groups"] as? [[String: Any]])
+        #expect(groups.map { $0["accessor"] as? [String] } == [["pets"]])
+        let operations = try #require(groups.first?["operations"] as? [[String: Any]])
+        #expect(operations.map { $0["name"] as? String } == ["get"])
+        let usage = try #require(operations.first?["usage"] as? [String: Any])
+        #expect(usage["method"] as? String == "get" && usage["path"] as? String == "/pets/{id}")
+        let response = try #require(operations.first?["response"] as? [String: Any])
+        // Paths are relative to the model pages' root (here `components/`, the only folder).
+        #expect((response["reference"] as? [String: Any])?["target"] as? String == "pet.md")
+        let overview = try #require(api["overview"] as? [String: Any])
+        #expect((overview["servers"] as? [[String: Any]])?.map { $0["url"] as? String } == ["https://api.example.com"])
+        #expect((overview["securitySchemes"] as? [[String: Any]])?.map { $0["name"] as? String } == ["api_key"])
+
+        // The operation that cannot be read is left out with a warning at its table.
+        let validate = try ProcessRunner.docmodelgen(["validate", "sdk"], in: temp.url)
+        #expect(validate.status == 0)
+        #expect(validate.stderr.contains(
+            "sdk/docs/sdks/pets/README.md:32:1: warning: operation 'broken' is left out: its Parameters table has no 'Parameter', 'Type' and 'Required' columns (found: Name, Kind)"),
+            "\(validate.stderr)")
+    }
+
+    @Test func theModelsAreTheSameWithOrWithoutTheOperations() throws {
+        let temp = try Self.sdk()
+        let with = try ProcessRunner.docmodelgen(["generate", "sdk", "--output", "with"], in: temp.url)
+        #expect(with.status == 0, "\(with.stderr)")
+        try FileManager.default.removeItem(at: temp.url.appendingPathComponent("sdk/docs/sdks"))
+        try FileManager.default.removeItem(at: temp.url.appendingPathComponent("sdk/README.md"))
+        let without = try ProcessRunner.docmodelgen(["generate", "sdk", "--output", "without"], in: temp.url)
+        #expect(without.status == 0, "\(without.stderr)")
+        #expect(try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("with"))
+            == TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("without")))
+        #expect(try temp.read("without/pet.swift").contains("public struct Pet"))
+        let schema = try ProcessRunner.docmodelgen(["schema", "sdk"], in: temp.url)
+        #expect(!schema.stdout.contains("\"api\""))
+    }
+}
