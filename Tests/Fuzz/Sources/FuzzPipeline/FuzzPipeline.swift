@@ -36,7 +36,12 @@ enum PipelineFuzzer {
             InputFile(path: "/fuzz/docs/models/" + names[index], content: .bytes(Array(part)))
         }
         // The CLI's entry point, from the bytes of every page to the output plan.
-        let output = Generation.run(request, trees: [.init(files: files, inputs: request.trees[0].inputs)], templates: templates)
+        // The same bytes as the SDK's operations page and README, read beside the models.
+        let sdk = InputFile(path: "/fuzz/docs/sdks/g/README.md", content: .bytes(Array(bytes)))
+        let readme = InputFile(path: "/fuzz/README.md", content: .bytes(Array(parts[0])))
+        let output = Generation.run(
+            request, trees: [.init(files: files, inputs: request.trees[0].inputs, sdkFiles: [sdk], sdkReadme: readme)], templates: templates)
+        precondition(output.schemas.allSatisfy { $0.api != nil }, "the operations page is read")
         if output.hasErrors {
             precondition(output.swiftFiles.isEmpty, "files emitted despite errors")
         } else {
