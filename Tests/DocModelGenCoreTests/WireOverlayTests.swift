@@ -360,7 +360,7 @@ extension WireOverlayTests {
             #expect(DriftReport.compare(schema, with: facts) == [], "\(facts.origin)")
         }
         let field = try #require(schema.model(atPath: "shared/node.md")?.fields.last)
-        #expect(WireMatch.isAdditionalProperties(field))
+        #expect(field.isAdditionalProperties)
         #expect(spec.models.first.map { WireMatch.field(for: field, in: $0) } == .some(nil))
     }
 }

@@ -98,7 +98,6 @@ public enum SwiftModelEmitter {
             if context.isMultipartBody || !context.constants.isEmpty || context.properties.contains(where: \.isBoxed) { return true }
             return context.properties.contains { LibraryNames.namesRuntime($0.type + $0.attribute + $0.declarationDefault) }
                 || context.defaults.contains { LibraryNames.namesRuntime($0.type + $0.value) }
-                || context.parameters.contains { LibraryNames.namesRuntime($0.type + $0.parameterDefault) }
         }
 
         private func common(for model: Model, typeName: String) -> SwiftTemplateCommonContext {

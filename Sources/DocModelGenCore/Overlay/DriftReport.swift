@@ -88,7 +88,7 @@ public enum DriftReport {
         var findings: [Finding] = []
         var matched = Set<String>()
         // The additional-properties catch-all is no property to compare.
-        for field in object.fields where !WireMatch.isAdditionalProperties(field) {
+        for field in object.fields where !field.isAdditionalProperties {
             let name = field.documentedName ?? field.wireName
             guard let property = WireMatch.field(for: field, in: wire) else {
                 findings.append(Finding(

@@ -134,7 +134,7 @@ public struct WireMatch: Sendable {
             keep { (Self.folder(of: $0.location.file) ?? "models") == folder }
         }
         // 3. The field set.
-        let documented = model.wireFields.filter { !Self.isAdditionalProperties($0) }
+        let documented = model.wireFields.filter { !$0.isAdditionalProperties }
         keep { wire in documented.allSatisfy { Self.field(for: $0, in: wire) != nil } }
         keep { wire in
             let matched = Set(documented.compactMap { Self.field(for: $0, in: wire)?.wireName })
@@ -165,7 +165,7 @@ public struct WireMatch: Sendable {
     /// Python attribute (the docs show it), then the wire name; exactly, then normalised, then
     /// with its leading symbol spelled out. Nil for the additional-properties catch-all.
     public static func field(for field: Field, in wireModel: WireModel) -> WireField? {
-        guard !isAdditionalProperties(field) else { return nil }
+        guard !field.isAdditionalProperties else { return nil }
         let name = field.documentedName ?? field.wireName
         let escaped = name + "_"
         if let found = wireModel.fields.first(where: { $0.attributeName == name || $0.attributeName == escaped }) { return found }
@@ -180,11 +180,6 @@ public struct WireMatch: Sendable {
         return bySpelling.count == 1 ? bySpelling[0] : nil
     }
 
-    /// Whether a docs field is pydantic's `__pydantic_extra__`: the object's additional
-    /// properties (a spec's `additionalProperties`), not a property of its own.
-    public static func isAdditionalProperties(_ field: Field) -> Bool {
-        (field.documentedName ?? field.wireName) == "__pydantic_extra__"
-    }
 
     /// Lower case, letters and digits only.
     public static func normalise(_ name: String) -> String {

@@ -69,7 +69,7 @@ public enum WireOverlay {
     private static func apply(_ matched: [(origin: WireFacts.Origin, wire: WireModel)], to field: Field) -> (Field, [Diagnostic]) {
         var field = field
         // The additional properties, not a property: nothing to match, nothing to rename.
-        guard !WireMatch.isAdditionalProperties(field) else { return (field, []) }
+        guard !field.isAdditionalProperties else { return (field, []) }
         let facts = matched.compactMap { match in
             WireMatch.field(for: field, in: match.wire).map { (origin: match.origin, model: match.wire, field: $0) }
         }

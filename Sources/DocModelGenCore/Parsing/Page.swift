@@ -79,6 +79,13 @@ public struct CodeBlock: Codable, Sendable, Hashable {
 
 /// A GFM pipe table: header cells, body rows (padded or cut to the header's width, as GFM does).
 public struct Table: Codable, Sendable, Hashable {
+    /// Each column's index by its header text (the first of repeated headers).
+    public var columnIndices: [String: Int] {
+        var indices: [String: Int] = [:]
+        for (index, cell) in header.enumerated() where indices[cell.text] == nil { indices[cell.text] = index }
+        return indices
+    }
+
     public var header: [TableCell]
     public var rows: [TableRow]
     public var location: SourceLocation

@@ -94,7 +94,7 @@ public enum OperationPageParser {
     }
 
     private static func parameters(_ table: Table, resolver: TypeExpressionParser.Resolver) -> Result<[OperationParameter], Problem> {
-        let columns = Columns(table.header)
+        let columns = table.columnIndices
         guard let name = columns["Parameter"], let type = columns["Type"], let required = columns["Required"] else {
             return .failure(Problem(diagnostic: .warning(
                 "its Parameters table has no 'Parameter', 'Type' and 'Required' columns (found: \(table.header.map(\.text).joined(separator: ", ")))",
@@ -122,7 +122,7 @@ public enum OperationPageParser {
     }
 
     private static func errors(_ table: Table, resolver: TypeExpressionParser.Resolver) -> Result<[OperationError], Problem> {
-        let columns = Columns(table.header)
+        let columns = table.columnIndices
         guard let type = columns["Error Type"] ?? columns["Error Object"], let status = columns["Status Code"] else {
             return .failure(Problem(diagnostic: .warning(
                 "its Errors table has no 'Error Type' and 'Status Code' columns (found: \(table.header.map(\.text).joined(separator: ", ")))",
@@ -221,18 +221,5 @@ public enum OperationPageParser {
     private static func firstTable(_ blocks: [Block]) -> Table? {
         for case .table(let table) in blocks { return table }
         return nil
-    }
-
-    /// A table's columns by header text.
-    private struct Columns {
-        let indices: [String: Int]
-
-        init(_ header: [TableCell]) {
-            var indices: [String: Int] = [:]
-            for (index, cell) in header.enumerated() where indices[cell.text] == nil { indices[cell.text] = index }
-            self.indices = indices
-        }
-
-        subscript(name: String) -> Int? { indices[name] }
     }
 }

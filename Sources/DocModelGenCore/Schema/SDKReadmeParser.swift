@@ -11,7 +11,7 @@ public enum SDKReadmeParser {
     }
 
     private static func servers(_ table: Table) -> [Server] {
-        let columns = header(table)
+        let columns = table.columnIndices
         guard let url = columns["Server"] else { return [] }
         return table.rows.enumerated().compactMap { index, row in
             let text = code(row.cells[url])
@@ -26,7 +26,7 @@ public enum SDKReadmeParser {
     }
 
     private static func securitySchemes(_ table: Table) -> [SecurityScheme] {
-        let columns = header(table)
+        let columns = table.columnIndices
         guard let name = columns["Name"], let type = columns["Type"] else { return [] }
         return table.rows.compactMap { row in
             let argument = code(row.cells[name])
@@ -49,12 +49,6 @@ public enum SDKReadmeParser {
             for case .table(let table) in section.blocks where table.header.contains(where: { $0.text == column }) { return table }
         }
         return nil
-    }
-
-    private static func header(_ table: Table) -> [String: Int] {
-        var columns: [String: Int] = [:]
-        for (index, cell) in table.header.enumerated() where columns[cell.text] == nil { columns[cell.text] = index }
-        return columns
     }
 
     /// A cell's text without its code span markup (`` `production` `` → `production`).

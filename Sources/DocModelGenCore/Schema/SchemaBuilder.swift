@@ -40,26 +40,40 @@ public enum SchemaBuilder {
     public static func operationGroups(of sdkPages: [SourcePage], models: Schema, root: String) -> (groups: [OperationGroup], diagnostics: [Diagnostic]) {
         let paths = models.models.map(\.sourcePath)
         let known = Set(paths)
-        let names = ModelNameIndex(paths: paths, titles: models.models.map(\.name), rootFolderName: root.split(separator: "/").last.map(String.init))
+        // The index a model page's names resolve through: titles where the page has one.
+        let names = ModelNameIndex(
+            paths: paths, titles: models.models.map { $0.hasTitle ? $0.name : nil },
+            rootFolderName: root.split(separator: "/").last.map(String.init))
         let links = LinkResolver(root: root)
         // Real operations pages link some models one folder off (polar's `../../x.md` for
         // `../../models/x.md`): the file name still names the page when exactly one page has it.
         let byFileName = Dictionary(grouping: paths, by: { $0.split(separator: "/").last.map(String.init) ?? $0 })
         let read = sdkPages.sorted { $0.path < $1.path }.parallelMap { source in
             let page = PageParser.parse(source.text, path: source.path)
-            let resolver = TypeExpressionParser.Resolver(
-                link: { destination in
-                    if let path = links.resolve(destination, from: page.path), known.contains(path) { return path }
-                    guard let file = destination.split(separator: "/").last.map(String.init), file != ".md",
-                          let candidates = byFileName[file], candidates.count == 1
-                    else { return nil }
-                    return candidates[0]
-                },
-                name: { names.lookup($0, from: page.path) },
-                isModelNamespace: { names.isModelNamespace($0) })
+            let resolver = resolver(forPageAt: page.path, known: known, names: names, links: links) { destination in
+                guard let file = destination.split(separator: "/").last.map(String.init), file != ".md",
+                      let candidates = byFileName[file], candidates.count == 1
+                else { return nil }
+                return candidates[0]
+            }
             return OperationPageParser.parse(page, resolver: resolver)
         }
         return (read.map(\.group), read.flatMap(\.diagnostics))
+    }
+
+    /// How the page at `path` finds its links (among `known` pages, else through `fallback`) and
+    /// the models it names without a link.
+    private static func resolver(
+        forPageAt path: String, known: Set<String>, names: ModelNameIndex, links: LinkResolver,
+        fallback: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) -> TypeExpressionParser.Resolver {
+        TypeExpressionParser.Resolver(
+            link: { destination in
+                if let target = links.resolve(destination, from: path), known.contains(target) { return target }
+                return fallback(destination)
+            },
+            name: { names.lookup($0, from: path) },
+            isModelNamespace: { names.isModelNamespace($0) })
     }
 
     /// `inputs`, `paths` and `titles` are parallel and sorted by path; `page` turns an input into
@@ -73,13 +87,7 @@ public enum SchemaBuilder {
         let links = LinkResolver(root: root)
         let models = inputs.parallelMap { input in
             let page = parsedPage(input)
-            let resolver = TypeExpressionParser.Resolver(
-                link: { destination in
-                    links.resolve(destination, from: page.path).flatMap { known.contains($0) ? $0 : nil }
-                },
-                name: { names.lookup($0, from: page.path) },
-                isModelNamespace: { names.isModelNamespace($0) })
-            return model(of: page, resolver: resolver)
+            return model(of: page, resolver: resolver(forPageAt: page.path, known: known, names: names, links: links))
         }
         var schema = Schema(models: models)
         for index in schema.models.indices {
