@@ -40,10 +40,10 @@ public enum ClientBinding {
     /// Response-model fields that are the HTTP response itself, not its body.
     static let responseMetadata: Set<String> = ["http_meta", "status_code", "content_type", "raw_response", "headers"]
 
-    /// The plan of `binding.schema.api`, or nil when the schema has no operations; and what binding
+    /// The plan of `binding.schema.api`, or nil when the schema has none; and what binding
     /// found (paths relative to the docs root).
     public static func plan(_ binding: SwiftBinding, options: Options = Options()) -> (plan: ClientPlan?, diagnostics: [Diagnostic]) {
-        guard let api = binding.schema.api, !api.groups.isEmpty else { return (nil, []) }
+        guard let api = binding.schema.api else { return (nil, []) }
         var builder = Builder(binding: binding, options: options)
         return (builder.build(api), builder.diagnostics)
     }

@@ -87,7 +87,7 @@ public enum Generation {
             let (schema, apiFindings) = Self.addingAPI(files, to: output.schema, root: pages.root)
             found += apiFindings
             var treeOutput = output
-            if request.client.isEnabled, schema.api != nil {
+            if request.client.isEnabled, !files.sdkFiles.isEmpty {
                 let clock = ContinuousClock()
                 var client: (files: [GeneratedFile], diagnostics: [Diagnostic]) = ([], [])
                 let elapsed = clock.measure {
