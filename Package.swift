@@ -98,17 +98,18 @@ let package = Package(
             dependencies: ["docmodelgen"],
             path: "Sources/DocModelGenCommandPlugin"
         ),
-        // Reference output: generated from Specs/livepeer-ai, checked in, compiled on every build.
+        // Reference output: generated from Specs/livepeer-ai (models and client), checked in,
+        // compiled on every build.
         .target(
             name: "LivepeerAIModels",
-            dependencies: ["DocModelRuntime"],
+            dependencies: ["DocModelRuntime", "DocModelClientRuntime"],
             exclude: ["Docs"]
         ),
         // The same pages with the OpenAPI overlay and --send-defaults (namespace SendingDefaults):
         // the body the real livepeer-ai SDK sends, part for part.
         .target(
             name: "LivepeerAISendDefaultsModels",
-            dependencies: ["DocModelRuntime"],
+            dependencies: ["DocModelRuntime", "DocModelClientRuntime"],
             exclude: ["Docs"]
         ),
         // Second reference: the whole unstructured-python-client docs tree (Specs/unstructured).
@@ -148,7 +149,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LivepeerWireTests",
-            dependencies: ["LivepeerAIModels", "LivepeerAISendDefaultsModels", "DocModelRuntime", "TestSupport"]
+            dependencies: [
+                "LivepeerAIModels", "LivepeerAISendDefaultsModels", "DocModelRuntime", "DocModelClientRuntime", "TestSupport",
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+            ]
         ),
         .testTarget(
             name: "DocModelGenCLITests",

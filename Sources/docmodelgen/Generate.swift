@@ -143,7 +143,8 @@ struct Generate: Subcommand {
             }
         }
         if timings { printError(Self.timingSummary(read: readTime, result.timings, write: writeTime)) }
-        print("docmodelgen: \(result.swiftFiles.count) model(s) from \(result.pageCount) page(s); \(pending.count) file(s) changed")
+        let client = result.clientFileCount == 0 ? "" : " and a client of \(result.operationCount) operation(s)"
+        print("docmodelgen: \(result.swiftFiles.count - result.clientFileCount) model(s) from \(result.pageCount) page(s)\(client); \(pending.count) file(s) changed")
         return ExitStatus.success
     }
 

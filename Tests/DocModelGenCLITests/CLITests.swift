@@ -276,7 +276,7 @@ import Testing
             guard line.hasPrefix("timings: "), line.hasSuffix(" ms") else { return nil }
             return String(line.split(separator: " ")[1])
         }
-        #expect(stages == ["read", "parse", "validate", "emit", "write", "total"])
+        #expect(stages == ["read", "parse", "validate", "emit", "client", "write", "total"])
     }
 
     /// The unstructured tree's 30 `raw_response` fields and its utility page are documented rules:

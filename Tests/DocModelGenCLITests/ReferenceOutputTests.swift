@@ -41,15 +41,22 @@ import Testing
         let generatedModels = try TemporaryFolder.snapshot(of: models)
         let generatedDocs = try TemporaryFolder.snapshot(of: docs)
         #expect(!generatedModels.isEmpty)
-        // A namespace adds the file that declares it.
-        #expect(generatedModels.count == generatedDocs.count + (reference.options.contains("--namespace") ? 1 : 0))
+        // A namespace adds the file that declares it, a client its files (`Client+API.swift`, one
+        // `Operations+<group>.swift` per operations page); docs pages are models' only.
+        let clientFiles = generatedModels.keys.filter { $0.contains("+") }.count
+        #expect(generatedModels.count == generatedDocs.count + (reference.options.contains("--namespace") ? 1 : 0) + clientFiles)
         try Golden.assertDirectoryMatches(actual: models, goldenDirectory: reference.models)
         try Golden.assertDirectoryMatches(actual: docs, goldenDirectory: reference.docs)
     }
 
-    @Test func theSeedReferenceHasItsTwoModels() throws {
+    /// The seed's two models, the pages its operation's response and errors name, and the client.
+    @Test func theSeedReferenceHasItsModelsAndClient() throws {
         #expect(try TemporaryFolder.snapshot(of: Self.references[0].models).keys.sorted() == [
-            "bodygenimagetovideo.swift", "bodygenimagetovideoimage.swift",
+            "Client+API.swift", "Operations+generate.swift",
+            "components.apierror.swift", "components.bodygenimagetovideo.swift", "components.bodygenimagetovideoimage.swift",
+            "components.httpmetadata.swift", "components.loc.swift", "components.media.swift", "components.validationerror.swift",
+            "components.videoresponse.swift", "errors.httperror.swift", "errors.httpvalidationerror.swift",
+            "operations.genimagetovideoresponse.swift",
         ])
     }
 
@@ -66,9 +73,12 @@ import Testing
     @Test(.enabled(if: PackageRoot.hasSharedCorpus, "../shared/corpus is not beside this checkout"))
     func specsAreUnmodifiedCopiesOfTheSharedCorpus() throws {
         let seed = Self.sharedCorpus.appendingPathComponent("livepeer-ai-python/docs/models/components")
-        for name in ["bodygenimagetovideo.md", "bodygenimagetovideoimage.md"] {
-            let bundled = try Data(contentsOf: PackageRoot.url.appendingPathComponent("Specs/livepeer-ai/docs/models/components/\(name)"))
-            #expect(bundled == (try Data(contentsOf: seed.appendingPathComponent(name))), "\(name)")
+        let bundledModels = PackageRoot.url.appendingPathComponent("Specs/livepeer-ai/docs/models")
+        let livepeerPages = try TemporaryFolder.snapshot(of: bundledModels)
+        #expect(livepeerPages.count == 11)
+        for name in livepeerPages.keys {
+            let bundled = try Data(contentsOf: bundledModels.appendingPathComponent(name))
+            #expect(bundled == (try Data(contentsOf: seed.deletingLastPathComponent().appendingPathComponent(name))), "\(name)")
         }
         let unstructured = try TemporaryFolder.snapshot(of: PackageRoot.url.appendingPathComponent("Specs/unstructured/docs/models"))
         #expect(unstructured.count == 113)

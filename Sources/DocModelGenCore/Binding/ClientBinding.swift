@@ -277,9 +277,7 @@ public enum ClientBinding {
                 }
                 let body = model.fields.filter { !ClientBinding.responseMetadata.contains($0.documentedName ?? $0.wireName) }
                 guard let field = body.first else { return .success(.none) }
-                guard body.count == 1 else {
-                    return .failure(Unsupported("its response model \(model.name) has \(body.count) body fields; the client returns one"))
-                }
+                guard body.count == 1 else { return wrapperResponse(model, type: type.unwrappingWrappers) }
                 switch field.type.unwrappingWrappers {
                 case .string: return .success(.text)
                 case .sdkObject(let text):
@@ -304,6 +302,39 @@ public enum ClientBinding {
             default:
                 return .success(.json(type: type.unwrappingWrappers))
             }
+        }
+
+        /// A response model with several body fields, filled field by field: the metadata from
+        /// the HTTP response, the JSON field from a JSON body, a `str` field from any other.
+        func wrapperResponse(_ model: Model, type: TypeExpression) -> Result<ClientPlan.Response, Unsupported> {
+            var members: [ClientPlan.WrapperMember] = []
+            var bodies = 0
+            for field in model.wireFields where !field.isAdditionalProperties {
+                let name = field.documentedName ?? field.wireName
+                let label = binding.propertyName(of: field, in: model)
+                let kind: ClientPlan.WrapperMember.Kind
+                switch (name, field.type.unwrappingWrappers) {
+                case ("status_code", .integer): kind = .statusCode
+                case ("content_type", .string): kind = .contentType
+                case (_, .string):
+                    kind = .text
+                    bodies += 1
+                case (_, let inner):
+                    if let nested = objectModel(inner), nested.wireFields.isEmpty, ClientBinding.responseMetadata.contains(name) {
+                        kind = .empty(inner)
+                    } else if ClientBinding.responseMetadata.contains(name) {
+                        return .failure(Unsupported("its response model \(model.name) has a field '\(name)' the client cannot fill"))
+                    } else {
+                        kind = .json(inner)
+                        bodies += 1
+                    }
+                }
+                if bodies > 0, case .json = kind, !field.isOptional || members.contains(where: { if case .json = $0.kind { true } else { false } }) {
+                    return .failure(Unsupported("its response model \(model.name) has several JSON body fields; the client returns one"))
+                }
+                members.append(ClientPlan.WrapperMember(label: label, kind: kind, isOptional: field.isOptional))
+            }
+            return .success(.wrapper(type: type, members: members))
         }
 
         /// The object page `type` links to (through wrappers), if any.

@@ -114,6 +114,30 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         case json(type: TypeExpression)
         /// The body as text.
         case text
+        /// The SDK's response model itself (`PartitionResponse`), when it has several body fields
+        /// (JSON or CSV): each field as its memberwise `init` takes it.
+        case wrapper(type: TypeExpression, members: [WrapperMember])
+    }
+
+    /// One field of a response model the client fills.
+    public struct WrapperMember: Codable, Sendable, Hashable {
+        public enum Kind: Codable, Sendable, Hashable {
+            /// The HTTP status code (`status_code: int`).
+            case statusCode
+            /// The response's content type (`content_type: str`).
+            case contentType
+            /// A JSON body of this type (when the response is JSON).
+            case json(TypeExpression)
+            /// The body as text (any other content type).
+            case text
+            /// A model without wire fields (`http_meta`): its empty `init()`.
+            case empty(TypeExpression)
+        }
+        /// The memberwise `init`'s argument label.
+        public var label: String
+        public var kind: Kind
+        /// Whether the property is optional (nil when another body field is filled).
+        public var isOptional: Bool
     }
 
     public struct ErrorResponse: Codable, Sendable, Hashable {

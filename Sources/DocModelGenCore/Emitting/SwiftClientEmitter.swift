@@ -97,7 +97,10 @@ public enum SwiftClientEmitter {
     }
 
     static func method(_ operation: ClientPlan.Operation, binding: SwiftBinding, options: Options) -> OperationsTemplateContext.Method {
-        func type(_ expression: TypeExpression) -> String { SwiftTypeRenderer.swiftType(of: expression, in: binding) }
+        // Group types are declared in extensions of the client at file scope, outside a
+        // namespace: its models are named through it.
+        let prefix = options.namespace.map { $0 + "." } ?? ""
+        func type(_ expression: TypeExpression) -> String { SwiftTypeRenderer.swiftType(of: expression, in: binding, typePrefix: prefix) }
         var docLines: [String] = []
         if let summary = operation.summary { docLines += SwiftSourceText.docCommentLines(summary) }
         if let description = operation.description, description != operation.summary {
@@ -155,6 +158,29 @@ public enum SwiftClientEmitter {
             responses.append(.init(
                 statusesLiteral: #"["2XX"]"#, contentTypeLiteral: #""application/json""#,
                 action: "return try apiResponse.decodeJSON(\(swiftType).self)"))
+        case .wrapper(let expression, let members):
+            let swiftType = type(expression)
+            returnClause = " -> \(swiftType)"
+            // One case per body field, JSON first: the content type says which field is filled.
+            let bodies = members.filter { if case .json = $0.kind { true } else { false } }
+                + members.filter { if case .text = $0.kind { true } else { false } }
+            for body in bodies {
+                let arguments = members.map { member -> String in
+                    let value: String
+                    switch member.kind {
+                    case .statusCode: value = "Swift.Int(apiResponse.status.code)"
+                    case .contentType: value = "apiResponse.contentType ?? \"\""
+                    case .empty(let inner): value = type(inner) + "()"
+                    case .json(let inner): value = member == body ? "try apiResponse.decodeJSON(\(type(inner)).self)" : "nil"
+                    case .text: value = member == body ? "try apiResponse.text()" : "nil"
+                    }
+                    return "\(SwiftNaming.escaped(member.label)): \(value)"
+                }
+                let isJSON = if case .json = body.kind { true } else { false }
+                responses.append(.init(
+                    statusesLiteral: #"["2XX"]"#, contentTypeLiteral: isJSON ? #""application/json""# : #""*""#,
+                    action: "return \(swiftType)(\(arguments.joined(separator: ", ")))"))
+            }
         }
         for error in operation.errors {
             responses.append(.init(

@@ -14,9 +14,12 @@ enum SwiftTypeRenderer {
     }
 
     /// `format` is the field's format from an overlay: it picks the width of its integers.
-    static func swiftType(of type: TypeExpression, in binding: SwiftBinding, format: String? = nil, names: LibraryNames = .qualified) -> String {
+    /// `typePrefix` goes before every model's name (`Namespace.`, for code outside the namespace).
+    static func swiftType(
+        of type: TypeExpression, in binding: SwiftBinding, format: String? = nil, names: LibraryNames = .qualified, typePrefix: String = ""
+    ) -> String {
         func swiftType(of type: TypeExpression, in binding: SwiftBinding) -> String {
-            Self.swiftType(of: type, in: binding, format: format, names: names)
+            Self.swiftType(of: type, in: binding, format: format, names: names, typePrefix: typePrefix)
         }
         switch type {
         case .string: return names.swift("String")
@@ -46,7 +49,7 @@ enum SwiftTypeRenderer {
             }
         case .reference(let reference):
             // The validator guarantees the target exists before anything is emitted.
-            return reference.target.flatMap(binding.typeName(atPath:)) ?? reference.text
+            return reference.target.flatMap(binding.typeName(atPath:)).map { typePrefix + $0 } ?? reference.text
         case .sdkObject(let text): return text
         // Not understood (a warning): any JSON, kept as it is.
         case .unknown, .malformed: return names.runtime("JSONValue")

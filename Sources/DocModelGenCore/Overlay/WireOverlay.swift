@@ -48,7 +48,7 @@ public enum WireOverlay {
                 }
             }
             guard !matched.isEmpty else {
-                guard isObject, ambiguous.isEmpty else { continue }
+                guard isObject, ambiguous.isEmpty, !model.isSDKResponse else { continue }
                 diagnostics.append(.warning(
                     "'\(model.name)' matches no \(ordered.map { member(of: $0.origin) }.joined(separator: " and no ")); its fields keep the docs' names on the wire",
                     at: model.location, kind: .overlayUnmatched))

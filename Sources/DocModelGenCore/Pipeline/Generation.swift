@@ -58,6 +58,9 @@ public enum Generation {
         /// The schema of each tree.
         public var schemas: [Schema] = []
         public var pageCount = 0
+        /// Of `swiftFiles`, the client's; and the operations it calls.
+        public var clientFileCount = 0
+        public var operationCount = 0
         public var timings = Generator.Timings()
 
         public var hasErrors: Bool { diagnostics.hasErrors }
@@ -89,7 +92,7 @@ public enum Generation {
             var treeOutput = output
             if request.client.isEnabled, !files.sdkFiles.isEmpty {
                 let clock = ContinuousClock()
-                var client: (files: [GeneratedFile], diagnostics: [Diagnostic]) = ([], [])
+                var client: (files: [GeneratedFile], operations: Int, diagnostics: [Diagnostic]) = ([], 0, [])
                 let elapsed = clock.measure {
                     client = Generator.client(
                         of: schema, groupPages: files.sdkFiles.map { PathMath.relativeWithParents($0.path, to: pages.root) }.sorted(),
@@ -100,6 +103,8 @@ public enum Generation {
                 treeOutput.timings.client = elapsed
                 found += client.diagnostics.map { Self.absolute($0, root: pages.root) }
                 treeOutput.swiftFiles += client.files
+                result.clientFileCount += client.files.count
+                result.operationCount += client.operations
             }
             result.schemas.append(schema)
             result.pageCount += pages.pages.count

@@ -78,11 +78,12 @@ public enum Generator {
     public static func client(
         of schema: Schema, groupPages: [String], binding options: ClientBinding.Options, emitter: SwiftClientEmitter.Options,
         templates: TemplateSet
-    ) -> (files: [GeneratedFile], diagnostics: [Diagnostic]) {
+    ) -> (files: [GeneratedFile], operations: Int, diagnostics: [Diagnostic]) {
         let binding = SwiftBinding(schema)
         let (plan, diagnostics) = ClientBinding.plan(binding, options: options)
-        guard let plan, !diagnostics.hasErrors else { return ([], diagnostics) }
-        return (SwiftClientEmitter.emit(plan, binding: binding, groupPages: groupPages, options: emitter, templates: templates), diagnostics)
+        guard let plan, !diagnostics.hasErrors else { return ([], 0, diagnostics) }
+        return (SwiftClientEmitter.emit(plan, binding: binding, groupPages: groupPages, options: emitter, templates: templates),
+                plan.groups.reduce(0) { $0 + $1.operations.count }, diagnostics)
     }
 
     /// Every diagnostic of `schema`, sorted; with `strict`, what is generated as `JSONValue` is an

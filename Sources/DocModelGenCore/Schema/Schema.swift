@@ -90,6 +90,18 @@ public struct Model: Codable, Sendable, Hashable {
         fields.filter { if case .sdkObject = $0.type.unwrappingWrappers { return false } else { return true } }
     }
 
+    /// Whether the SDK made this model around an operation's response (a spec has no schema of
+    /// it): its fields include the response's metadata, an `http_meta` or a raw HTTP response
+    /// (`raw_response: httpx.Response`, `GetJobResponse`).
+    public var isSDKResponse: Bool {
+        fields.contains { field in
+            let name = field.documentedName ?? field.wireName
+            if name == "http_meta" { return true }
+            if case .sdkObject = field.type.unwrappingWrappers, name == "raw_response" { return true }
+            return false
+        }
+    }
+
     /// The `## Fields` table, or nil when the page has none.
     public var fieldsTable: FieldsTable? {
         if case .object(let object) = kind { return object.fieldsTable }
