@@ -40,7 +40,8 @@ struct DocModelGenBuildPlugin: BuildToolPlugin {
             }
             if let pythonSDK = config.pythonSDK {
                 let all = (FileManager.default.enumerator(atPath: pythonSDK)?.allObjects as? [String]) ?? []
-                inputs += PythonModelFiles.select(all).map { URL(fileURLWithPath: pythonSDK + "/" + $0) }
+                // The operation modules too: their methods give the client's routes and parameters.
+                inputs += (PythonModelFiles.select(all) + PythonModelFiles.selectOperations(all)).map { URL(fileURLWithPath: pythonSDK + "/" + $0) }
             }
             outputs = plan.allSwiftFiles.map { output.appendingPathComponent($0) }
         case .failure:

@@ -90,10 +90,12 @@ extension InputReader {
         if let pythonSDK {
             let folder = PathMath.standardize(pythonSDK)
             let all = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
-            let files = PythonModelFiles.select(all).parallelMap { path -> (path: String, bytes: [UInt8]) in
+            let load: @Sendable (String) -> (path: String, bytes: [UInt8]) = { path in
                 (path, FileManager.default.contents(atPath: folder + "/" + path).map { [UInt8]($0) } ?? [])
             }
-            overlay.pythonSDK = OverlayFiles.PythonSDK(folder: folder, files: files)
+            overlay.pythonSDK = OverlayFiles.PythonSDK(
+                folder: folder, files: PythonModelFiles.select(all).parallelMap(load),
+                operationFiles: PythonModelFiles.selectOperations(all).parallelMap(load))
         }
         return overlay
     }

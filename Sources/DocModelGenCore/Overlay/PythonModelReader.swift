@@ -36,21 +36,15 @@
 /// a warning located in the module, and the rest of the module is still read. Time is linear in
 /// the input.
 public enum PythonModelReader {
-    /// Reads `files` (paths relative to the folder the user named; bytes as on disk) in order.
-    public static func read(files: [(path: String, bytes: [UInt8])]) -> (facts: WireFacts, diagnostics: [Diagnostic]) {
-        var modules: [PythonModule] = []
+    /// Reads `files` (the model modules: paths relative to the folder the user named; bytes as on
+    /// disk) in order, and `operationFiles` (`PythonModelFiles.selectOperations`) for the
+    /// operations (`PythonOperationModule`), whose parameters the request models' field metadata
+    /// locate.
+    public static func read(
+        files: [(path: String, bytes: [UInt8])], operationFiles: [(path: String, bytes: [UInt8])] = []
+    ) -> (facts: WireFacts, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        for file in files {
-            if let problem = firstInvalidUTF8(file.bytes) {
-                diagnostics.append(.warning(
-                    "not read: the module is not valid UTF-8",
-                    at: SourceLocation(file: file.path, line: problem.line, column: problem.column)))
-                continue
-            }
-            let module = PythonModule(path: file.path, bytes: file.bytes)
-            diagnostics += module.diagnostics
-            modules.append(module)
-        }
+        let modules = readModules(files, diagnostics: &diagnostics, read: PythonModule.init, warnings: \.diagnostics)
         let enums = EnumIndex(modules)
         var references = PythonReferenceResolver(modules)
         var models: [WireModel] = []
@@ -67,7 +61,31 @@ public enum PythonModelReader {
                 models.append(pending.model)
             }
         }
-        return (WireFacts(origin: .pythonSDK, models: models), diagnostics)
+        let operationModules = readModules(operationFiles, diagnostics: &diagnostics, read: PythonOperationModule.init, warnings: \.diagnostics)
+        let operations = PythonOperationResolver(models: models, modules: operationModules)
+        diagnostics += operations.diagnostics
+        return (WireFacts(origin: .pythonSDK, models: models, operations: operations.operations), diagnostics)
+    }
+
+    /// `read` of each file that is well-formed UTF-8, with its warnings; a file that is not is a
+    /// warning at its first bad byte, and not read.
+    private static func readModules<Module>(
+        _ files: [(path: String, bytes: [UInt8])], diagnostics: inout [Diagnostic],
+        read: (String, [UInt8]) -> Module, warnings: (Module) -> [Diagnostic]
+    ) -> [Module] {
+        var modules: [Module] = []
+        for file in files {
+            if let problem = firstInvalidUTF8(file.bytes) {
+                diagnostics.append(.warning(
+                    "not read: the module is not valid UTF-8",
+                    at: SourceLocation(file: file.path, line: problem.line, column: problem.column)))
+                continue
+            }
+            let module = read(file.path, file.bytes)
+            diagnostics += warnings(module)
+            modules.append(module)
+        }
+        return modules
     }
 
     /// Where the first byte that is not well-formed UTF-8 sits, or nil.

@@ -26,10 +26,7 @@ struct PythonModule {
     init(path: String, bytes: [UInt8]) {
         self.path = path
         let lines = PythonTokenizer.logicalLines(bytes)
-        for line in lines {
-            if line.hasUnterminatedString { warn("a string literal is not terminated", at: line.tokens[0]) }
-            if line.hasUnclosedBracket { warn("a bracket is not closed; the statement is read up to here", at: line.tokens[0]) }
-        }
+        diagnostics += lines.flatMap { $0.tokenizerWarnings(in: path) }
         readTopLevel(lines)
     }
 
@@ -217,9 +214,12 @@ struct PythonModule {
 
         var wireName = attribute
         var defaultValue: PythonDefault?
+        var placement: PythonRequestPlacement?
         for metadata in annotation?.metadata ?? [] {
             if case .call(let callee, _) = metadata, callee.lastName == "Field" {
                 readPydanticField(metadata, wireName: &wireName, defaultValue: &defaultValue)
+            } else if case .call(let callee, _) = metadata, callee.lastName == "FieldMetadata" {
+                placement = PythonRequestPlacement(fieldMetadata: metadata) ?? placement
             }
         }
         if let value {
@@ -230,7 +230,10 @@ struct PythonModule {
                 } else if let factory = value.argument("default_factory") {
                     defaultValue = PythonDefault(factory: factory)
                 }
-                if let metadata = value.argument("metadata"), let name = Self.dataclassWireName(metadata) { wireName = name }
+                if let metadata = value.argument("metadata") {
+                    if let name = Self.dataclassWireName(metadata) { wireName = name }
+                    placement = PythonRequestPlacement(dataclassMetadata: metadata) ?? placement
+                }
             } else if case .call(let callee, _) = value, callee.lastName == "Field" {
                 readPydanticField(value, wireName: &wireName, defaultValue: &defaultValue)
             } else {
@@ -249,6 +252,14 @@ struct PythonModule {
         var field = WireField(
             attributeName: attribute, wireName: wireName, isRequired: defaultValue == nil,
             isNullable: annotation?.isNullable, type: type, location: location(nameToken))
+        switch placement {
+        case .parameter(let location, let style, let explode)?:
+            field.parameter = WireParameter(name: wireName, location: location, style: style, explode: explode)
+        case .body(let mediaType)?:
+            field.requestMediaType = mediaType
+        case nil:
+            break
+        }
         var enumDefault: EnumDefault?
         let references = annotation.map { referencedNames($0.type) } ?? []
         switch defaultValue {
@@ -377,7 +388,7 @@ struct PythonModule {
     }
 
     private func location(_ token: PythonToken) -> SourceLocation {
-        SourceLocation(file: path, line: max(token.line, 1), column: max(token.column, 1))
+        token.location(in: path)
     }
 
     private mutating func warn(_ message: String, at token: PythonToken) {

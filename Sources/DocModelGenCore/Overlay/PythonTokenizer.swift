@@ -34,6 +34,28 @@ struct PythonLogicalLine: Sendable, Hashable {
     var column: Int { tokens.first?.column ?? 0 }
 }
 
+extension PythonToken {
+    /// Where the token sits in the module at `path`, line and column at least 1 (the separators
+    /// a reader appends have 0).
+    func location(in path: String) -> SourceLocation {
+        SourceLocation(file: path, line: max(line, 1), column: max(column, 1))
+    }
+}
+
+extension PythonLogicalLine {
+    /// What the tokenizer found wrong with the line (an unterminated string, an unclosed
+    /// bracket), as warnings located in the module at `path`.
+    func tokenizerWarnings(in path: String) -> [Diagnostic] {
+        guard let first = tokens.first else { return [] }
+        var warnings: [Diagnostic] = []
+        if hasUnterminatedString { warnings.append(.warning("a string literal is not terminated", at: first.location(in: path))) }
+        if hasUnclosedBracket {
+            warnings.append(.warning("a bracket is not closed; the statement is read up to here", at: first.location(in: path)))
+        }
+        return warnings
+    }
+}
+
 /// Splits UTF-8 source bytes into logical lines in one pass: linear time, no recursion, and no
 /// input makes it trap. Comments and blank lines vanish.
 enum PythonTokenizer {

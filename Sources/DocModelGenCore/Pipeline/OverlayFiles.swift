@@ -14,14 +14,18 @@ public struct OverlayFiles: Sendable {
         }
     }
 
-    /// A Python SDK's package folder (absolute) and its `.py` model files, paths relative to it.
+    /// A Python SDK's package folder (absolute), its `.py` model files
+    /// (`PythonModelFiles.select`) and its operation modules (`PythonModelFiles.selectOperations`),
+    /// paths relative to it.
     public struct PythonSDK: Sendable {
         public var folder: String
         public var files: [(path: String, bytes: [UInt8])]
+        public var operationFiles: [(path: String, bytes: [UInt8])]
 
-        public init(folder: String, files: [(path: String, bytes: [UInt8])]) {
+        public init(folder: String, files: [(path: String, bytes: [UInt8])], operationFiles: [(path: String, bytes: [UInt8])] = []) {
             self.folder = folder
             self.files = files
+            self.operationFiles = operationFiles
         }
     }
 
@@ -38,7 +42,7 @@ public struct OverlayFiles: Sendable {
         var facts: [WireFacts] = []
         var diagnostics: [Diagnostic] = []
         if let pythonSDK {
-            let read = PythonModelReader.read(files: pythonSDK.files)
+            let read = PythonModelReader.read(files: pythonSDK.files, operationFiles: pythonSDK.operationFiles)
             facts.append(read.facts)
             diagnostics += read.diagnostics.map { $0.resolvingPath(against: pythonSDK.folder) }
             if read.facts.models.isEmpty {

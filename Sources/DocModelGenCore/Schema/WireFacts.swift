@@ -51,6 +51,13 @@ public struct WireParameter: Codable, Sendable, Hashable {
     /// As written, or the OpenAPI default for the location (`form` for a query, `simple` otherwise).
     public var style: String
     public var explode: Bool
+
+    public init(name: String, location: String, style: String, explode: Bool) {
+        self.name = name
+        self.location = location
+        self.style = style
+        self.explode = explode
+    }
 }
 
 /// One schema of the spec, or one model class of the SDK.
@@ -123,12 +130,23 @@ public struct WireField: Codable, Sendable, Hashable {
     /// same-named classes the one meant is known. Nil when the source does not say (a spec's
     /// names are unique).
     public var referencedPaths: [String]?
+    /// Where the field goes when its model is an operation's request: the path, query or header
+    /// parameter it is (the Python SDK's `FieldMetadata(query=QueryParamMetadata(…))`, airbyte's
+    /// `metadata={'query_param': {…}}`), named by `wireName`. Nil for a field of a body (and for
+    /// every OpenAPI property: the spec's parameters are `WireFacts.operations`).
+    public var parameter: WireParameter?
+    /// The media type of the request body this field holds (`FieldMetadata(request=RequestMetadata(media_type=…))`,
+    /// airbyte's `metadata={'request': {'media_type': …}}`); nil for any other field.
+    public var requestMediaType: String?
 
     public init(
         attributeName: String? = nil, wireName: String, isRequired: Bool? = nil, isNullable: Bool? = nil,
-        type: WireType? = nil, defaultValue: WireValue? = nil, location: SourceLocation, referencedPaths: [String]? = nil
+        type: WireType? = nil, defaultValue: WireValue? = nil, location: SourceLocation, referencedPaths: [String]? = nil,
+        parameter: WireParameter? = nil, requestMediaType: String? = nil
     ) {
         self.referencedPaths = referencedPaths
+        self.parameter = parameter
+        self.requestMediaType = requestMediaType
         self.attributeName = attributeName
         self.wireName = wireName
         self.isRequired = isRequired
