@@ -87,7 +87,7 @@ import Testing
             docmodelgen-config.json:2:85: error: namespace must be a Swift identifier, found '9x'
             docmodelgen-config.json:2:91: error: unknown key 'kind' in an input; known keys: path, namespace
             docmodelgen-config.json:2:64: error: input 'docs' overlaps input 'docs/models'; a page may belong to one input only
-            docmodelgen-config.json:3:3: error: unknown key 'acess'; known keys: inputs, accessLevel, include, exclude, multipart, templates, output, docs, silence, strict, openapi, pythonSDK, sendDefaults
+            docmodelgen-config.json:3:3: error: unknown key 'acess'; known keys: inputs, accessLevel, include, exclude, multipart, templates, output, docs, silence, strict, openapi, pythonSDK, sendDefaults, client
             docmodelgen-config.json:4:18: error: accessLevel must be one of public, internal, package, found 'open'
             docmodelgen-config.json:5:16: error: multipart must be a list of strings, found a string
             docmodelgen-config.json:6:15: error: each entry of include must be a string, found a number

@@ -37,13 +37,16 @@ import Testing
         // A folder that is neither is walked whole, READMEs and all.
         #expect(MarkdownTree(folder: root + "/docs/sdks").files == [root + "/docs/sdks/pets/README.md"])
 
-        // Generating from the SDK's root writes the models only, with no warning about the others.
+        // Generating from the SDK's root writes the models and, from the operations page, the
+        // client, with no warning about the other pages.
         let page = "# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `name` | *str* | :heavy_check_mark: | N/A |\n"
         try temp.write(page, to: "docs/models/components/pet.md")
         try temp.write(page.replacingOccurrences(of: "# Pet", with: "# Tag"), to: "docs/models/shared/tag.md")
         let result = try ProcessRunner.docmodelgen(["generate", root, "--output", root + "/out"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("warning:"), "\(result.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted() == ["components.pet.swift", "shared.tag.swift"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted() == [
+            "Client+API.swift", "Operations+pets.swift", "components.pet.swift", "shared.tag.swift",
+        ])
     }
 }

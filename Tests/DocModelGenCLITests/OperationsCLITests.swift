@@ -84,12 +84,20 @@ import Testing
         let temp = try Self.sdk()
         let with = try ProcessRunner.docmodelgen(["generate", "sdk", "--output", "with"], in: temp.url)
         #expect(with.status == 0, "\(with.stderr)")
+        let noClient = try ProcessRunner.docmodelgen(["generate", "sdk", "--output", "noclient", "--no-client"], in: temp.url)
+        #expect(noClient.status == 0, "\(noClient.stderr)")
         try FileManager.default.removeItem(at: temp.url.appendingPathComponent("sdk/docs/sdks"))
         try FileManager.default.removeItem(at: temp.url.appendingPathComponent("sdk/README.md"))
         let without = try ProcessRunner.docmodelgen(["generate", "sdk", "--output", "without"], in: temp.url)
         #expect(without.status == 0, "\(without.stderr)")
-        #expect(try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("with"))
-            == TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("without")))
+        // The operations add the client's files and change no model's.
+        var withOperations = try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("with"))
+        #expect(withOperations.keys.filter { $0.contains("+") }.sorted() == ["Client+API.swift", "Operations+pets.swift"])
+        withOperations = withOperations.filter { !$0.key.contains("+") }
+        let modelsOnly = try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("without"))
+        #expect(withOperations == modelsOnly)
+        // `--no-client` writes exactly what a tree without operations pages gives.
+        #expect(try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("noclient")) == modelsOnly)
         #expect(try temp.read("without/pet.swift").contains("public struct Pet"))
         let schema = try ProcessRunner.docmodelgen(["schema", "sdk"], in: temp.url)
         #expect(!schema.stdout.contains("\"api\""))

@@ -116,7 +116,7 @@ public enum WireOverlay {
     static func isSDKShape(_ model: Model) -> Bool {
         switch model.kind {
         case .skipped: return true
-        case .object: return model.isFileShape || (model.wireFields.isEmpty && !model.fields.isEmpty)
+        case .object: return model.isFileShape || model.isSDKResponse || (model.wireFields.isEmpty && !model.fields.isEmpty)
         case .enumeration, .union: return false
         }
     }
