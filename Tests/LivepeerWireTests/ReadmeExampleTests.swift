@@ -51,8 +51,8 @@ struct ReadmeClientExampleTests {
 
         // README client begins
         let client = LivepeerClient(serverURL: gateway, security: .init(httpBearer: "token"), transport: URLSessionTransport())
-        let video = try await client.generate.imageToVideo(
-            BodyGenImageToVideo(image: .init(fileName: "cat.png", content: .file(imageURL)), motionBucketId: 127))
+        let body = BodyGenImageToVideo(image: .init(fileName: "cat.png", content: .file(imageURL)), motionBucketId: 127)
+        let video = try await client.generate.imageToVideo(body)
         print(video.images[0].url)
         // README client ends
 
