@@ -42,7 +42,7 @@ import Testing
             parameters: "| `request` | [operations.GetCustomerRequest](../../models/operations/getcustomerrequest.md) | :heavy_check_mark: | The request. |\n",
             response: "[operations.GetCustomerResponse](../../models/operations/getcustomerresponse.md)"),
         operation(
-            "upload", snippet: #"method="post" path="/v1/uploads""#,
+            "upload", snippet: #"method="post" path="/v1/uploads#file""#,
             parameters: "| `request` | [components.Upload](../../models/components/upload.md) | :heavy_check_mark: | N/A |\n", response: nil),
         operation("old", snippet: nil, parameters: "| `id` | *str* | :heavy_check_mark: | N/A |\n", response: nil),
     ].joined(separator: "\n")
@@ -82,6 +82,8 @@ import Testing
         // A body with a file is multipart; no response is `Void`.
         #expect(operations[2].body?.encoding == .multipart && operations[2].response == ClientPlan.Response.none)
         #expect(operations[2].accept == "*/*")
+        // A fragment that tells two operations of one path apart is not sent.
+        #expect(operations[2].path == "/v1/uploads")
         // Inferred locations are said, and an operation without method and path is left out with
         // one warning naming the flags.
         let notes = diagnostics.filter { $0.kind == .inferredLocation }

@@ -39,6 +39,39 @@ import TestSupport
             goldenFile: PackageRoot.url.appendingPathComponent("Tests/DocModelGenCoreTests/Golden/contexts/\(tree).json"))
     }
 
+    /// What the client templates see for the bundled livepeer tree (its operations page, README and
+    /// spec, as the README's main command generates it).
+    struct ClientContexts: Encodable {
+        var client: ClientTemplateContext
+        var operations: [OperationsTemplateContext]
+    }
+
+    @Test func clientContextsMatchTheGolden() throws {
+        let specs = PackageRoot.url.appendingPathComponent("Specs/livepeer-ai")
+        let folder = specs.appendingPathComponent("docs/models")
+        let overlay = OpenAPIReader.read(rootPath: specs.appendingPathComponent("gateway.openapi.yaml").path) {
+            FileManager.default.contents(atPath: $0).map { [UInt8]($0) }
+        }.facts.map { [$0] } ?? []
+        let models = Generator.schema(of: try TypedMustacheTemplateTests.pages(under: folder), root: folder.path, overlay: overlay).schema
+        let operationsPage = SourcePage(
+            path: "../sdks/generate/README.md",
+            text: try String(contentsOf: specs.appendingPathComponent("docs/sdks/generate/README.md"), encoding: .utf8))
+        let readme = SourcePage(path: "../../README.md", text: try String(contentsOf: specs.appendingPathComponent("README.md"), encoding: .utf8))
+        let (schema, _) = Generator.addingAPI(to: models, operations: [operationsPage], readme: readme, root: folder.path)
+        let binding = SwiftBinding(schema)
+        let plan = try #require(ClientBinding.plan(binding, options: ClientBinding.Options().withOverlay(overlay)).plan)
+        let options = SwiftClientEmitter.Options()
+        let contexts = ClientContexts(
+            client: SwiftClientEmitter.clientContext(plan, options: options),
+            operations: plan.groups.indices.map { SwiftClientEmitter.operationsContext(plan, group: $0, binding: binding, options: options) })
+        #expect(contexts.operations.map(\.typeName) == ["GenerateOperations"])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        try Golden.assertMatches(
+            actual: try encoder.encode(contexts) + Data("\n".utf8),
+            goldenFile: PackageRoot.url.appendingPathComponent("Tests/DocModelGenCoreTests/Golden/contexts/livepeer-ai-client.json"))
+    }
+
     /// The JSON of a context is what its template sees, keys and values alike.
     @Test func encodingShowsTheTemplateValues() throws {
         let common = SwiftTemplateCommonContext(

@@ -64,8 +64,8 @@ struct ReadmeClientExampleTests {
             _ = try await elsewhere.generate.imageToVideo(BodyGenImageToVideo(image: .init(fileName: "cat.png", content: .bytes(Data("x".utf8)))))
         }
         #expect(error?.status.code == 404)
-        let body = String(decoding: error?.body ?? Data(), as: UTF8.self)
-        #expect(body.contains("Not Found"))
+        let answer = String(decoding: error?.body ?? Data(), as: UTF8.self)
+        #expect(answer.contains("Not Found"))
     }
 }
 

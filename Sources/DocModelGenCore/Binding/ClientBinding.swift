@@ -131,11 +131,14 @@ public enum ClientBinding {
 
         mutating func bind(_ operation: Operation, in group: OperationGroup) -> ClientPlan.Operation? {
             let known = overlayOperation(operation, in: group)
-            guard let method = known?.method ?? operation.usage?.method, let path = known?.path ?? operation.usage?.path,
-                  !method.isEmpty, !path.isEmpty else {
+            guard let method = known?.method ?? operation.usage?.method, let written = known?.path ?? operation.usage?.path,
+                  !method.isEmpty, !written.isEmpty else {
                 withoutRoute.append(operation.location)
                 return nil
             }
+            // Speakeasy tells apart two operations of one path by a fragment (`/v1/completions#stream`);
+            // the SDK's HTTP client never sends it.
+            let path = String(written.prefix { $0 != "#" })
             let response: ClientPlan.Response
             switch self.response(operation) {
             case .success(let value): response = value
