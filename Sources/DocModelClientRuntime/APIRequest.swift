@@ -14,6 +14,9 @@ public struct APIRequest: Sendable {
     public var operationID: String
     /// The `Accept` header, sent after the header parameters (SDK-FACTS i.6).
     public var accept: String?
+    /// Whether the client's credentials are sent: false for an operation the SDK calls without
+    /// security (polar's `oauth2.token`, SDK-FACTS i.7: its `_build_request` gets `security=None`).
+    public var sendsCredentials = true
     /// The body's bytes, if the request has a body.
     public private(set) var body: Data?
     /// The body's Content-Type, if the request has a body.

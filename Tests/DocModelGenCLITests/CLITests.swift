@@ -219,7 +219,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out2").path))
     }
 
-    @Test func aListOfFilesInAMultipartBodyIsAnError() throws {
+    /// A list of files is one `name[]` part per file, sent after the plain fields with the other
+    /// files, as the SDK's `serialize_multipart_form` sends an array of files.
+    @Test func aListOfFilesInAMultipartBodyIsOnePartPerFile() throws {
         let temp = try TemporaryFolder()
         try temp.write(GeneratedCodeCompilesTests.upload, to: "docs/upload.md")
         try temp.write("""
@@ -231,11 +233,18 @@ import Testing
             | --- | --- | --- | --- |
             | `one` | [components.Upload](upload.md) | :heavy_check_mark: | N/A |
             | `many` | List[[components.Upload](upload.md)] | :heavy_check_mark: | N/A |
+            | `note` | *str* | :heavy_check_mark: | N/A |
 
             """, to: "docs/batch.md")
-        let result = try ProcessRunner.docmodelgen(["validate", "docs"], in: temp.url)
-        #expect(result.status == 1)
-        #expect(result.stderr == "docs/batch.md:8:12: error: field 'many' of multipart body 'Batch' is a list of files, which multipart/form-data cannot carry\n")
+        let result = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "out"], in: temp.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let swift = try temp.read("out/batch.swift")
+        let note = try #require(swift.range(of: "parts.append(.field(name: \"note\""))
+        let one = try #require(swift.range(of: "parts.append(.file(name: \"one\""))
+        let many = try #require(swift.range(of: "for element in self.many {\n            parts.append(.file(name: \"many[]\", filename: element.fileName"))
+        #expect(note.lowerBound < one.lowerBound && one.lowerBound < many.lowerBound)
+        let compile = try SwiftCompiler.typecheck(["out/upload.swift", "out/batch.swift"].map { temp.url.appendingPathComponent($0).path })
+        #expect(compile.status == 0, "\(compile.stderr)")
     }
 }
 

@@ -190,6 +190,11 @@ public enum ClientBinding {
                       templateNames: templateNames, path: path, known: known, operation: operation, at: parameter.location,
                       parameters: &parameters, body: &body)
             }
+            let schemes = Set(binding.schema.api?.overview?.securitySchemes.map(\.name) ?? [])
+            let hasOwnSecurity = operation.parameters.contains { $0.name == "security" }
+            // The example constructs the SDK without a credential: the SDK calls it without security.
+            let sendsCredentials = hasOwnSecurity || schemes.isEmpty
+                || (operation.exampleClientArguments.map { !schemes.isDisjoint(with: $0) } ?? true)
             let errors = operation.errors.compactMap { error -> ClientPlan.ErrorResponse? in
                 guard case .reference(let reference) = error.type, let target = reference.target,
                       binding.schema.model(atPath: target) != nil else { return nil }
@@ -204,7 +209,7 @@ public enum ClientBinding {
                 description: operation.description,
                 operationID: known?.operationID ?? operation.usage?.operationID ?? (group.accessor + [operation.name]).joined(separator: "."),
                 method: method.uppercased(), path: path, arguments: arguments, parameters: parameters, body: body,
-                accept: accept, response: response, errors: errors, location: operation.location)
+                accept: accept, sendsCredentials: sendsCredentials, response: response, errors: errors, location: operation.location)
         }
 
         /// Puts one docs parameter (or request-model field) in the path, the body or the query.
@@ -224,8 +229,12 @@ public enum ClientBinding {
                 parameters.append(ClientPlan.Parameter(location: .path, wireName: template, value: value, style: "simple", explode: false, isInferred: true))
                 return
             }
-            if body == nil, let model = objectModel(type) {
+            if body == nil, let model = bodyModel(wireName, type: type) {
                 body = ClientPlan.Body(encoding: bodyEncoding(model, known: known), value: value, isOptional: optional)
+                return
+            }
+            if body == nil, wireName == "request_body" {
+                body = ClientPlan.Body(encoding: bodyEncoding(nil, known: known), value: value, isOptional: optional)
                 return
             }
             parameters.append(ClientPlan.Parameter(location: .query, wireName: wireName, value: value, style: "form", explode: true, isInferred: true))
@@ -273,6 +282,10 @@ public enum ClientBinding {
                     return .failure(Unsupported("its response is a server-sent event stream (\(operation.responseText ?? reference.text)), which the client does not call yet"))
                 }
                 let fields = model.wireFields
+                // A paged list's response model holds the page as `result` (its `next` is SDK code).
+                if fields.count == 1, (fields[0].documentedName ?? fields[0].wireName) == "result", objectModel(fields[0].type) != nil {
+                    return .success(.json(type: fields[0].type.unwrappingWrappers))
+                }
                 guard case .object = model.kind, !fields.isEmpty,
                       fields.contains(where: { ClientBinding.responseMetadata.contains($0.documentedName ?? $0.wireName) })
                 else {
@@ -338,6 +351,16 @@ public enum ClientBinding {
                 members.append(ClientPlan.WrapperMember(label: label, kind: kind, isOptional: field.isOptional))
             }
             return .success(.wrapper(type: type, members: members))
+        }
+
+        /// The page of a body argument: an object page, or any page the argument is named after
+        /// (`customer_benefit_grant_update: models.CustomerBenefitGrantUpdate`, a union of objects).
+        func bodyModel(_ name: String, type: TypeExpression) -> Model? {
+            if let model = objectModel(type) { return model }
+            guard case .reference(let reference) = type.unwrappingWrappers, let target = reference.target,
+                  let model = binding.schema.model(atPath: target), case .union = model.kind,
+                  Self.comparable(name) == Self.comparable(model.name) else { return nil }
+            return model
         }
 
         /// The object page `type` links to (through wrappers), if any.

@@ -65,6 +65,8 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         public var parameters: [Parameter]
         public var body: Body?
         public var accept: String
+        /// False when the docs' example calls it without credentials (the client's are not sent).
+        public var sendsCredentials: Bool
         public var response: Response
         public var errors: [ErrorResponse]
         /// The operation's heading.

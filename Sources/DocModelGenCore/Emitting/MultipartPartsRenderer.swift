@@ -1,5 +1,6 @@
-/// The body of a multipart model's `multipartParts()`: one statement per field, in field order,
-/// each part as `MultipartForm` says it travels. Unset optionals and nulls are left out.
+/// The body of a multipart model's `multipartParts()`: one statement per field, each part as
+/// `MultipartForm` says it travels: the plain fields in field order, then the files and JSON parts
+/// in field order, as the SDK sends them. Unset optionals and nulls are left out.
 enum MultipartPartsRenderer {
     /// How a text value is turned into something `PythonFormValueConvertible`.
     private static func accessor(_ value: MultipartForm.TextValue) -> String {
@@ -16,7 +17,9 @@ enum MultipartPartsRenderer {
     static func lines(for model: Model, in binding: SwiftBinding, storedUnder: [String: String] = [:]) -> [String] {
         let schema = binding.schema
         // Additional properties are not form parts: the SDK's form encoder sends declared fields.
-        let fields = model.wireFields.filter { !$0.isAdditionalProperties }
+        let declared = model.wireFields.filter { !$0.isAdditionalProperties }
+        let isFile = { (field: Field) in MultipartForm.isFilePart(MultipartForm.part(for: field, in: schema)) }
+        let fields = declared.filter { !isFile($0) } + declared.filter(isFile)
         let body = fields.flatMap { lines(for: $0, of: model, in: binding, storedUnder: storedUnder[$0.wireName]) }
         let partFields = fields.filter { field in
             if case .unsupported = MultipartForm.part(for: field, in: schema) { return false }
@@ -47,6 +50,17 @@ enum MultipartPartsRenderer {
             }
             body = [
                 "parts.append(.file(name: \(wire), filename: \(member("file_name")), content: \(member("content")), contentType: \(member("content_type"))))",
+            ]
+        case .fileList(let file, let elementIsOptional):
+            func member(_ wireName: String) -> String {
+                let swiftName = file.fields.first { $0.wireName == wireName }.map { binding.propertyName(of: $0, in: file) } ?? wireName
+                return "element.\(SwiftNaming.escaped(swiftName))"
+            }
+            let listWire = SwiftSourceText.stringLiteral(field.wireName + "[]")
+            body = [
+                "for \(elementIsOptional ? "case let element?" : "element") in \(value) {",
+                "    parts.append(.file(name: \(listWire), filename: \(member("file_name")), content: \(member("content")), contentType: \(member("content_type"))))",
+                "}",
             ]
         case .text(let text):
             body = ["parts.append(.field(name: \(wire), value: \(value)\(accessor(text))))"]

@@ -134,6 +134,7 @@ public enum SwiftClientEmitter {
             }
         }
         statements.append("apiRequest.accept = \(SwiftSourceText.stringLiteral(operation.accept))")
+        if !operation.sendsCredentials { statements.append("apiRequest.sendsCredentials = false") }
         if let body = operation.body {
             let call: String
             switch body.encoding {
@@ -182,11 +183,20 @@ public enum SwiftClientEmitter {
                     action: "return \(swiftType)(\(arguments.joined(separator: ", ")))"))
             }
         }
-        for error in operation.errors {
+        // Rows of one status and content type (polar's four 403 errors) are one case: each type
+        // is tried in order, and the last one's decoding error is what is thrown when none fits.
+        var index = 0
+        let errors = operation.errors
+        while index < errors.count {
+            var end = index + 1
+            while end < errors.count, errors[end].statusCodes == errors[index].statusCodes, errors[end].contentType == errors[index].contentType { end += 1 }
+            let types = errors[index..<end].map { type($0.type) }
+            let actions = types.dropLast().map { "if let body = try? apiResponse.decodeJSON(\($0).self) { throw DocModelClientRuntime.APIError(apiResponse, body: body) }" }
+                + ["throw DocModelClientRuntime.APIError(apiResponse, body: try apiResponse.decodeJSON(\(types[types.count - 1]).self))"]
             responses.append(.init(
-                statusesLiteral: "[" + error.statusCodes.map(SwiftSourceText.stringLiteral).joined(separator: ", ") + "]",
-                contentTypeLiteral: SwiftSourceText.stringLiteral(error.contentType),
-                action: "throw DocModelClientRuntime.APIError(apiResponse, body: try apiResponse.decodeJSON(\(type(error.type)).self))"))
+                statusesLiteral: "[" + errors[index].statusCodes.map(SwiftSourceText.stringLiteral).joined(separator: ", ") + "]",
+                contentTypeLiteral: SwiftSourceText.stringLiteral(errors[index].contentType), actions: actions))
+            index = end
         }
         return OperationsTemplateContext.Method(
             docLines: docLines, name: SwiftNaming.escaped(operation.methodName), parameterLines: parameterLines,

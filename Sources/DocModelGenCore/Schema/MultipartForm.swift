@@ -8,6 +8,8 @@ public enum MultipartForm {
     public enum Part: Equatable, Sendable {
         /// A file part, from a file-shaped model (`file_name`, `content`, `content_type`).
         case file(Model)
+        /// A repeated `name[]` file part, one per element (the SDK's "array of files").
+        case fileList(Model, elementIsOptional: Bool)
         /// One text field.
         case text(TextValue)
         /// A repeated `name[]` text field, one per element (nil elements are skipped).
@@ -26,6 +28,16 @@ public enum MultipartForm {
         case wireText
     }
 
+    /// Whether a part travels among the SDK's files (after every plain form field): httpx writes
+    /// `data` before `files`, and the SDK puts files and JSON parts in `files`
+    /// (`unstructured_client/utils/forms.py`, `serialize_multipart_form`).
+    public static func isFilePart(_ part: Part) -> Bool {
+        switch part {
+        case .file, .fileList, .json: true
+        case .text, .textList, .unsupported: false
+        }
+    }
+
     public static func part(for field: Field, in schema: Schema) -> Part {
         if let file = schema.fileModel(referencedBy: field.type) { return .file(file) }
         let value = field.type.unwrappingWrappers
@@ -35,7 +47,9 @@ public enum MultipartForm {
             if let text = textValue(element.unwrappingWrappers, in: schema) {
                 return .textList(text, elementIsOptional: element != element.unwrappingWrappers)
             }
-            if schema.fileModel(referencedBy: element) != nil { return .unsupported("a list of files") }
+            if let file = schema.fileModel(referencedBy: element) {
+                return .fileList(file, elementIsOptional: element != element.unwrappingWrappers)
+            }
             return element.allExpressions.contains(.fileContent) ? .unsupported("a list holding file content") : .json
         case .fileContent:
             return .unsupported("file content outside a file model (file_name, content, content_type)")

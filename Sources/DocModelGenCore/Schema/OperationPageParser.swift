@@ -45,21 +45,56 @@ public enum OperationPageParser {
             location: titleLocation), diagnostics)
     }
 
+    /// The keyword arguments of the SDK class's construction in the first Python example of
+    /// `blocks` (`with Polar(access_token="…") as polar:` → `["access_token"]`); nil when none.
+    static func constructorArguments(in blocks: [Block]) -> [String]? {
+        for case .codeBlock(let code) in blocks where code.info.hasPrefix("python") {
+            guard let name = importedClass(in: code.literal), let start = code.literal.range(of: name + "(") else { continue }
+            var depth = 1, names: [String] = [], current = "", inString: Character? = nil
+            for character in code.literal[start.upperBound...] {
+                if let quote = inString {
+                    if character == quote { inString = nil }
+                    continue
+                }
+                switch character {
+                case "\"", "'": inString = character
+                case "(", "[", "{": depth += 1
+                case ")", "]", "}":
+                    depth -= 1
+                    if depth == 0 { return names }
+                case "=" where depth == 1:
+                    let argument = current.trimmingSpaces
+                    if !argument.isEmpty, argument.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { names.append(argument) }
+                    current = ""
+                case "," where depth == 1: current = ""
+                default: if depth == 1 { current.append(character) }
+                }
+            }
+            return names
+        }
+        return nil
+    }
+
+    /// The first imported name the code constructs (`from polar_sdk import Polar` … `Polar(`).
+    static func importedClass(in code: String) -> String? {
+        var imported: [String] = []
+        for line in code.split(separator: "\n") {
+            let words = line.split(separator: " ", omittingEmptySubsequences: true)
+            if words.count >= 4, words[0] == "from", words[2] == "import" {
+                imported += words[3...].joined(separator: " ").split(separator: ",").map { String($0).trimmingSpaces }
+            }
+        }
+        return imported.first { name in
+            !name.isEmpty && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) && code.contains(name + "(")
+        }
+    }
+
     /// The class the page's first Python example imports and constructs (`from polar_sdk import
     /// Polar` then `Polar(`): the SDK's client.
     static func sdkClassName(in page: Page) -> String? {
         for section in page.sections {
             for case .codeBlock(let code) in section.blocks where code.info.hasPrefix("python") {
-                var imported: [String] = []
-                for line in code.literal.split(separator: "\n") {
-                    let words = line.split(separator: " ", omittingEmptySubsequences: true)
-                    if words.count >= 4, words[0] == "from", words[2] == "import" {
-                        imported += words[3...].joined(separator: " ").split(separator: ",").map { String($0).trimmingSpaces }
-                    }
-                }
-                for name in imported where !name.isEmpty && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-                    if code.literal.contains(name + "(") { return name }
-                }
+                if let name = importedClass(in: code.literal) { return name }
             }
         }
         return nil
@@ -89,6 +124,7 @@ public enum OperationPageParser {
             let kind = subheading.text.lowercased()
             if kind.hasPrefix("example usage") {
                 if operation.usage == nil { operation.usage = usageSnippet(in: section.blocks) }
+                if operation.exampleClientArguments == nil { operation.exampleClientArguments = constructorArguments(in: section.blocks) }
             } else if kind == "parameters" {
                 guard let table = firstTable(section.blocks) else { continue }
                 switch parameters(table, resolver: resolver) {

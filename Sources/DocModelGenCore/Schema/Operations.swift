@@ -34,6 +34,10 @@ public struct Operation: Codable, Sendable, Hashable {
     public var description: String?
     /// What the `<!-- UsageSnippet … -->` comment above the example says (newer generators only).
     public var usage: UsageSnippet?
+    /// The keyword arguments the example passes to the SDK's constructor (`access_token`,
+    /// `server_idx`), nil without an example that constructs it: an example that passes no
+    /// credential shows an operation the SDK calls without security (`Polar()`).
+    public var exampleClientArguments: [String]? = nil
     /// The `### Parameters` rows in page order (`retries` and other SDK options included, as documented).
     public var parameters: [OperationParameter]
     /// The `### Response` type (`**[models.CheckoutsListResponse](…)**`), nil when the section is absent.

@@ -91,8 +91,10 @@ public enum SchemaBuilder {
         }
         var schema = Schema(models: models)
         for index in schema.models.indices {
-            schema.models[index].isMultipartBody = schema.models[index].fields.contains {
-                schema.fileModel(referencedBy: $0.type) != nil
+            schema.models[index].isMultipartBody = schema.models[index].fields.contains { field in
+                if schema.fileModel(referencedBy: field.type) != nil { return true }
+                if case .list(let element) = field.type.unwrappingWrappers { return schema.fileModel(referencedBy: element) != nil }
+                return false
             }
         }
         return schema

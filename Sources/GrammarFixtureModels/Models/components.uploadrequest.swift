@@ -79,7 +79,6 @@ extension UploadRequest: DocModelRuntime.MultipartFormEncodable {
     public func multipartParts() throws -> [DocModelRuntime.MultipartPart] {
         var parts: [DocModelRuntime.MultipartPart] = []
         parts.reserveCapacity(12)
-        parts.append(.file(name: "file", filename: self.file.fileName, content: self.file.content, contentType: self.file.contentType))
         parts.append(.field(name: "title", value: self.title))
         if let value = self.count {
             parts.append(.field(name: "count", value: value))
@@ -104,12 +103,13 @@ extension UploadRequest: DocModelRuntime.MultipartFormEncodable {
         if case .value(let value) = self.caption {
             parts.append(.field(name: "caption", value: value))
         }
-        if let value = self.origin {
-            parts.append(try .json(name: "origin", value: value))
-        }
         parts.append(.field(name: "mode", value: self.mode.value))
         if let value = self._legacyTagStorage {
             parts.append(.field(name: "legacy_tag", value: value))
+        }
+        parts.append(.file(name: "file", filename: self.file.fileName, content: self.file.content, contentType: self.file.contentType))
+        if let value = self.origin {
+            parts.append(try .json(name: "origin", value: value))
         }
         return parts
     }

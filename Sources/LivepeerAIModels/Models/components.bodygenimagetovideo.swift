@@ -97,7 +97,6 @@ extension BodyGenImageToVideo: DocModelRuntime.MultipartFormEncodable {
     public func multipartParts() throws -> [DocModelRuntime.MultipartPart] {
         var parts: [DocModelRuntime.MultipartPart] = []
         parts.reserveCapacity(10)
-        parts.append(.file(name: "image", filename: self.image.fileName, content: self.image.content, contentType: self.image.contentType))
         if let value = self.modelId {
             parts.append(.field(name: "model_id", value: value))
         }
@@ -125,6 +124,7 @@ extension BodyGenImageToVideo: DocModelRuntime.MultipartFormEncodable {
         if let value = self.numInferenceSteps {
             parts.append(.field(name: "num_inference_steps", value: value))
         }
+        parts.append(.file(name: "image", filename: self.image.fileName, content: self.image.content, contentType: self.image.contentType))
         return parts
     }
 }

@@ -258,7 +258,6 @@ extension PartitionParameters: DocModelRuntime.MultipartFormEncodable {
                 parts.append(.field(name: "extract_image_block_types[]", value: element))
             }
         }
-        parts.append(.file(name: "files", filename: self.files.fileName, content: self.files.content, contentType: self.files.contentType))
         if case .value(let value) = self.gzUncompressedContentType {
             parts.append(.field(name: "gz_uncompressed_content_type", value: value))
         }
@@ -366,6 +365,7 @@ extension PartitionParameters: DocModelRuntime.MultipartFormEncodable {
         if let value = self.xmlKeepTags {
             parts.append(.field(name: "xml_keep_tags", value: value))
         }
+        parts.append(.file(name: "files", filename: self.files.fileName, content: self.files.content, contentType: self.files.contentType))
         return parts
     }
 }

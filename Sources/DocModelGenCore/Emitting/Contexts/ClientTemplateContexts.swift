@@ -136,14 +136,23 @@ public struct OperationsTemplateContext: TemplateContext {
         }
     }
 
-    /// One documented response: when it matches, what the method does (one line).
+    /// One documented response: when it matches, what the method does (one line each; several
+    /// when the docs give one status several error types, tried in order).
     public struct Response: TemplateObject {
         /// `["2XX"]`, as a Swift array literal.
         public var statusesLiteral: String
         public var contentTypeLiteral: String
-        public var action: String
+        public var actions: [String]
+        public init(statusesLiteral: String, contentTypeLiteral: String, actions: [String]) {
+            self.statusesLiteral = statusesLiteral
+            self.contentTypeLiteral = contentTypeLiteral
+            self.actions = actions
+        }
+        public init(statusesLiteral: String, contentTypeLiteral: String, action: String) {
+            self.init(statusesLiteral: statusesLiteral, contentTypeLiteral: contentTypeLiteral, actions: [action])
+        }
         public var templateValues: TemplateValue.Members {
-            ["statusesLiteral": .string(statusesLiteral), "contentTypeLiteral": .string(contentTypeLiteral), "action": .string(action)]
+            ["statusesLiteral": .string(statusesLiteral), "contentTypeLiteral": .string(contentTypeLiteral), "actions": .strings(actions)]
         }
     }
 
