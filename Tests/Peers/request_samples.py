@@ -103,10 +103,18 @@ def wrapper(models, node):
     if any(name in META_FIELDS for name in names):
         if not body:
             return (None, None)
-        return (body[0]["type"], body[0]["wireName"])  # unstructured partition: elements, csv_elements
+        # unstructured partition has `csv_elements` (str, for text/csv) and `elements`: the JSON one.
+        chosen = next((field for field in body if unwrapped(field["type"])["kind"] != "string"), body[0])
+        return (chosen["type"], chosen["wireName"])
     if names == ["result"] and model["name"].endswith("Response"):
         return (fields[0]["type"], "result")  # polar pagination (the `next` callable is not documented)
     return None
+
+
+def unwrapped(node):
+    while node["kind"] in ("optional", "nullable", "optionalNullable"):
+        node = node["wrapped"]
+    return node
 
 
 def status_of(code):

@@ -112,6 +112,7 @@ class PydanticFamily:
         self.utils = __import__(self.package.__name__ + ".utils", fromlist=["utils"])
 
     def build(self, server_url, counter):
+        self.server_url = server_url
         client = self.httpx.Client(follow_redirects=True, event_hooks={"request": [lambda request: counter.append(1)]})
         return self.cls(**{self.auth: TOKEN}, server_url=server_url, client=client)
 
@@ -121,8 +122,13 @@ class PydanticFamily:
         return self.pydantic.TypeAdapter(strip(annotation)).validate_python(value)
 
     def call(self, method, arguments, security):
-        if "retries" in inspect.signature(method).parameters:
+        parameters = inspect.signature(method).parameters
+        if "retries" in parameters:
             arguments = {**arguments, "retries": self.utils.RetryConfig("none", None, False)}
+        if "server_url" in parameters and self.name == "friendli":
+            # friendli's container operations have their own server (http://localhost:8000) that the
+            # SDK's server_url does not replace; only the method's `server_url=` does.
+            arguments["server_url"] = self.server_url
         if security is not None:
             arguments["security"] = security
         return method(**arguments)
@@ -227,8 +233,11 @@ def run_call(family, server_url, call):
     for path in call.get("binary", []):
         set_path(arguments, path, base64.b64decode(functools_get(arguments, path)))
     hints = hints_of(method)
+    accepted = inspect.signature(method).parameters
     converted = {}
-    for name, value in arguments.items():
+    for name, value in list(arguments.items()):
+        if name not in accepted and name + "_" in accepted:
+            name = name + "_"  # a Python keyword escaped by the SDK (friendli `input` → `input_`), the docs show `input`
         try:
             converted[name] = family.convert(hints.get(name, inspect.Parameter.empty), value)
         except Exception:
