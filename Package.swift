@@ -50,6 +50,7 @@ let package = Package(
             resources: [
                 .copy("model.swift.mustache"), .copy("enum.swift.mustache"), .copy("union.swift.mustache"),
                 .copy("skipped.swift.mustache"), .copy("namespace.swift.mustache"), .copy("model.md.mustache"),
+                .copy("client.swift.mustache"), .copy("operations.swift.mustache"),
             ]
         ),
         .target(name: "DocModelRuntime"),

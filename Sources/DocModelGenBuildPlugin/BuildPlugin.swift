@@ -30,7 +30,7 @@ struct DocModelGenBuildPlugin: BuildToolPlugin {
 
         switch ConfigFile.load(configPath, packageRoot: context.package.directoryURL.path).flatMap(Self.plan) {
         case .success(let (config, plan)):
-            inputs += plan.allPages.map { URL(fileURLWithPath: $0) }
+            inputs += (plan.allPages + plan.allSDKPages).map { URL(fileURLWithPath: $0) }
             if let templates = config.templates { inputs += Self.files(in: templates) }
             // The overlay sources: a changed spec or SDK model regenerates. A spec's `$ref`s may
             // name sibling files, so its folder's files are declared too.

@@ -25,6 +25,7 @@ struct Generate: Subcommand {
             .flag("check", help: "Write nothing; exit 1 when the output would change."),
             .flag("dry-run", help: "Write nothing; list what would be written."),
             .flag("no-docs", help: "Write no docs pages, even if the config names a docs folder."),
+            .flag("no-client", help: "Generate no API client, even with docs/sdks beside the models."),
             .flag("absolute-paths", help: "Print absolute paths in diagnostics (for IDEs and build plugins)."),
             .flag("strict", help: "A type the docs write that is not understood is an error, not a JSONValue field with a warning."),
             .flag("verbose", help: "Print every note, not one summary per kind."),
@@ -59,6 +60,7 @@ struct Generate: Subcommand {
             options.silence.append(kind)
         }
         options.noDocs = arguments.flag("no-docs")
+        options.noClient = arguments.flag("no-client")
         options.verbose = arguments.flag("verbose")
         options.strict = arguments.flag("strict")
         options.openAPI = arguments.value("openapi")
@@ -147,7 +149,7 @@ struct Generate: Subcommand {
 
     /// `timings: read 1.2 ms` … per stage, for `--timings`.
     static func timingSummary(read: Duration, _ stages: Generator.Timings, write: Duration) -> String {
-        let rows = [("read", read), ("parse", stages.parse), ("validate", stages.validate), ("emit", stages.emit), ("write", write)]
+        let rows = [("read", read), ("parse", stages.parse), ("validate", stages.validate), ("emit", stages.emit), ("client", stages.client), ("write", write)]
         let total = rows.reduce(Duration.zero) { $0 + $1.1 }
         return (rows + [("total", total)]).map { name, duration in
             "timings: \(name) \(String(format: "%.1f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)) ms"

@@ -33,6 +33,13 @@ extension OpenAPIReading {
         var fields = OpenAPIFieldList()
         // Models come in source order: the request model is listed before its inline parts.
         let requestIndex = models.count
+        let sdkName = SpeakeasyInlineNames.snakeCase(
+            operation.member("x-speakeasy-name-override")?.scalar?.string ?? operation.member("operationId")?.scalar?.string ?? method + " " + path)
+        var wireOperation = WireOperation(
+            sdkName: sdkName, group: operation.member("x-speakeasy-group")?.scalar?.string,
+            operationID: operation.member("operationId")?.scalar?.string, method: method.uppercased(), path: path,
+            parameters: [], bodyMediaType: nil, location: file.location(of: operation))
+        defer { operations.append(wireOperation) }
         for (list, listPointer) in [(sharedParameters, "#/paths/parameters"), (operation.member("parameters"), pointer + "/parameters")] {
             guard let list else { continue }
             guard let sequence = list.sequence else {
@@ -40,8 +47,10 @@ extension OpenAPIReading {
                 continue
             }
             for (index, entry) in sequence.enumerated() {
-                if let field = parameterField(entry, operationClass: operationClass, pointer: listPointer + "/\(index)", file: file) {
+                if let (field, parameter) = parameterField(entry, operationClass: operationClass, pointer: listPointer + "/\(index)", file: file) {
                     fields.add(field)
+                    wireOperation.parameters.removeAll { $0.name == parameter.name && $0.location == parameter.location }
+                    wireOperation.parameters.append(parameter)
                 }
             }
         }
@@ -51,6 +60,7 @@ extension OpenAPIReading {
                 guard let target = resolve(ref: ref, in: file) else { return }
                 body = (target.node, target.file, target.file.path + "#" + target.pointer)
             }
+            wireOperation.bodyMediaType = body.node.member("content")?.entries.first?.key.scalar?.string
             let context = OpenAPIInlineContext(base: operationClass + "RequestBody", parent: operationClass, pointer: body.pointer)
             if let (type, nullable, location) = contentType(body.node, context: context, file: body.file) {
                 let attribute: String
@@ -84,7 +94,7 @@ extension OpenAPIReading {
     }
 
     /// A parameter as a field of the operation's request model.
-    private mutating func parameterField(_ entry: Node, operationClass: String, pointer: String, file: OpenAPIFile) -> WireField? {
+    private mutating func parameterField(_ entry: Node, operationClass: String, pointer: String, file: OpenAPIFile) -> (WireField, WireParameter)? {
         var parameter = (node: entry, file: file, pointer: pointer)
         if let ref = entry.member("$ref") {
             guard let target = resolve(ref: ref, in: file) else { return nil }
@@ -102,13 +112,20 @@ extension OpenAPIReading {
             (type, nullable) = (content.type, content.nullable)
         }
         let location = parameter.file.location(of: parameter.node.entries.first(where: { $0.key.scalar?.string == "name" })?.key ?? parameter.node)
-        return WireField(
+        let place = parameter.node.member("in")?.scalar?.string ?? "query"
+        // OpenAPI's defaults: `form` for query and cookie, `simple` for path and header;
+        // `explode` true only for `form`.
+        let style = parameter.node.member("style")?.scalar?.string ?? (place == "query" || place == "cookie" ? "form" : "simple")
+        let explodeText: String? = parameter.node.member("explode")?.scalar?.string
+        let explode = explodeText.map { $0 == "true" } ?? (style == "form")
+        let wireParameter = WireParameter(name: name, location: place, style: style, explode: explode)
+        return (WireField(
             attributeName: parameter.node.nameOverride,
             wireName: name,
             isRequired: parameter.node.member("in")?.scalar?.string == "path" || parameter.node.member("required")?.scalar?.string == "true",
             isNullable: nullable, type: type,
             defaultValue: parameter.node.member("schema")?.member("default").flatMap { wireValue($0, file: parameter.file, depth: 2) },
-            location: location)
+            location: location), wireParameter)
     }
 
     /// The type of the first media type's schema of a `content` mapping (the others are read too,

@@ -31,7 +31,7 @@ public enum OpenAPIReader {
             let models = reading.run()
             let diagnostics = reading.diagnostics
             guard let models, !diagnostics.hasErrors else { return (nil, diagnostics) }
-            return (WireFacts(origin: .openAPI, models: models), diagnostics)
+            return (WireFacts(origin: .openAPI, models: models, operations: reading.operations), diagnostics)
         }
     }
 }
@@ -55,6 +55,7 @@ struct OpenAPIReading {
     let load: (String) -> [UInt8]?
     var diagnostics: [Diagnostic] = []
     var models: [WireModel] = []
+    var operations: [WireOperation] = []
     var names = SpeakeasyInlineNames()
     /// Files by normalised path; nil once a file failed (its error is already reported).
     var files: [String: OpenAPIFile?] = [:]

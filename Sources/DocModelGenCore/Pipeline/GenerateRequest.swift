@@ -20,8 +20,21 @@ public struct GenerateOptions: Sendable, Hashable {
     public var pythonSDK: String?
     /// Give fields the overlay's defaults in the memberwise `init`, so they are sent as the SDK does.
     public var sendDefaults = false
+    /// No client, even with `docs/sdks` beside the models.
+    public var noClient = false
 
     public init() {}
+}
+
+/// Whether and how the client is generated (`docs/sdks` beside the models, unless turned off).
+public struct ClientRequest: Sendable, Hashable {
+    public var isEnabled: Bool
+    public var binding: ClientBinding.Options
+
+    public init(isEnabled: Bool = true, binding: ClientBinding.Options = ClientBinding.Options()) {
+        self.isEnabled = isEnabled
+        self.binding = binding
+    }
 }
 
 /// One `generate` run, fully decided: the command-line options over the config file (options win).
@@ -53,6 +66,7 @@ public struct GenerateRequest: Sendable {
     public var openAPI: String?
     public var pythonSDK: String?
     public var sendDefaults = false
+    public var client = ClientRequest()
 
     /// The run `options` ask for, with `config` (already loaded) under them and `plan` its pages.
     /// A combination that cannot run is a usage error (exit status 2), returned as its message, which
@@ -67,7 +81,8 @@ public struct GenerateRequest: Sendable {
                 docsOutput: options.noDocs ? nil : options.docsOutput, accessLevel: options.accessLevel ?? .public,
                 templates: options.templates, multipartModels: options.multipartModels,
                 silence: Set(options.silence), verbose: options.verbose, strict: options.strict,
-                openAPI: options.openAPI, pythonSDK: options.pythonSDK, sendDefaults: options.sendDefaults))
+                openAPI: options.openAPI, pythonSDK: options.pythonSDK, sendDefaults: options.sendDefaults,
+                client: ClientRequest(isEnabled: !options.noClient)))
         }
         var trees: [Tree]
         if options.inputs.isEmpty, let plan {
@@ -88,7 +103,10 @@ public struct GenerateRequest: Sendable {
             multipartModels: options.multipartModels.isEmpty ? config.multipart : options.multipartModels,
             silence: Set(options.silence + config.silence), verbose: options.verbose, strict: options.strict || config.strict,
             openAPI: options.openAPI ?? config.openAPI, pythonSDK: options.pythonSDK ?? config.pythonSDK,
-            sendDefaults: options.sendDefaults || config.sendDefaults))
+            sendDefaults: options.sendDefaults || config.sendDefaults,
+            client: ClientRequest(
+                isEnabled: !options.noClient && config.client.isEnabled,
+                binding: ClientBinding.Options(typeName: config.client.typeName, include: config.client.include, exclude: config.client.exclude))))
     }
 }
 

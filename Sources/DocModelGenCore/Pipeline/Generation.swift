@@ -86,10 +86,25 @@ public enum Generation {
             found += output.diagnostics.map { $0.resolvingPath(against: pages.root) }
             let (schema, apiFindings) = Self.addingAPI(files, to: output.schema, root: pages.root)
             found += apiFindings
+            var treeOutput = output
+            if request.client.isEnabled, !files.sdkFiles.isEmpty {
+                let clock = ContinuousClock()
+                var client: (files: [GeneratedFile], diagnostics: [Diagnostic]) = ([], [])
+                let elapsed = clock.measure {
+                    client = Generator.client(
+                        of: schema, groupPages: files.sdkFiles.map { PathMath.relativeWithParents($0.path, to: pages.root) }.sorted(),
+                        binding: request.client.binding.withOverlay(facts),
+                        emitter: SwiftClientEmitter.Options(accessLevel: request.accessLevel, namespace: tree.namespace),
+                        templates: templates)
+                }
+                treeOutput.timings.client = elapsed
+                found += client.diagnostics.map { Self.absolute($0, root: pages.root) }
+                treeOutput.swiftFiles += client.files
+            }
             result.schemas.append(schema)
             result.pageCount += pages.pages.count
-            result.timings.add(output.timings)
-            outputs.append((tree, output))
+            result.timings.add(treeOutput.timings)
+            outputs.append((tree, treeOutput))
         }
         found += unmatchedInEveryTree.sorted().map { .error("--multipart names '\($0)', but no page defines that model") }
         result.diagnostics = DiagnosticReport.present(found, silence: request.silence, verbose: request.verbose)
@@ -129,11 +144,15 @@ extension Generation {
     static func addingAPI(_ files: TreeFiles, to schema: Schema, root: String) -> (schema: Schema, diagnostics: [Diagnostic]) {
         let (operations, readme, unread) = files.sdkPages(relativeTo: root)
         let (withAPI, found) = Generator.addingAPI(to: schema, operations: operations, readme: readme, root: root)
-        return (withAPI, unread + found.map { finding in
-            var finding = finding.resolvingPath(against: root)
-            if let location = finding.location { finding.location?.file = PathMath.standardize(location.file) }
-            return finding
-        })
+        return (withAPI, unread + found.map { absolute($0, root: root) })
+    }
+
+    /// A finding about an operations page or the README (a path relative to the model pages'
+    /// root, `../sdks/…`) with its absolute, standardized path.
+    static func absolute(_ finding: Diagnostic, root: String) -> Diagnostic {
+        var finding = finding.resolvingPath(against: root)
+        if let location = finding.location { finding.location?.file = PathMath.standardize(location.file) }
+        return finding
     }
 }
 
@@ -170,6 +189,7 @@ extension Generator.Timings {
         parse += other.parse
         validate += other.validate
         emit += other.emit
+        client += other.client
     }
 }
 

@@ -36,6 +36,8 @@ public enum Generator {
         public var parse: Duration = .zero
         public var validate: Duration = .zero
         public var emit: Duration = .zero
+        /// Binding and emitting the client (zero without operations pages).
+        public var client: Duration = .zero
     }
 
     public struct Output: Sendable {
@@ -68,6 +70,19 @@ public enum Generator {
         var schema = schema
         schema.api = API(groups: groups, overview: readme.map { SDKReadmeParser.parse(PageParser.parse($0.text, path: $0.path)) })
         return (schema, diagnostics)
+    }
+
+    /// The client of `schema.api` (`ClientBinding`, `SwiftClientEmitter`): its files, one per
+    /// operations page in `groupPages` (paths relative to the docs root) and the client's, and what
+    /// binding found. Nothing without operations.
+    public static func client(
+        of schema: Schema, groupPages: [String], binding options: ClientBinding.Options, emitter: SwiftClientEmitter.Options,
+        templates: TemplateSet
+    ) -> (files: [GeneratedFile], diagnostics: [Diagnostic]) {
+        let binding = SwiftBinding(schema)
+        let (plan, diagnostics) = ClientBinding.plan(binding, options: options)
+        guard let plan, !diagnostics.hasErrors else { return ([], diagnostics) }
+        return (SwiftClientEmitter.emit(plan, binding: binding, groupPages: groupPages, options: emitter, templates: templates), diagnostics)
     }
 
     /// Every diagnostic of `schema`, sorted; with `strict`, what is generated as `JSONValue` is an

@@ -40,7 +40,29 @@ public enum OperationPageParser {
             }
             index = end
         }
-        return (OperationGroup(title: title, accessor: accessor, sourcePath: page.path, operations: operations, location: titleLocation), diagnostics)
+        return (OperationGroup(
+            title: title, accessor: accessor, sourcePath: page.path, operations: operations, sdkClassName: sdkClassName(in: page),
+            location: titleLocation), diagnostics)
+    }
+
+    /// The class the page's first Python example imports and constructs (`from polar_sdk import
+    /// Polar` then `Polar(`): the SDK's client.
+    static func sdkClassName(in page: Page) -> String? {
+        for section in page.sections {
+            for case .codeBlock(let code) in section.blocks where code.info.hasPrefix("python") {
+                var imported: [String] = []
+                for line in code.literal.split(separator: "\n") {
+                    let words = line.split(separator: " ", omittingEmptySubsequences: true)
+                    if words.count >= 4, words[0] == "from", words[2] == "import" {
+                        imported += words[3...].joined(separator: " ").split(separator: ",").map { String($0).trimmingSpaces }
+                    }
+                }
+                for name in imported where !name.isEmpty && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                    if code.literal.contains(name + "(") { return name }
+                }
+            }
+        }
+        return nil
     }
 
     struct Problem: Error {

@@ -19,6 +19,8 @@ public struct OperationGroup: Codable, Sendable, Hashable {
     /// The page's path relative to the docs root (`sdks/checkouts/README.md`).
     public var sourcePath: String
     public var operations: [Operation]
+    /// The SDK's client class its examples construct (`from polar_sdk import Polar` … `Polar(`).
+    public var sdkClassName: String? = nil
     public var location: SourceLocation
 }
 

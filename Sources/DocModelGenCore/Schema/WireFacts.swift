@@ -14,11 +14,43 @@ public struct WireFacts: Codable, Sendable, Hashable {
     public var origin: Origin
     /// Models in source order.
     public var models: [WireModel]
+    /// Operations in source order (the spec's paths); the client's method, path and parameter
+    /// locations where the docs are silent.
+    public var operations: [WireOperation] = []
 
-    public init(origin: Origin, models: [WireModel]) {
+    public init(origin: Origin, models: [WireModel], operations: [WireOperation] = []) {
         self.origin = origin
         self.models = models
+        self.operations = operations
     }
+}
+
+/// One operation of the spec (a method of a path item) or of the SDK's operation code.
+public struct WireOperation: Codable, Sendable, Hashable {
+    /// The SDK's method name it becomes (`image_to_video`: Speakeasy's snake case of
+    /// `x-speakeasy-name-override`, else of the `operationId`).
+    public var sdkName: String
+    /// The SDK group it belongs to (`x-speakeasy-group`), when the source says.
+    public var group: String?
+    public var operationID: String?
+    /// Upper case.
+    public var method: String
+    public var path: String
+    public var parameters: [WireParameter]
+    /// The request body's first media type (`multipart/form-data`, `application/json`).
+    public var bodyMediaType: String?
+    public var location: SourceLocation
+}
+
+/// One parameter of a `WireOperation`.
+public struct WireParameter: Codable, Sendable, Hashable {
+    /// The name on the wire (`timezoneOffset`, `X-Team`).
+    public var name: String
+    /// `path`, `query`, `header` or `cookie`.
+    public var location: String
+    /// As written, or the OpenAPI default for the location (`form` for a query, `simple` otherwise).
+    public var style: String
+    public var explode: Bool
 }
 
 /// One schema of the spec, or one model class of the SDK.

@@ -45,6 +45,19 @@ public struct ConfigFile: Sendable {
     public var pythonSDK: String?
     /// Send the defaults the overlay finds, as the Python SDK does (`--send-defaults`).
     public var sendDefaults = false
+    /// The `client` key: `false` for none, or `{"name": …, "include": […], "exclude": […]}`.
+    public var client = Client()
+
+    /// How the API client is generated from `docs/sdks` (`client` in the config).
+    public struct Client: Sendable, Hashable {
+        public var isEnabled = true
+        /// The client's type name (default: the SDK's class, `Polar` → `PolarClient`).
+        public var typeName: String?
+        /// Operation globs over `group/…/operation` (`customers/*`, `**/list`).
+        public var include: [String] = []
+        public var exclude: [String] = []
+        public init() {}
+    }
 
     /// An empty config for `file`, whose paths stay inside `packageRoot`; `load` fills one from the file.
     public init(file: String, packageRoot: String) {
@@ -54,7 +67,7 @@ public struct ConfigFile: Sendable {
 
     static let keys = [
         "inputs", "accessLevel", "include", "exclude", "multipart", "templates", "output", "docs", "silence", "strict",
-        "openapi", "pythonSDK", "sendDefaults",
+        "openapi", "pythonSDK", "sendDefaults", "client",
     ]
 
     /// Reads and checks `file`. Paths must stay inside `packageRoot`; by default the nearest
@@ -136,6 +149,32 @@ public struct ConfigFile: Sendable {
                             config.silence.append(kind)
                         } else {
                             fail("silence takes kinds of warnings and notes (\(Diagnostic.Kind.all.map(\.rawValue).joined(separator: ", "))), found '\(element)'", at: value)
+                        }
+                    }
+                case "client":
+                    if case .bool(let flag) = value.value {
+                        config.client.isEnabled = flag
+                        continue
+                    }
+                    guard case .object(let entries) = value.value else {
+                        fail("client must be true, false or an object with name, include and exclude, found \(value.kindName)", at: value)
+                        continue
+                    }
+                    for entry in entries {
+                        switch entry.key {
+                        case "name":
+                            guard let name = string(entry.value, "client name") else { continue }
+                            if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) || name.first!.isNumber {
+                                fail("client name must be a Swift identifier, found '\(name)'", at: entry.value)
+                            } else {
+                                config.client.typeName = name
+                            }
+                        case "include": config.client.include = operationGlobs(entry.value, "client include")
+                        case "exclude": config.client.exclude = operationGlobs(entry.value, "client exclude")
+                        default:
+                            problems.append(.error(
+                                "unknown key '\(entry.key)' in client; known keys: name, include, exclude",
+                                at: entry.keyPosition.location(in: file)))
                         }
                     }
                 case "templates": config.templates = path(value, "templates", mustBeFolder: true)
@@ -225,6 +264,13 @@ public struct ConfigFile: Sendable {
                 return []
             }
             return elements.compactMap { string($0, "each entry of \(key)") }
+        }
+
+        /// Operation globs (`customers/*`): strings over the group path and the operation name.
+        mutating func operationGlobs(_ node: JSONNode, _ key: String) -> [String] {
+            let found = strings(node, key)
+            for glob in found where glob.isEmpty { fail("\(key) globs must not be empty", at: node) }
+            return found.filter { !$0.isEmpty }
         }
 
         mutating func globs(_ node: JSONNode, _ key: String) -> [String] {

@@ -35,8 +35,17 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable {
         /// The docs and the OpenAPI document disagree (`docmodelgen drift`).
         public static let drift = Kind(rawValue: "drift")
 
+        /// An operation whose call is not generated (no method and path in the docs, a response
+        /// the client does not read yet), or a security scheme the client cannot set.
+        public static let operationNotGenerated = Kind(rawValue: "operation-not-generated")
+        /// A parameter placed by the docs-only rules (the query, by default): an overlay says where
+        /// it really goes.
+        public static let inferredLocation = Kind(rawValue: "inferred-location")
         /// Every kind, in the order the README lists them.
-        public static let all: [Kind] = [.sdkObject, .sdkUtility, .noFieldsTable, .unknownType, .overlayUnmatched, .overlayConflict, .drift]
+        public static let all: [Kind] = [
+            .sdkObject, .sdkUtility, .noFieldsTable, .unknownType, .overlayUnmatched, .overlayConflict, .drift,
+            .operationNotGenerated, .inferredLocation,
+        ]
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }

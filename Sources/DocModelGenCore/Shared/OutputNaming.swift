@@ -19,4 +19,18 @@ public enum OutputNaming {
     public static func filePrefix(forInput packagePath: String, treeCount: Int) -> String {
         treeCount > 1 ? packagePath.split(separator: "/").joined(separator: ".") + "." : ""
     }
+
+    /// The client type's file (`+` never appears in a page's file name, so no page takes it).
+    public static let clientFileName = "Client+API.swift"
+
+    /// The file of one operations page: `../sdks/checkouts/README.md` → `Operations+checkouts.swift`
+    /// (its folder's name; the path's folders joined by `.` when it is deeper).
+    public static func operationsFileName(forGroupPage path: String) -> String {
+        var parts = path.split(separator: "/").map(String.init).filter { $0 != ".." && $0 != "." }
+        if parts.last?.lowercased() == "readme.md" { parts.removeLast() }
+        if parts.first == "sdks", parts.count > 1 { parts.removeFirst() }
+        if parts.first == "docs", parts.count > 2, parts[1] == "sdks" { parts.removeFirst(2) }
+        let stem = parts.joined(separator: ".")
+        return "Operations+" + (stem.hasSuffix(".md") ? String(stem.dropLast(3)) : stem) + ".swift"
+    }
 }

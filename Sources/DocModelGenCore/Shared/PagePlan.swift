@@ -16,18 +16,26 @@ public struct PagePlan: Sendable {
         /// Put before every output file name so that several trees in one target cannot produce
         /// two files with one name ("" for a single tree).
         public var filePrefix: String
+        /// The operations pages (`docs/sdks/<group>/README.md`, absolute, sorted) and the SDK's
+        /// README when the client is generated; empty otherwise.
+        public var sdkPages: [String] = []
+        public var readme: String?
 
-        /// The Swift file each page becomes, relative to the output folder, and the file that
-        /// declares the namespace, if any.
+        /// The Swift file each page becomes, relative to the output folder, the file that
+        /// declares the namespace, if any, and the client's files.
         public var swiftFiles: [String] {
             (input?.namespace.map { [filePrefix + OutputNaming.namespaceFileName($0)] } ?? [])
                 + pages.map { filePrefix + OutputNaming.fileName(forPage: PathMath.relative($0, to: root), extension: "swift") }
+                + (sdkPages.isEmpty ? [] : [filePrefix + OutputNaming.clientFileName])
+                + sdkPages.map { filePrefix + OutputNaming.operationsFileName(forGroupPage: PathMath.relativeWithParents($0, to: root)) }
         }
     }
 
     public var jobs: [Job]
 
     public var allPages: [String] { jobs.flatMap(\.pages) }
+    /// Every page the client is read from (operations pages and READMEs).
+    public var allSDKPages: [String] { jobs.flatMap { $0.sdkPages + ($0.readme.map { [$0] } ?? []) } }
     public var allSwiftFiles: [String] { jobs.flatMap(\.swiftFiles) }
 
     /// The jobs of a config, or an error for each input that selects no page.
@@ -47,7 +55,11 @@ public struct PagePlan: Sendable {
                 continue
             }
             let prefix = OutputNaming.filePrefix(forInput: input.packagePath, treeCount: config.inputs.count)
-            jobs.append(Job(input: input, pages: pages, root: commonFolder(of: pages), filePrefix: prefix))
+            var job = Job(input: input, pages: pages, root: commonFolder(of: pages), filePrefix: prefix)
+            if config.client.isEnabled {
+                (job.sdkPages, job.readme) = MarkdownTree.sdkPages(of: PathMath.standardize(input.folder))
+            }
+            jobs.append(job)
         }
         return problems.isEmpty ? .success(PagePlan(jobs: jobs)) : .failure(DiagnosticList(problems))
     }

@@ -14,8 +14,11 @@ public struct TemplateSet: Sendable {
         public static let swiftSkipped = "skipped.swift.mustache"
         public static let namespace = "namespace.swift.mustache"
         public static let docsPage = "model.md.mustache"
+        /// The API client (`SwiftClientEmitter`): the client type, and one operations page's group.
+        public static let client = "client.swift.mustache"
+        public static let operations = "operations.swift.mustache"
         /// Every template: the one list of names (the bundle, the CLI's loader and `init` read it).
-        public static let all = [swiftModel, swiftEnum, swiftUnion, swiftSkipped, namespace, docsPage]
+        public static let all = [swiftModel, swiftEnum, swiftUnion, swiftSkipped, namespace, docsPage, client, operations]
     }
 
     private enum Compiled: Sendable {

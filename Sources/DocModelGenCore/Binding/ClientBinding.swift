@@ -1,0 +1,387 @@
+/// A schema's `api` → `ClientPlan`: Swift names for the client, its groups and operations, and where
+/// every argument goes on the wire.
+///
+/// Where an overlay says nothing, the docs-only rules decide (README "Calling the API"; the SDK
+/// behaviour they mirror is in `Tests/Peers/SDK-FACTS.md` i.1–i.5):
+/// - method and path come from the operation's `UsageSnippet`; without one the operation is not
+///   generated (older generators write none), with one warning for the API naming the flags;
+/// - a `request` argument whose model lives in an `operations` folder, or has a field named in the
+///   path template, is the SDK's request model: its fields are the parameters; any other `request`
+///   is the body;
+/// - a parameter named in the path template (names compared without case, `_` and `-`) is a path
+///   parameter;
+/// - the one parameter whose type is an object page is the body (multipart/form-data when the
+///   model carries a file, JSON otherwise);
+/// - every other parameter is a form-style, exploded query parameter, the SDK's default, with a
+///   note (`inferred-location`) so the user knows to add an overlay for a header;
+/// - a response model whose fields are the SDK's response metadata (`http_meta`, `status_code`,
+///   `content_type`, `raw_response`) returns its one other field;
+/// - `Accept` is `application/json` when the response or a documented error is JSON, else `*/*`.
+public enum ClientBinding {
+    public struct Options: Sendable, Hashable {
+        /// The client's type name; by default the SDK's class (`Polar` → `PolarClient`).
+        public var typeName: String?
+        /// Operation globs over `group/…/operation` (`customers/*`, `**/list`); empty: every one.
+        public var include: [String]
+        public var exclude: [String]
+        /// What overlays say of the operations, most trusted first (the SDK's, then the spec's).
+        public var overlay: [WireOperation]
+
+        public init(typeName: String? = nil, include: [String] = [], exclude: [String] = [], overlay: [WireOperation] = []) {
+            self.typeName = typeName
+            self.include = include
+            self.exclude = exclude
+            self.overlay = overlay
+        }
+    }
+
+    /// The SDK's options, which the client takes once (`retries`, …) or not at all.
+    static let sdkOptions: Set<String> = ["retries", "server_url", "timeout_ms", "http_headers", "accept_header_override"]
+    /// Response-model fields that are the HTTP response itself, not its body.
+    static let responseMetadata: Set<String> = ["http_meta", "status_code", "content_type", "raw_response", "headers"]
+
+    /// The plan of `binding.schema.api`, or nil when the schema has none; and what binding
+    /// found (paths relative to the docs root).
+    public static func plan(_ binding: SwiftBinding, options: Options = Options()) -> (plan: ClientPlan?, diagnostics: [Diagnostic]) {
+        guard let api = binding.schema.api else { return (nil, []) }
+        var builder = Builder(binding: binding, options: options)
+        return (builder.build(api), builder.diagnostics)
+    }
+
+    struct Builder {
+        let binding: SwiftBinding
+        let options: Options
+        var diagnostics: [Diagnostic] = []
+        var withoutRoute: [SourceLocation] = []
+        /// Type names the client must not take: every model's.
+        let modelTypeNames: Set<String>
+
+        init(binding: SwiftBinding, options: Options) {
+            self.binding = binding
+            self.options = options
+            modelTypeNames = Set(binding.typeNames)
+        }
+
+        mutating func build(_ api: API) -> ClientPlan {
+            let typeName = free(options.typeName ?? (api.groups.lazy.compactMap(\.sdkClassName).first.map { $0.hasSuffix("Client") ? $0 : $0 + "Client" } ?? "APIClient"))
+            var groups: [ClientPlan.Group] = []
+            var indexByPath: [[String]: Int] = [:]
+            func groupIndex(_ accessor: [String], builder: inout Builder) -> Int {
+                if let index = indexByPath[accessor] { return index }
+                let parent = accessor.count > 1 ? groupIndex(Array(accessor.dropLast()), builder: &builder) : nil
+                let index = groups.count
+                groups.append(ClientPlan.Group(
+                    accessor: accessor, typeName: builder.free(SwiftNaming.typeName(accessor.joined(separator: " ")) + "Operations"),
+                    propertyName: SwiftNaming.propertyName(accessor.last ?? "operations"), sourcePath: nil, title: nil,
+                    operations: [], children: []))
+                indexByPath[accessor] = index
+                if let parent { groups[parent].children.append(index) }
+                return index
+            }
+            // A page without operations (the SDK's own page, `# Livepeer SDK`) is not a group.
+            for group in api.groups where !group.accessor.isEmpty && !group.operations.isEmpty {
+                let index = groupIndex(group.accessor, builder: &self)
+                if groups[index].sourcePath == nil {
+                    groups[index].sourcePath = group.sourcePath
+                    groups[index].title = group.title
+                }
+                var names = Set(groups[index].operations.map(\.methodName))
+                for operation in group.operations where isSelected(group.accessor + [operation.name]) {
+                    guard var bound = bind(operation, in: group) else { continue }
+                    var name = bound.methodName
+                    while !names.insert(name).inserted { name += "_" }
+                    bound.methodName = name
+                    groups[index].operations.append(bound)
+                }
+            }
+            // Property names made distinct among siblings (operations and child groups).
+            for index in groups.indices {
+                var used = Set(groups[index].operations.map(\.methodName))
+                for child in groups[index].children {
+                    while !used.insert(groups[child].propertyName).inserted { groups[child].propertyName += "_" }
+                }
+            }
+            var roots = Set<String>()
+            for index in groups.indices where groups[index].accessor.count == 1 {
+                while !roots.insert(groups[index].propertyName).inserted { groups[index].propertyName += "_" }
+            }
+            if let first = withoutRoute.first {
+                diagnostics.append(.warning(
+                    "\(withoutRoute.count) operation\(withoutRoute.count == 1 ? " has" : "s have") no method and path in the docs "
+                        + "(no UsageSnippet: an older generator): their calls are not generated; --openapi or --python-sdk gives them",
+                    at: first, kind: .operationNotGenerated))
+            }
+            return ClientPlan(
+                typeName: typeName, serverTypeName: free("Server"), securityTypeName: free("Security"), servers: servers(api.overview?.servers ?? []),
+                security: credentials(api.overview?.securitySchemes ?? []), groups: groups)
+        }
+
+        func isSelected(_ path: [String]) -> Bool {
+            let text = path.joined(separator: "/")
+            return (options.include.isEmpty || options.include.contains { Glob.matches($0, text) })
+                && !options.exclude.contains { Glob.matches($0, text) }
+        }
+
+        /// A type name no model has (`_` appended until free).
+        func free(_ name: String) -> String {
+            var name = name
+            while modelTypeNames.contains(name) { name += "_" }
+            return name
+        }
+
+        mutating func bind(_ operation: Operation, in group: OperationGroup) -> ClientPlan.Operation? {
+            let known = overlayOperation(operation, in: group)
+            guard let method = known?.method ?? operation.usage?.method, let path = known?.path ?? operation.usage?.path,
+                  !method.isEmpty, !path.isEmpty else {
+                withoutRoute.append(operation.location)
+                return nil
+            }
+            let response: ClientPlan.Response
+            switch self.response(operation) {
+            case .success(let value): response = value
+            case .failure(let unsupported):
+                diagnostics.append(.warning("operation '\(operation.name)' is not generated: \(unsupported.reason)", at: operation.location, kind: .operationNotGenerated))
+                return nil
+            }
+            let templateNames = Set(ClientBinding.pathVariables(path).map(Self.comparable))
+            var arguments: [ClientPlan.Argument] = []
+            var parameters: [ClientPlan.Parameter] = []
+            var body: ClientPlan.Body?
+            var usedNames: Set<String> = ["apiRequest", "apiResponse"]
+            for parameter in operation.parameters {
+                if ClientBinding.sdkOptions.contains(parameter.name) { continue }
+                if case .reference(let reference) = parameter.type.unwrappingWrappers, reference.text.hasPrefix("utils.") { continue }
+                if parameter.name == "security" {
+                    diagnostics.append(.note(
+                        "operation '\(operation.name)': its own security argument is not generated; the client's security is sent",
+                        at: parameter.location, kind: .inferredLocation))
+                    continue
+                }
+                var name = SwiftNaming.propertyName(parameter.name)
+                while !usedNames.insert(name).inserted { name += "_" }
+                let isOptional = parameter.required != .required || Self.isOptionalType(parameter.type)
+                let label = parameter.name == "request" ? "_" : name
+                arguments.append(ClientPlan.Argument(
+                    sdkName: parameter.name, label: label, name: name, type: parameter.type.unwrappingWrappers,
+                    isOptional: isOptional, description: parameter.description))
+                let escapedName = SwiftNaming.escaped(name)
+                if parameter.name == "request", let model = objectModel(parameter.type) {
+                    if isRequestModel(model, templateNames: templateNames) {
+                        for field in model.wireFields where !field.isAdditionalProperties {
+                            let property = SwiftNaming.escaped(binding.propertyName(of: field, in: model))
+                            let value = isOptional ? "\(escapedName)?.\(property)" : "\(escapedName).\(property)"
+                            place(field.wireName, type: field.type, value: value, optional: isOptional || field.isOptional,
+                                  templateNames: templateNames, path: path, known: known, operation: operation, at: field.location,
+                                  parameters: &parameters, body: &body)
+                        }
+                    } else {
+                        body = ClientPlan.Body(encoding: bodyEncoding(model, known: known), value: escapedName, isOptional: isOptional)
+                    }
+                    continue
+                }
+                if parameter.name == "request", body == nil {
+                    body = ClientPlan.Body(encoding: bodyEncoding(nil, known: known), value: escapedName, isOptional: isOptional)
+                    continue
+                }
+                place(parameter.name, type: parameter.type, value: escapedName, optional: isOptional,
+                      templateNames: templateNames, path: path, known: known, operation: operation, at: parameter.location,
+                      parameters: &parameters, body: &body)
+            }
+            let errors = operation.errors.compactMap { error -> ClientPlan.ErrorResponse? in
+                guard case .reference(let reference) = error.type, let target = reference.target,
+                      binding.schema.model(atPath: target) != nil else { return nil }
+                return ClientPlan.ErrorResponse(statusCodes: error.statusCodes, contentType: error.contentType ?? "*/*", type: error.type)
+            }
+            let json = { (type: String) in type.lowercased().contains("json") }
+            var accept = "*/*"
+            if case .json = response { accept = "application/json" }
+            if errors.contains(where: { json($0.contentType) }) { accept = "application/json" }
+            return ClientPlan.Operation(
+                sdkName: operation.name, methodName: SwiftNaming.propertyName(operation.name), summary: operation.summary,
+                description: operation.description,
+                operationID: known?.operationID ?? operation.usage?.operationID ?? (group.accessor + [operation.name]).joined(separator: "."),
+                method: method.uppercased(), path: path, arguments: arguments, parameters: parameters, body: body,
+                accept: accept, response: response, errors: errors, location: operation.location)
+        }
+
+        /// Puts one docs parameter (or request-model field) in the path, the body or the query.
+        mutating func place(
+            _ wireName: String, type: TypeExpression, value: String, optional: Bool, templateNames: Set<String>, path: String,
+            known: WireOperation?, operation: Operation, at location: SourceLocation,
+            parameters: inout [ClientPlan.Parameter], body: inout ClientPlan.Body?
+        ) {
+            if let stated = known?.parameters.first(where: { Self.comparable($0.name) == Self.comparable(wireName) }),
+               let place = ClientPlan.Location(rawValue: stated.location) {
+                parameters.append(ClientPlan.Parameter(
+                    location: place, wireName: stated.name, value: value, style: stated.style, explode: stated.explode, isInferred: false))
+                return
+            }
+            if templateNames.contains(Self.comparable(wireName)) {
+                let template = ClientBinding.pathVariables(path).first { Self.comparable($0) == Self.comparable(wireName) } ?? wireName
+                parameters.append(ClientPlan.Parameter(location: .path, wireName: template, value: value, style: "simple", explode: false, isInferred: true))
+                return
+            }
+            if body == nil, let model = objectModel(type) {
+                body = ClientPlan.Body(encoding: bodyEncoding(model, known: known), value: value, isOptional: optional)
+                return
+            }
+            parameters.append(ClientPlan.Parameter(location: .query, wireName: wireName, value: value, style: "form", explode: true, isInferred: true))
+            diagnostics.append(.note(
+                "operation '\(operation.name)': '\(wireName)' is sent in the query (the SDK's default for a parameter the docs do not place); "
+                    + "--openapi or --python-sdk says where it goes",
+                at: location, kind: .inferredLocation))
+        }
+
+        /// The overlay's operation of the same SDK name (and group, where the source names one):
+        /// the first of the most trusted source.
+        func overlayOperation(_ operation: Operation, in group: OperationGroup) -> WireOperation? {
+            let candidates = options.overlay.filter { $0.sdkName == operation.name }
+            let inGroup = candidates.filter { known in
+                known.group.map { Self.comparable($0) == Self.comparable(group.accessor.last ?? "") } ?? true
+            }
+            if let path = operation.usage?.path, let method = operation.usage?.method {
+                if let same = inGroup.first(where: { $0.path == path && $0.method == method.uppercased() }) { return same }
+            }
+            return inGroup.first
+        }
+
+        /// How a body is sent: the overlay's media type, else multipart for a model with a file
+        /// and JSON for the rest.
+        func bodyEncoding(_ model: Model?, known: WireOperation?) -> ClientPlan.Body.Encoding {
+            if let media = known?.bodyMediaType?.lowercased() {
+                if media.hasPrefix("multipart/") { return .multipart }
+                if media.hasPrefix("application/x-www-form-urlencoded") { return .form }
+                return .json
+            }
+            return model?.isMultipartBody == true ? .multipart : .json
+        }
+
+        /// What a 2xx response becomes.
+        func response(_ operation: Operation) -> Result<ClientPlan.Response, Unsupported> {
+            guard let type = operation.response else { return .success(.none) }
+            switch type.unwrappingWrappers {
+            case .string: return .success(.text)
+            case .null: return .success(.none)
+            case .reference(let reference):
+                guard let target = reference.target, let model = binding.schema.model(atPath: target) else {
+                    return reference.text == "None" ? .success(.none) : .failure(Unsupported("its response type '\(reference.text)' has no page"))
+                }
+                if case .union(let union) = model.kind, union.wireMembers.count != union.members.count {
+                    return .failure(Unsupported("its response is a server-sent event stream (\(operation.responseText ?? reference.text)), which the client does not call yet"))
+                }
+                let fields = model.wireFields
+                guard case .object = model.kind, !fields.isEmpty,
+                      fields.contains(where: { ClientBinding.responseMetadata.contains($0.documentedName ?? $0.wireName) })
+                else {
+                    return .success(.json(type: type.unwrappingWrappers))
+                }
+                let body = model.fields.filter { !ClientBinding.responseMetadata.contains($0.documentedName ?? $0.wireName) }
+                guard let field = body.first else { return .success(.none) }
+                guard body.count == 1 else {
+                    return .failure(Unsupported("its response model \(model.name) has \(body.count) body fields; the client returns one"))
+                }
+                switch field.type.unwrappingWrappers {
+                case .string: return .success(.text)
+                case .sdkObject(let text):
+                    return .failure(Unsupported("its response is an SDK object (\(text)), which the client does not call yet"))
+                case .union(let members) where members.contains(where: { if case .sdkObject = $0.unwrappingWrappers { true } else { false } }):
+                    return .failure(Unsupported("its response is a server-sent event stream (\(field.typeText)), which the client does not call yet"))
+                case .reference(let inner):
+                    if let innerTarget = inner.target, let innerModel = binding.schema.model(atPath: innerTarget),
+                       case .union(let union) = innerModel.kind, union.wireMembers.count != union.members.count {
+                        return .failure(Unsupported("its response is a server-sent event stream (\(field.typeText)), which the client does not call yet"))
+                    }
+                    return .success(.json(type: field.type.unwrappingWrappers))
+                default:
+                    return .success(.json(type: field.type.unwrappingWrappers))
+                }
+            case .sdkObject(let text), .unknown(let text):
+                return .failure(Unsupported("its response type '\(text)' is not a JSON value"))
+            case .union(let members) where members.contains(where: { if case .sdkObject = $0.unwrappingWrappers { true } else { false } }):
+                return .failure(Unsupported("its response is a server-sent event stream, which the client does not call yet"))
+            case .malformed(let text):
+                return .failure(Unsupported("its response type '\(text)' is not understood"))
+            default:
+                return .success(.json(type: type.unwrappingWrappers))
+            }
+        }
+
+        /// The object page `type` links to (through wrappers), if any.
+        func objectModel(_ type: TypeExpression) -> Model? {
+            guard case .reference(let reference) = type.unwrappingWrappers, let target = reference.target,
+                  let model = binding.schema.model(atPath: target), case .object = model.kind else { return nil }
+            return model
+        }
+
+        /// Whether `model` is the SDK's request model of an operation (its fields are the
+        /// parameters) rather than a body.
+        func isRequestModel(_ model: Model, templateNames: Set<String>) -> Bool {
+            if model.namespace == "operations" { return true }
+            return model.fields.contains { templateNames.contains(Self.comparable($0.wireName)) }
+        }
+
+        func servers(_ servers: [Server]) -> [ClientPlan.Server] {
+            let named = servers.map { $0.name.map(SwiftNaming.propertyName) ?? "server\($0.index)" }
+            return zip(servers, SwiftBinding.distinct(named)).map { server, name in
+                ClientPlan.Server(caseName: name, url: server.url, description: server.description, variables: ClientBinding.pathVariables(server.url))
+            }
+        }
+
+        mutating func credentials(_ schemes: [SecurityScheme]) -> [ClientPlan.Credential] {
+            schemes.compactMap { scheme in
+                let type = scheme.type.lowercased(), detail = (scheme.scheme ?? "").lowercased()
+                let kind: ClientPlan.Credential.Kind
+                if type == "http", detail.contains("basic") {
+                    kind = .basic
+                } else if type == "http" || type == "oauth2" || type == "openidconnect" || detail.contains("bearer") {
+                    kind = .bearer
+                } else {
+                    diagnostics.append(.warning(
+                        "security scheme '\(scheme.name)' (\(scheme.type)) is not set by the client: the docs do not say its header or query name; --openapi gives it",
+                        at: scheme.location, kind: .operationNotGenerated))
+                    return nil
+                }
+                return ClientPlan.Credential(propertyName: SwiftNaming.propertyName(scheme.name), sdkName: scheme.name, kind: kind, wireName: nil)
+            }
+        }
+
+        static func isOptionalType(_ type: TypeExpression) -> Bool {
+            switch type {
+            case .optional, .nullable, .optionalNullable: true
+            default: false
+            }
+        }
+
+        /// `organizationId`, `organization_id` and `organization-id` compare equal.
+        static func comparable(_ name: String) -> String {
+            String(name.lowercased().filter { $0 != "_" && $0 != "-" })
+        }
+    }
+
+    /// Why an operation's call is not generated.
+    struct Unsupported: Error {
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    /// The `{name}` variables of a path or URL template, in order.
+    static func pathVariables(_ template: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = String(rest[rest.index(after: open)..<close])
+            if !name.isEmpty, !names.contains(name) { names.append(name) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}
+
+extension ClientBinding.Options {
+    /// These options with the operations of `facts` as the overlay, the SDK's before the spec's.
+    public func withOverlay(_ facts: [WireFacts]) -> ClientBinding.Options {
+        var options = self
+        options.overlay = facts.filter { $0.origin == .pythonSDK }.flatMap(\.operations) + facts.filter { $0.origin == .openAPI }.flatMap(\.operations)
+        return options
+    }
+}

@@ -1,0 +1,126 @@
+/// The client of one API as the Swift emitter builds it: every operation the docs describe, with
+/// Swift names, where each argument goes on the wire and what each response becomes. Made by
+/// `ClientBinding` from a schema's `api`; plain values, dumpable as JSON.
+public struct ClientPlan: Codable, Sendable, Hashable {
+    /// The client's type name (`PolarClient`).
+    public var typeName: String
+    /// The client's nested `Server` and `Security` types (a model of the name gets `_` added).
+    public var serverTypeName: String
+    public var securityTypeName: String
+    /// The README's servers, in order (the first is the default).
+    public var servers: [Server]
+    public var security: [Credential]
+    /// Every group by accessor path, parents before children (`customer_portal` before
+    /// `customer_portal.customers`); a parent the docs have no page for has no operations.
+    public var groups: [Group]
+
+    public struct Server: Codable, Sendable, Hashable {
+        /// The case of the client's `Server` enum (`production`, `server0`).
+        public var caseName: String
+        public var url: String
+        public var description: String?
+        /// `{name}` variables of a templated URL, in order.
+        public var variables: [String]
+    }
+
+    /// One security scheme of the README, as the client's `Security` sets it.
+    public struct Credential: Codable, Sendable, Hashable {
+        public enum Kind: String, Codable, Sendable, Hashable { case bearer, basic, apiKeyHeader, apiKeyQuery }
+        /// The property of the client's `Security` (`accessToken`).
+        public var propertyName: String
+        /// The SDK's argument (`access_token`).
+        public var sdkName: String
+        public var kind: Kind
+        /// The header or query name of an API key.
+        public var wireName: String?
+    }
+
+    public struct Group: Codable, Sendable, Hashable {
+        /// The SDK's accessor path (`["customer_portal", "customers"]`).
+        public var accessor: [String]
+        /// The nested type's name (`CustomerPortalCustomersOperations`).
+        public var typeName: String
+        /// The accessor property on the parent (`customers`).
+        public var propertyName: String
+        /// The group's page, relative to the docs root; nil for a parent without one.
+        public var sourcePath: String?
+        public var title: String?
+        public var operations: [Operation]
+        /// The groups directly under this one, by index in `ClientPlan.groups`.
+        public var children: [Int]
+    }
+
+    public struct Operation: Codable, Sendable, Hashable {
+        /// The SDK's method name (`list`) and the Swift method's (`list`).
+        public var sdkName: String
+        public var methodName: String
+        public var summary: String?
+        public var description: String?
+        public var operationID: String
+        /// Upper case (`GET`).
+        public var method: String
+        public var path: String
+        public var arguments: [Argument]
+        /// The query, path and header parameters in the SDK's order (its request model's fields).
+        public var parameters: [Parameter]
+        public var body: Body?
+        public var accept: String
+        public var response: Response
+        public var errors: [ErrorResponse]
+        /// The operation's heading.
+        public var location: SourceLocation
+    }
+
+    /// One argument of the Swift method.
+    public struct Argument: Codable, Sendable, Hashable {
+        /// The SDK's name (`organization_id`, `request`).
+        public var sdkName: String
+        /// The argument label as declared (`organizationId`, `_`).
+        public var label: String
+        /// The parameter's name inside the method (`organizationId`, `request`).
+        public var name: String
+        /// Its type without the optional wrapper (the emitter spells it).
+        public var type: TypeExpression
+        /// Whether it may be left out (`= nil`).
+        public var isOptional: Bool
+        public var description: String?
+    }
+
+    public enum Location: String, Codable, Sendable, Hashable { case path, query, header }
+
+    public struct Parameter: Codable, Sendable, Hashable {
+        public var location: Location
+        public var wireName: String
+        /// The Swift expression of its value (`page`, `request.pageSize`).
+        public var value: String
+        public var style: String
+        public var explode: Bool
+        /// Whether the location was read from the docs' rules rather than stated by a source.
+        public var isInferred: Bool
+    }
+
+    public struct Body: Codable, Sendable, Hashable {
+        public enum Encoding: String, Codable, Sendable, Hashable { case json, multipart, form }
+        public var encoding: Encoding
+        public var value: String
+        /// Whether the value is optional (no body is sent when it is nil).
+        public var isOptional: Bool
+    }
+
+    public enum Response: Codable, Sendable, Hashable {
+        /// No body the SDK reads.
+        case none
+        /// JSON decoded as the type.
+        case json(type: TypeExpression)
+        /// The body as text.
+        case text
+    }
+
+    public struct ErrorResponse: Codable, Sendable, Hashable {
+        /// As the docs write them (`400`, `4XX`).
+        public var statusCodes: [String]
+        public var contentType: String
+        /// The page the body decodes as.
+        public var type: TypeExpression
+    }
+}

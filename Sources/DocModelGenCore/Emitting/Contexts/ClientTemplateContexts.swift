@@ -1,0 +1,162 @@
+/// What `client.swift.mustache` sees: the client type of one API (servers, security, the top-level
+/// groups' accessors, and the parent groups the docs have no page for).
+public struct ClientTemplateContext: TemplateContext {
+    /// The page the client's facts come from (the SDK's `README.md`), relative to the docs root.
+    public var sourcePath: String
+    public var imports: [String]
+    /// `public`, `internal` or `package`.
+    public var access: String
+    public var typeName: String
+    /// The nested types' names (`Server`, `Security`; `_` added when a model has the name).
+    public var serverTypeName: String
+    public var securityTypeName: String
+    /// Spaces before each declaration: four inside a namespace's `extension`, else none.
+    public var indent: String
+    public var namespace: SwiftTemplateCommonContext.Namespace?
+    /// A doc comment line per line of the client's description (each starts with a space).
+    public var docLines: [String]
+    public var servers: [Server]
+    /// The first server's case (`.production`); nil without servers.
+    public var defaultServer: String?
+    public var credentials: [Credential]
+    public var accessors: [Accessor]
+    /// Groups without a page of their own that hold others (`customer_portal`).
+    public var parentGroups: [ParentGroup]
+
+    public var templateName: String { TemplateSet.Name.client }
+
+    public struct Server: TemplateObject {
+        public var caseName: String
+        /// The URL template as a Swift string literal.
+        public var urlLiteral: String
+        public var docLines: [String]
+        public var templateValues: TemplateValue.Members {
+            ["caseName": .string(caseName), "urlLiteral": .string(urlLiteral), "docLines": .strings(docLines)]
+        }
+    }
+
+    public struct Credential: TemplateObject {
+        public var propertyName: String
+        /// The property's type (`Swift.String`, `(username: Swift.String, password: Swift.String)`).
+        public var type: String
+        /// The statement that appends its credential (`credentials.append(.bearer(value))`).
+        public var append: String
+        public var docLines: [String]
+        public var templateValues: TemplateValue.Members {
+            ["propertyName": .string(propertyName), "type": .string(type), "append": .string(append), "docLines": .strings(docLines)]
+        }
+    }
+
+    public struct Accessor: TemplateObject {
+        public var propertyName: String
+        public var typeName: String
+        public var docLines: [String]
+        public var templateValues: TemplateValue.Members {
+            ["propertyName": .string(propertyName), "typeName": .string(typeName), "docLines": .strings(docLines)]
+        }
+    }
+
+    public struct ParentGroup: TemplateObject {
+        public var typeName: String
+        public var accessors: [Accessor]
+        public var templateValues: TemplateValue.Members {
+            ["typeName": .string(typeName), "accessors": .objects(accessors)]
+        }
+    }
+
+    public var templateValues: TemplateValue.Members {
+        var values = TemplateValue.Members()
+        values["sourcePath"] = .string(sourcePath)
+        values["imports"] = .strings(imports)
+        values["access"] = .string(access)
+        values["typeName"] = .string(typeName)
+        values["serverTypeName"] = .string(serverTypeName)
+        values["securityTypeName"] = .string(securityTypeName)
+        values["credentialParameters"] = .string(credentials.map { "\($0.propertyName): \($0.type)? = nil" }.joined(separator: ", "))
+        values["hasCredentials"] = .bool(!credentials.isEmpty)
+        values["indent"] = .string(indent)
+        if let namespace { values["namespace"] = .object(namespace.templateValues) }
+        values["docLines"] = .strings(docLines)
+        values["servers"] = .objects(servers)
+        values["hasServers"] = .bool(!servers.isEmpty)
+        if let defaultServer { values["defaultServer"] = .string(defaultServer) }
+        values["credentials"] = .objects(credentials)
+        values["accessors"] = .objects(accessors)
+        values["parentGroups"] = .objects(parentGroups)
+        return values
+    }
+}
+
+/// What `operations.swift.mustache` sees: one group page's operations, as methods of the group's
+/// type nested in the client.
+public struct OperationsTemplateContext: TemplateContext {
+    /// The group's page, relative to the docs root (`../sdks/checkouts/README.md` from the models).
+    public var sourcePath: String
+    public var imports: [String]
+    public var access: String
+    /// How file scope names the client (`PolarClient`, `Namespace.PolarClient`).
+    public var qualifiedClientName: String
+    public var typeName: String
+    public var docLines: [String]
+    /// Child groups (`customers.members` under `customers`).
+    public var accessors: [ClientTemplateContext.Accessor]
+    public var operations: [Method]
+
+    public var templateName: String { TemplateSet.Name.operations }
+
+    /// One operation as a method.
+    public struct Method: TemplateObject {
+        public var docLines: [String]
+        public var name: String
+        /// The parameter clauses, one per line (`organizationId: Swift.String? = nil`), commas included.
+        public var parameterLines: [String]
+        /// ` -> T`, or empty for `Void`.
+        public var returnClause: String
+        /// `.get`, as `HTTPRequest.Method` spells it.
+        public var method: String
+        public var pathLiteral: String
+        public var operationIDLiteral: String
+        /// One line each: what the request carries (`try apiRequest.addQuery("page", page)`).
+        public var statements: [String]
+        public var responses: [Response]
+
+        public var templateValues: TemplateValue.Members {
+            var values = TemplateValue.Members()
+            values["docLines"] = .strings(docLines)
+            values["name"] = .string(name)
+            values["parameterLines"] = .strings(parameterLines)
+            values["hasParameters"] = .bool(!parameterLines.isEmpty)
+            values["returnClause"] = .string(returnClause)
+            values["method"] = .string(method)
+            values["pathLiteral"] = .string(pathLiteral)
+            values["operationIDLiteral"] = .string(operationIDLiteral)
+            values["statements"] = .strings(statements)
+            values["responses"] = .objects(responses)
+            return values
+        }
+    }
+
+    /// One documented response: when it matches, what the method does (one line).
+    public struct Response: TemplateObject {
+        /// `["2XX"]`, as a Swift array literal.
+        public var statusesLiteral: String
+        public var contentTypeLiteral: String
+        public var action: String
+        public var templateValues: TemplateValue.Members {
+            ["statusesLiteral": .string(statusesLiteral), "contentTypeLiteral": .string(contentTypeLiteral), "action": .string(action)]
+        }
+    }
+
+    public var templateValues: TemplateValue.Members {
+        var values = TemplateValue.Members()
+        values["sourcePath"] = .string(sourcePath)
+        values["imports"] = .strings(imports)
+        values["access"] = .string(access)
+        values["qualifiedClientName"] = .string(qualifiedClientName)
+        values["typeName"] = .string(typeName)
+        values["docLines"] = .strings(docLines)
+        values["accessors"] = .objects(accessors)
+        values["operations"] = .objects(operations)
+        return values
+    }
+}
