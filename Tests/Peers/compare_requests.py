@@ -27,7 +27,9 @@ its decoded value holds as the SDK does (`marshal_json` leaves unset optional fi
 Calls whose id ends in `-min` (required arguments only) are counted apart: their differences are
 default-value differences (an SDK sends its defaults, e.g. `page=1&limit=10`).
 Exit 0 when every difference is excepted: --exceptions has JSON lines `{"operation", "reason"}`
-(optionally `"id"`, and `"what": "request"|"response"` to except only one side); 1 otherwise.
+(optionally `"id"`, `"what": "request"|"response"` to except only one side, and `"match"`: a regular
+expression; a row with `match` excepts only the differences it finds in (re.search), so a call is excepted
+when every difference is matched by some row, or a row without `match` covers it); 1 otherwise.
 """
 import argparse
 import base64
@@ -122,7 +124,13 @@ def request_difference(left, right):
     if left["path"] != right["path"]:
         found.append(f"path {left['path']!r} vs {right['path']!r}")
     if left["query"] != right["query"]:
-        found.append(f"query {short(left['query'])} vs {short(right['query'])}")
+        only_left = [pair for pair in left["query"] if pair not in right["query"]]
+        only_right = [pair for pair in right["query"] if pair not in left["query"]]
+        if only_left or only_right:  # the pairs one side alone has (then the text need not be cut)
+            found.append(f"query {short(left['query'])} vs {short(right['query'])}; "
+                         f"only in the first {json.dumps(only_left)}, only in the second {json.dumps(only_right)}")
+        else:
+            found.append(f"query {short(left['query'])} vs {short(right['query'])} (same pairs, other order)")
     ha, hb = header_map(left["headers"]), header_map(right["headers"])
     for name in sorted(set(ha) | set(hb)):
         if ha.get(name) != hb.get(name):
@@ -173,16 +181,22 @@ def group_log(log, calls, outcomes):
     return by_id
 
 
-def excepted(exceptions, call, what):
-    for row in exceptions:
-        if row.get("operation") not in (call["operation"], "*"):
-            continue
-        if "id" in row and row["id"] != call["id"]:
-            continue
-        if row.get("what", what) != what:
-            continue
-        return row.get("reason", "")
-    return None
+def excepted(exceptions, call, what, differences=None):
+    """The reason(s) that except every difference of `what` in `call`, or None."""
+    rows = [row for row in exceptions
+            if row.get("operation") in (call["operation"], "*")
+            and ("id" not in row or row["id"] == call["id"]) and row.get("what", what) == what]
+    whole = [row for row in rows if "match" not in row]
+    if whole:
+        return whole[0].get("reason", "")
+    reasons = []
+    for difference in differences or []:
+        row = next((row for row in rows if re.search(row["match"], difference)), None)
+        if row is None:
+            return None
+        if row.get("reason", "") not in reasons:
+            reasons.append(row.get("reason", ""))
+    return "; ".join(reasons) if reasons else None
 
 
 def main(argv):
@@ -232,10 +246,10 @@ def main(argv):
         key = lambda name: (prefix + name[0].upper() + name[1:]) if minimal else name
         counts[key("requestsEqual")] += 0 if differences else 1
         counts[key("responsesEqual")] += 0 if response else 1
-        for what, bad in (("request", bool(differences)), ("response", bool(response))):
-            if not bad:
+        for what, found in (("request", differences), ("response", [response] if response else [])):
+            if not found:
                 continue
-            reason = excepted(exceptions, call, what)
+            reason = excepted(exceptions, call, what, found)
             if reason is None:
                 blocking.append(call["id"])
             else:
