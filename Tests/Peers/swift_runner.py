@@ -6,7 +6,8 @@
 Reads the generated client (`Client+API.swift` and the `Operations+<folder>.swift` files of
 `docmodelgen generate`; regular, so parsed line by line) and writes into --out-dir:
 
-  - `main.swift`: one `case "<operation path>":` per generated method. The operation path is the
+  - `main.swift` (the table from operation path to function) and `Operations<N>.swift` (one function per
+    generated method, 20 a file). The operation path is the
     Python one (`customer_portal.customers.get`): the README example under the operation's heading
     (request_samples.python_path, so the two sides name an operation alike), matched to the Swift
     method by the group's `the SDK's `…`` accessor and the method's `(the SDK's `name`)` doc line.
@@ -196,6 +197,16 @@ def wrapper_property(models_text, type_name, wire):
     return None
 
 
+KNOWN_MODULES = ("Swift", "DocModelRuntime", "DocModelClientRuntime", "Foundation")
+
+
+def qualify(swift_type):
+    """`[Foo: Bar?]` → `[PeerClient.Foo: PeerClient.Bar?]`: a generated type may share its name with one
+    of Foundation's (polar's `TimeInterval`), which main.swift imports too."""
+    return re.sub(r"(?<![\w.])([A-Za-z_]\w*)",
+                  lambda m: m.group(1) if m.group(1) in KNOWN_MODULES else "PeerClient." + m.group(1), swift_type)
+
+
 def swift_string(text):
     return json.dumps(text)
 
@@ -234,7 +245,7 @@ def emit(args):
             if python is None:
                 problems.append(f"Swift argument {parameter['name']} has no Python parameter")
                 python = parameter["name"]
-            swift_type = parameter["type"]
+            swift_type = qualify(parameter["type"])
             variable = f"a{number}"
             if parameter["optional"]:
                 wrapped = swift_type[:-1] if swift_type.endswith("?") else swift_type
@@ -265,7 +276,7 @@ def emit(args):
             body += [f"    {call}", "    sentinel.returned(nil)"]
         else:
             body += [f"    let value = {call}", f"    sentinel.returned(try encodeJSON({value_expr}))"]
-        for error_type in method["errors"]:
+        for error_type in map(qualify, method["errors"]):
             body += [f"}} catch let error as DocModelClientRuntime.APIError<{error_type}> {{",
                      f"    sentinel.typedError(status: error.status.code, type: String(describing: {error_type}.self), "
                      "body: try encodeJSON(error.body))"]
@@ -277,20 +288,35 @@ def emit(args):
     for fallback in operations:
         if fallback not in matched:
             unmatched.append({"schema": fallback, "reason": "no generated Swift method"})
-    seen, out = set(), []
+    seen, table_rows, chunks = set(), [], []
     for path, body in cases:
         if path in seen:
             unmatched.append({"schema": path, "reason": "two Swift methods for one operation path (the first is kept)"})
             continue
         seen.add(path)
-        out.append(f"        case {swift_string(path)}:")
-        out += ["            " + line for line in body]
+        number = len(table_rows)
+        table_rows.append(f"        {swift_string(path)}: operation{number},")
+        # one small async function per operation: one function with every case runs LLVM's coroutine
+        # splitting out of memory on polar (185 operations)
+        function = [f"@Sendable func operation{number}(_ arguments: [String: JSONValue], _ client: Client, "
+                    "_ sentinel: Outcome) async throws {"]
+        function += ["    " + line for line in body] + ["}", ""]
+        if number % CHUNK == 0:
+            chunks.append([])
+        chunks[-1] += function
     sec = security["struct"]
-    credential = f"{client}.{sec}({security['field']}: \"tok\")" if security["field"] else f"{client}.{sec}()"
-    main = MAIN.replace("@CLIENT@", client).replace("@SECURITY@", credential).replace("@CASES@", "\n".join(out))
+    credential = f"PeerClient.{client}.{sec}({security['field']}: \"tok\")" if security["field"] else f"PeerClient.{client}.{sec}()"
+    main = (MAIN.replace("@CLIENT@", "PeerClient." + client).replace("@SECURITY@", credential)
+            .replace("@TABLE@", "\n".join(table_rows) if table_rows else "        :"))
     os.makedirs(args.out_dir, exist_ok=True)
+    for name in os.listdir(args.out_dir):
+        if name.startswith("Operations") and name.endswith(".swift"):
+            os.remove(os.path.join(args.out_dir, name))
     with open(os.path.join(args.out_dir, "main.swift"), "w", encoding="utf-8") as handle:
         handle.write(main)
+    for index, chunk in enumerate(chunks):
+        with open(os.path.join(args.out_dir, f"Operations{index + 1}.swift"), "w", encoding="utf-8") as handle:
+            handle.write(CHUNK_HEADER + "\n".join(chunk))
     with open(os.path.join(args.out_dir, "Support.swift"), "w", encoding="utf-8") as handle:
         handle.write(SUPPORT)
     if args.table:
@@ -302,22 +328,41 @@ def emit(args):
     return 0
 
 
+CHUNK = 20
+
+CHUNK_HEADER = '''// Generated by Tests/Peers/swift_runner.py. DO NOT EDIT.
+import DocModelClientRuntime
+import DocModelRuntime
+import Foundation
+import PeerClient
+
+'''
+
 MAIN = r'''// Generated by Tests/Peers/swift_runner.py. DO NOT EDIT.
 import DocModelClientRuntime
 import DocModelRuntime
 import Foundation
 import PeerClient
 
+typealias Client = @CLIENT@
+typealias Operation = @Sendable ([String: JSONValue], Client, Outcome) async throws -> Void
+
+/// Each operation path (the Python one) with the function that calls its generated method.
+enum Operations {
+    static let table: [String: Operation] = [
+@TABLE@
+    ]
+}
+
 /// One call of calls.jsonl through the generated client.
 func perform(_ call: PeerCall, serverURL: URL, transport: PeerTransport, sentinel: Outcome) async {
-    let client = @CLIENT@(serverURL: serverURL, security: @SECURITY@, transport: transport)
-    let arguments = call.arguments
+    let client = Client(serverURL: serverURL, security: @SECURITY@, transport: transport)
+    guard let operation = Operations.table[call.operation] else {
+        sentinel.clientError("no Swift method for operation \(call.operation)")
+        return
+    }
     do {
-        switch call.operation {
-@CASES@
-        default:
-            sentinel.clientError("no Swift method for operation \(call.operation)")
-        }
+        try await operation(call.arguments, client, sentinel)
     } catch let error as DocModelClientRuntime.UnexpectedResponseError {
         sentinel.unexpected(status: error.status.code)
     } catch let error as DocModelClientRuntime.ResponseDecodingError {
