@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "docmodelgen", targets: ["docmodelgen"]),
         .library(name: "DocModelGenCore", targets: ["DocModelGenCore"]),
         .library(name: "DocModelRuntime", targets: ["DocModelRuntime"]),
+        .library(name: "DocModelClientRuntime", targets: ["DocModelClientRuntime"]),
         .plugin(name: "DocModelGenBuildPlugin", targets: ["DocModelGenBuildPlugin"]),
         .plugin(name: "DocModelGenCommandPlugin", targets: ["DocModelGenCommandPlugin"]),
     ],
@@ -24,6 +25,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Test-only: property-based round-trip tests of the generated reference models.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // DocModelClientRuntime: generated clients send through swift-openapi-runtime's ClientTransport/ClientMiddleware.
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        // DocModelClientRuntime: HTTPRequest/HTTPResponse/HTTPFields, the types those transports speak.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Test-only: one end-to-end DocModelClientRuntime test through URLSessionTransport.
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
     ],
     targets: [
         // libcmark from the system (Debian libcmark-dev, Homebrew cmark): cmark parses every page.
@@ -54,6 +61,16 @@ let package = Package(
             ]
         ),
         .target(name: "DocModelRuntime"),
+        // The runtime of generated API clients: requests built as the Python SDKs build them
+        // (Tests/Peers/SDK-FACTS.md, section i), sent through any swift-openapi-runtime transport.
+        .target(
+            name: "DocModelClientRuntime",
+            dependencies: [
+                "DocModelRuntime",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // One C function: swap two folders atomically, so a killed run leaves complete output.
         .target(name: "CFileExchange", path: "Sources/CFileExchange"),
         .executableTarget(
@@ -121,6 +138,13 @@ let package = Package(
         .testTarget(
             name: "DocModelRuntimeTests",
             dependencies: ["DocModelRuntime", "TestSupport"]
+        ),
+        .testTarget(
+            name: "DocModelClientRuntimeTests",
+            dependencies: [
+                "DocModelClientRuntime", "DocModelRuntime", "TestSupport",
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+            ]
         ),
         .testTarget(
             name: "LivepeerWireTests",

@@ -1,0 +1,118 @@
+import DocModelClientRuntime
+import Foundation
+import HTTPTypes
+import OpenAPIURLSession
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One request through swift-openapi-urlsession's URLSessionTransport to a socket on 127.0.0.1,
+/// which records the raw request (as the capture server of SDK-FACTS i does) and answers.
+@Suite struct URLSessionEndToEndTests {
+    struct Created: Decodable { var id: String }
+
+    @Test("path, query, headers and JSON body reach the wire; the response decodes")
+    func roundTrip() async throws {
+        let server = try CaptureServer(reply: "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 11\r\nConnection: close\r\n\r\n{\"id\":\"c1\"}")
+        async let captured = server.captureOne()
+
+        var request = APIRequest(method: .post, path: "/v1/customers/{id}", operationID: "customers:create")
+        try request.setPath("id", "a b/é")
+        try request.addQuery("query", "a b&c")
+        try request.setHeader("X-Team", "team 1")
+        request.accept = "application/json"
+        try request.setJSONBody(OrderedObject([("name", "é"), ("email", "e@x.io")]))
+        let client = APIClientCore(configuration: APIClientConfiguration(
+            serverURL: URL(string: "http://127.0.0.1:\(server.port)/base/")!, transport: URLSessionTransport(),
+            security: [.bearer("tok")]))
+        let response = try await client.send(request)
+        let raw = String(decoding: try await captured, as: UTF8.self)
+
+        #expect(response.status == .created)
+        #expect(try response.decodeJSON(Created.self).id == "c1")
+        let head = raw.components(separatedBy: "\r\n\r\n")[0].components(separatedBy: "\r\n")
+        #expect(head.first == "POST /base/v1/customers/a%20b/%C3%A9?query=a+b%26c HTTP/1.1")
+        let fields = Set(head.dropFirst().map { $0.lowercased() })
+        #expect(fields.isSuperset(of: ["x-team: team 1", "accept: application/json", "authorization: bearer tok",
+                                       "content-type: application/json", "content-length: 34"]))
+        #expect(raw.hasSuffix(#"{"name":"\u00e9","email":"e@x.io"}"#))
+    }
+}
+
+/// A one-shot HTTP/1.1 listener on 127.0.0.1 with POSIX sockets: it accepts one connection, reads
+/// the head and `Content-Length` bytes of body, writes `reply` and closes.
+final class CaptureServer: Sendable {
+    let port: UInt16
+    private let listener: Int32
+    private let reply: String
+
+    struct SocketError: Error { var call: String }
+
+    init(reply: String) throws {
+        self.reply = reply
+        #if canImport(Glibc)
+        let stream = Int32(SOCK_STREAM.rawValue)
+        #else
+        let stream = SOCK_STREAM
+        #endif
+        let fd = socket(AF_INET, stream, 0)
+        guard fd >= 0 else { throw SocketError(call: "socket") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0  // any free port
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else {
+            close(fd)
+            throw SocketError(call: "bind")
+        }
+        listener = fd
+        port = UInt16(bigEndian: address.sin_port)
+    }
+
+    /// The raw bytes of the one request, once it is answered (throws after 20 s without one).
+    func captureOne() async throws -> Data {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { [self] in
+                defer { close(listener) }
+                var poller = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+                guard poll(&poller, 1, 20_000) == 1 else { return continuation.resume(throwing: SocketError(call: "poll")) }
+                let connection = accept(listener, nil, nil)
+                guard connection >= 0 else { return continuation.resume(throwing: SocketError(call: "accept")) }
+                defer { close(connection) }
+                let request = readRequest(connection)
+                _ = Array(reply.utf8).withUnsafeBytes { send(connection, $0.baseAddress, $0.count, 0) }
+                continuation.resume(returning: request)
+            }
+        }
+    }
+
+    private func readRequest(_ connection: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            if let headEnd = data.range(of: Data("\r\n\r\n".utf8)) {
+                let head = String(decoding: data[..<headEnd.lowerBound], as: UTF8.self).lowercased()
+                let length = head.components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+                if data.count - headEnd.upperBound >= length { return data }
+            }
+            var poller = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 10_000) == 1 else { return data }
+            let count = recv(connection, &buffer, buffer.count, 0)
+            guard count > 0 else { return data }
+            data.append(contentsOf: buffer[..<count])
+        }
+    }
+}
