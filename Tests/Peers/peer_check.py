@@ -49,9 +49,9 @@ TYPE_DECLARATION = re.compile(
     r"^(?:(?:public|package|internal|fileprivate|private) )?(?:indirect )?(?:final )?(?:struct|enum|class) ([A-Za-z_][A-Za-z0-9_]*)\b",
     re.M,
 )
-CODING_KEYS = re.compile(r"enum CodingKeys: String, CodingKey \{(?P<body>.*?)\n\s*\}", re.S)
+CODING_KEYS = re.compile(r"enum CodingKeys: (?:Swift\.)?String, (?:Swift\.)?CodingKey \{(?P<body>.*?)\n\s*\}", re.S)
 CODING_KEY = re.compile(r'^\s*case (?P<name>`?\w+`?)(?: = "(?P<raw>(?:[^"\\]|\\.)*)")?\s*$', re.M)
-INTEGER_ENUM = re.compile(r"^(?:(?:public|package|internal) )?enum \w+: Int\b", re.M)
+INTEGER_ENUM = re.compile(r"^(?:(?:public|package|internal) )?enum \w+: (?:Swift\.)?Int\b", re.M)
 KINDS = {"object": "struct", "enumeration": "enum", "union": "union"}
 STRING, INTEGER, FLOAT = "string", 1, 1.5
 DATETIME, DATE = "2024-01-02T03:04:05Z", "2024-01-02"
@@ -336,14 +336,15 @@ def swift_keys(model, text):
     return {field["wireName"]: key for field, key in zip(fields, cases)}
 
 
-def samples(args):
-    with open(args.schema, encoding="utf-8") as handle:
-        models = json.load(handle)["models"]
-    rows, unchecked, table, keys, swift_names, unmatched, integer_enums = [], [], [], {}, {}, [], set()
+def swift_info(models, generated_dir):
+    """What the generated Swift files say about the pages: ({sourcePath: {schema wire name: Swift JSON
+    key}}, {sourcePath: Swift type name or None}, [files whose CodingKeys do not match], {sourcePaths of
+    Int-backed enums}). Shared with request_samples.py."""
+    keys, swift_names, unmatched, integer_enums = {}, {}, [], set()
     for model in models:
         kind = model_kind(model)
         file_name = ".".join(model["sourcePath"][:-3].split("/")) + ".swift"
-        generated = os.path.join(args.generated, file_name)
+        generated = os.path.join(generated_dir, file_name)
         if kind not in KINDS or not os.path.exists(generated):
             continue
         with open(generated, encoding="utf-8") as handle:
@@ -357,6 +358,14 @@ def samples(args):
             if found is None:
                 unmatched.append(file_name)
             keys[model["sourcePath"]] = found or {}
+    return keys, swift_names, unmatched, integer_enums
+
+
+def samples(args):
+    with open(args.schema, encoding="utf-8") as handle:
+        models = json.load(handle)["models"]
+    rows, unchecked, table = [], [], []
+    keys, swift_names, unmatched, integer_enums = swift_info(models, args.generated)
     sampler = Sampler(models, keys, integer_enums)
     for model in sorted(models, key=lambda model: model["sourcePath"]):
         name, kind = model["name"], model_kind(model)
