@@ -170,6 +170,12 @@ let package = Package(
             name: "AirbytePeerTests",
             dependencies: ["docmodelgen", "TestSupport"]
         ),
+        // The request-equality peer check: every operation of four shared trees through the real
+        // SDK and the generated client against a recording server (Tests/Peers/request-peer-check).
+        .testTarget(
+            name: "RequestPeerTests",
+            dependencies: ["docmodelgen", "TestSupport"]
+        ),
         // What the tests share: package root, temporary folders, child processes, goldens (one
         // DOCMODELGEN_RECORD=1 switch, unified diffs), a seeded generator. Foundation and Testing only.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -122,19 +122,20 @@ import Testing
     }
 }
 
-/// The generated multipart encoder, without any peer: parts in field order, unset optionals left
-/// out, values spelled as the Python SDK spells them.
+/// The generated multipart encoder, without any peer: plain fields in field order and then the
+/// files (httpx writes the SDK's `data` before its `files`), unset optionals left out, values
+/// spelled as the Python SDK spells them.
 @Suite struct GeneratedModelMultipartTests {
     @Test func partsFollowFieldOrderAndPythonSpelling() throws {
         let body = BodyGenImageToVideo(
             image: BodyGenImageToVideoImage(fileName: "cat.png", content: .bytes(Data("PNG".utf8))),
             height: 576, noiseAugStrength: 0.02, safetyCheck: false, seed: 0)
         let parts = try body.multipartParts()
-        #expect(parts.map(\.name) == ["image", "height", "noise_aug_strength", "safety_check", "seed"])
-        #expect(try parts.map { String(decoding: try $0.body.data(), as: UTF8.self) } == ["PNG", "576", "0.02", "false", "0"])
-        #expect(parts[0].filename == "cat.png")
-        #expect(parts[0].resolvedContentType == "image/png")
-        #expect(parts.dropFirst().allSatisfy { $0.filename == nil && $0.resolvedContentType == nil })
+        #expect(parts.map(\.name) == ["height", "noise_aug_strength", "safety_check", "seed", "image"])
+        #expect(try parts.map { String(decoding: try $0.body.data(), as: UTF8.self) } == ["576", "0.02", "false", "0", "PNG"])
+        #expect(parts[4].filename == "cat.png")
+        #expect(parts[4].resolvedContentType == "image/png")
+        #expect(parts.dropLast().allSatisfy { $0.filename == nil && $0.resolvedContentType == nil })
     }
 
     @Test func exactBodyBytes() throws {
@@ -142,9 +143,9 @@ import Testing
             image: BodyGenImageToVideoImage(fileName: "a.bin", content: .bytes(Data("xy".utf8)), contentType: "image/webp"),
             modelId: "m", noiseAugStrength: 1)
         let encoder = try MultipartFormEncoder(boundary: "BOUNDARY")
-        let expected = "--BOUNDARY\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.bin\"\r\nContent-Type: image/webp\r\n\r\nxy\r\n"
-            + "--BOUNDARY\r\nContent-Disposition: form-data; name=\"model_id\"\r\n\r\nm\r\n"
+        let expected = "--BOUNDARY\r\nContent-Disposition: form-data; name=\"model_id\"\r\n\r\nm\r\n"
             + "--BOUNDARY\r\nContent-Disposition: form-data; name=\"noise_aug_strength\"\r\n\r\n1.0\r\n"
+            + "--BOUNDARY\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.bin\"\r\nContent-Type: image/webp\r\n\r\nxy\r\n"
             + "--BOUNDARY--\r\n"
         #expect(String(decoding: try encoder.encode(body), as: UTF8.self) == expected)
         #expect(try encoder.contentLength(of: body) == Int64(expected.utf8.count))

@@ -333,17 +333,17 @@ import Testing
             }
 
             extension UploadRequest: DocModelRuntime.MultipartFormEncodable {
-                /// The multipart/form-data parts of this body, in field order, spelled as the Python SDK sends
-                /// them; fields left `nil` are not sent.
+                /// The multipart/form-data parts of this body as the Python SDK sends them: plain fields in
+                /// field order, then files and JSON parts; fields left `nil` are not sent.
                 public func multipartParts() throws -> [DocModelRuntime.MultipartPart] {
                     var parts: [DocModelRuntime.MultipartPart] = []
                     parts.reserveCapacity(2)
-                    parts.append(.file(name: "file", filename: self.file.fileName, content: self.file.content, contentType: self.file.contentType))
                     if let value = self.labels {
                         for element in value {
                             parts.append(.field(name: "labels[]", value: element))
                         }
                     }
+                    parts.append(.file(name: "file", filename: self.file.fileName, content: self.file.content, contentType: self.file.contentType))
                     return parts
                 }
             }

@@ -11,17 +11,18 @@ import Testing
             public: true, color: .darkBlue, takenAt: DateTime(rawValue: "2024-05-01T00:00:00Z"), labels: ["x", "y"],
             caption: .null, origin: ComponentsError(code: 7))
         let parts = try request.multipartParts()
-        #expect(parts.map(\.name) == ["file", "title", "count", "scale", "public", "color", "taken_at", "labels[]", "labels[]", "origin", "mode"])
+        // Plain fields first, then the file and the JSON part, each group in field order.
+        #expect(parts.map(\.name) == ["title", "count", "scale", "public", "color", "taken_at", "labels[]", "labels[]", "mode", "file", "origin"])
         #expect(try parts.map { String(decoding: try $0.body.data(), as: UTF8.self) } == [
-            "hi", "t", "2", "0.5", "true", "dark-blue", "2024-05-01T00:00:00Z", "x", "y", #"{"code":7}"#, "fast",
+            "t", "2", "0.5", "true", "dark-blue", "2024-05-01T00:00:00Z", "x", "y", "fast", "hi", #"{"code":7}"#,
         ])
-        #expect(parts.first?.resolvedContentType == "text/plain")
-        #expect(parts[9].resolvedContentType == "application/json")
+        #expect(parts[9].resolvedContentType == "text/plain")
+        #expect(parts[10].resolvedContentType == "application/json")
         var withCaption = request
         withCaption.caption = .value("c")
         #expect(try withCaption.multipartParts().contains { $0.name == "caption" })
         // A deprecated field travels under its wire name; only a user's own use of it warns.
         let tagged = UploadRequest(file: Upload(fileName: "a.txt", content: .bytes(Data())), title: "t", legacyTag: "old")
-        #expect(try tagged.multipartParts().map(\.name) == ["file", "title", "mode", "legacy_tag"])
+        #expect(try tagged.multipartParts().map(\.name) == ["title", "mode", "legacy_tag", "file"])
     }
 }

@@ -65,8 +65,8 @@ struct EncoderParsesInPythonMultipartTests {
             width: 1024, noiseAugStrength: 1.0, safetyCheck: true)
         let encoder = MultipartFormEncoder()
         let parsed = try await MultipartParse.parts(server: server, body: try encoder.encode(body), contentType: encoder.contentType)
-        #expect(parsed.map(\.name) == ["image", "width", "noise_aug_strength", "safety_check"])
-        #expect(parsed.map { String(decoding: $0.data, as: UTF8.self) } == ["\u{1}\u{2}\u{3}", "1024", "1.0", "true"])
-        #expect(parsed.first?.contentType == "image/gif")
+        #expect(parsed.map(\.name) == ["width", "noise_aug_strength", "safety_check", "image"])
+        #expect(parsed.map { String(decoding: $0.data, as: UTF8.self) } == ["1024", "1.0", "true", "\u{1}\u{2}\u{3}"])
+        #expect(parsed.last?.contentType == "image/gif")
     }
 }

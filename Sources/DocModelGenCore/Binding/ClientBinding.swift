@@ -190,6 +190,15 @@ public enum ClientBinding {
                       templateNames: templateNames, path: path, known: known, operation: operation, at: parameter.location,
                       parameters: &parameters, body: &body)
             }
+            // A body whose fields are separate arguments (friendli's `chat.complete(model:messages:…)`):
+            // the overlay says there is a body and no argument is it, or the arguments left for the
+            // query are exactly one object page's fields.
+            if body == nil, isFlattenedBody(parameters.filter { $0.isInferred && $0.location == .query }.map(\.wireName), method: method, known: known) {
+                diagnostics.append(.warning(
+                    "operation '\(operation.name)' is not generated: its body's fields are separate arguments, which the client does not build yet",
+                    at: operation.location, kind: .operationNotGenerated))
+                return nil
+            }
             let schemes = Set(binding.schema.api?.overview?.securitySchemes.map(\.name) ?? [])
             let hasOwnSecurity = operation.parameters.contains { $0.name == "security" }
             // The example constructs the SDK without a credential: the SDK calls it without security.
@@ -353,10 +362,26 @@ public enum ClientBinding {
             return .success(.wrapper(type: type, members: members))
         }
 
+        /// Whether `inferred` (the arguments the docs-only rules sent to the query) are a body's
+        /// fields.
+        func isFlattenedBody(_ inferred: [String], method: String, known: WireOperation?) -> Bool {
+            guard !inferred.isEmpty else { return false }
+            if known?.bodyMediaType != nil { return true }
+            guard ["POST", "PUT", "PATCH"].contains(method.uppercased()) else { return false }
+            let names = Set(inferred.map(Self.comparable))
+            return binding.schema.models.contains { model in
+                // The SDK's request model (`…Request`) has every argument as a field: not a body.
+                guard case .object = model.kind, !model.isSDKResponse, !model.name.hasSuffix("Request") else { return false }
+                let fields = Set(model.wireFields.map { Self.comparable($0.documentedName ?? $0.wireName) })
+                return fields.count > 1 && fields == names
+            }
+        }
+
         /// The page of a body argument: an object page, or any page the argument is named after
         /// (`customer_benefit_grant_update: models.CustomerBenefitGrantUpdate`, a union of objects).
         func bodyModel(_ name: String, type: TypeExpression) -> Model? {
-            if let model = objectModel(type) { return model }
+            // A file is a field of a multipart body, never the body itself.
+            if let model = objectModel(type) { return model.isFileShape ? nil : model }
             guard case .reference(let reference) = type.unwrappingWrappers, let target = reference.target,
                   let model = binding.schema.model(atPath: target), case .union = model.kind,
                   Self.comparable(name) == Self.comparable(model.name) else { return nil }

@@ -74,8 +74,8 @@ public struct UploadRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
 }
 
 extension UploadRequest: DocModelRuntime.MultipartFormEncodable {
-    /// The multipart/form-data parts of this body, in field order, spelled as the Python SDK sends
-    /// them; fields left `nil` are not sent.
+    /// The multipart/form-data parts of this body as the Python SDK sends them: plain fields in
+    /// field order, then files and JSON parts; fields left `nil` are not sent.
     public func multipartParts() throws -> [DocModelRuntime.MultipartPart] {
         var parts: [DocModelRuntime.MultipartPart] = []
         parts.reserveCapacity(12)

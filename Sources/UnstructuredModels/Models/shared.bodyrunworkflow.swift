@@ -17,8 +17,8 @@ public struct BodyRunWorkflow: Swift.Codable, Swift.Hashable, Swift.Sendable {
 }
 
 extension BodyRunWorkflow: DocModelRuntime.MultipartFormEncodable {
-    /// The multipart/form-data parts of this body, in field order, spelled as the Python SDK sends
-    /// them; fields left `nil` are not sent.
+    /// The multipart/form-data parts of this body as the Python SDK sends them: plain fields in
+    /// field order, then files and JSON parts; fields left `nil` are not sent.
     public func multipartParts() throws -> [DocModelRuntime.MultipartPart] {
         var parts: [DocModelRuntime.MultipartPart] = []
         if let value = self.inputFiles {

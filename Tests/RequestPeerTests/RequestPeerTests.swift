@@ -1,0 +1,83 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The request-equality peer check (`Tests/Peers/request-peer-check --swift`, described in
+/// `Tests/Peers/README.md`): for every operation of four shared trees, the real Python SDK and the
+/// generated Swift client call a recording server on 127.0.0.1 with the same arguments (one sample
+/// description), with every argument and with the required ones only; the two requests must be
+/// equal (method, path, query pairs in order, the headers the SDK sets, the body as a value,
+/// multipart part by part). The server then answers each call with the operation's 2xx body, each
+/// documented error status and an undocumented one; the client must return what the SDK returns, or
+/// throw the typed error with the same decoded body, or the generic error.
+///
+/// A difference fails the test unless `Tests/Peers/request-exceptions-<sdk>.jsonl` lists it with a
+/// reason (what the docs cannot say); what cannot be checked is in the report's unchecked rows, with
+/// the reason. Needs `../shared/corpus` and the peers venv; skipped without them, unless
+/// DOCMODELGEN_REQUIRE_PEERS=1 (CI). Each tree builds a throwaway package with its whole client.
+@Suite(.serialized) struct RequestPeerTests {
+    struct Tree: Sendable, CustomTestStringConvertible {
+        var sdk: String
+        var corpus: String
+        var module: String
+        /// `generate` arguments besides the tree (the overlay the issue names for it).
+        var overlay: [String]
+        var testDescription: String { "\(sdk) \(overlay.first ?? "docs")" }
+    }
+
+    static let venvPackages = PackageRoot.url.appendingPathComponent(".venv-peers/lib/python3.11/site-packages")
+
+    static let trees = [
+        Tree(sdk: "livepeer", corpus: "livepeer-ai-python", module: "livepeer_ai",
+             overlay: ["--openapi", PackageRoot.sharedCorpus.appendingPathComponent("livepeer-ai-python/gateway.openapi.yaml").path]),
+        Tree(sdk: "unstructured", corpus: "unstructured-python-client", module: "unstructured_client", overlay: []),
+        Tree(sdk: "polar", corpus: "polar-python", module: "polar_sdk", overlay: []),
+        Tree(sdk: "airbyte", corpus: "airbyte-api-python-sdk", module: "airbyte",
+             overlay: ["--python-sdk", venvPackages.appendingPathComponent("airbyte").path]),
+    ]
+
+    struct Report: Decodable {
+        var operations: Int
+        var calls: Int
+        var minCalls: Int
+        var requestsEqual: Int
+        var responsesEqual: Int
+        var minRequestsEqual: Int
+        var minResponsesEqual: Int
+        var excepted: Int
+        var unchecked: Int
+        var blocking: Int
+    }
+
+    @Test(arguments: trees)
+    func everyOperationSendsWhatTheSDKSends(_ tree: Tree) throws {
+        let check = PeerCheck(sdk: tree.sdk, corpus: tree.corpus, module: tree.module)
+        if let missing = check.missing() {
+            if PeerCheck.required { Issue.record("DOCMODELGEN_REQUIRE_PEERS=1, but \(missing)") } else { print("skipped \(tree.sdk): \(missing)") }
+            return
+        }
+        let work = PackageRoot.url.appendingPathComponent(".build/request-peer-\(tree.sdk)")
+        var arguments = [
+            PackageRoot.url.appendingPathComponent("Tests/Peers/request-peer-check").path, "--sdk", tree.sdk,
+            "--tree", PackageRoot.sharedCorpus.appendingPathComponent(tree.corpus).path, "--swift",
+            "--docmodelgen", ProcessRunner.docmodelgen.path, "--python", PeerCheck.python.path, "--work", work.path,
+            "--exceptions", PackageRoot.url.appendingPathComponent("Tests/Peers/request-exceptions-\(tree.sdk).jsonl").path,
+        ]
+        for argument in tree.overlay { arguments += ["--generate-arg", argument] }
+        let command = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let run = try ProcessRunner.bash("timeout 1800 \(command)", in: PackageRoot.url)
+        let lines = run.stdout.components(separatedBy: "\n")
+        print(lines.filter { !$0.hasPrefix("DIFFERENCE (excepted)") && !$0.hasPrefix("DEFAULT-VALUE DIFFERENCE (excepted)") }.suffix(80).joined(separator: "\n"))
+        #expect(run.status == 0, "request peer check of \(tree.sdk) failed (exit \(run.status)); work folder \(work.path):\n\(run.stdout.suffix(6000))\(run.stderr.suffix(3000))")
+        let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: work.appendingPathComponent("report.json")))
+        print("""
+            request peer check \(tree.sdk): \(report.operations) operation(s), \(report.calls) call(s) (\(report.minCalls) required-only); \
+            requests equal \(report.requestsEqual + report.minRequestsEqual), responses equal \(report.responsesEqual + report.minResponsesEqual), \
+            \(report.excepted) excepted difference(s), \(report.unchecked) unchecked row(s)
+            """)
+        #expect(report.operations > 0 && report.calls > report.minCalls)
+        #expect(report.blocking == 0, "\(report.blocking) call(s) differ without an exception")
+        let warnings = (try? String(contentsOf: work.appendingPathComponent("warnings.txt"), encoding: .utf8)) ?? ""
+        #expect(warnings.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "the generated client compiles with warnings:\n\(warnings.prefix(3000))")
+    }
+}
