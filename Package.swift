@@ -152,6 +152,8 @@ let package = Package(
             dependencies: [
                 "LivepeerAIModels", "LivepeerAISendDefaultsModels", "DocModelRuntime", "DocModelClientRuntime", "TestSupport",
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(

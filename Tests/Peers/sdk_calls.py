@@ -185,7 +185,18 @@ class Airbyte:
             return [self.convert(item, v) for v in value]
         if isinstance(inner, type) and dataclasses.is_dataclass(inner) and not hasattr(inner, "to_dict"):
             hints = typing.get_type_hints(inner)
-            return inner(**{key: self.convert(hints.get(key, inspect.Parameter.empty), item) for key, item in value.items()})
+            # The sample is keyed as the generated Swift type's CodingKeys: with --python-sdk the wire
+            # names of the metadata (`'path_param': {'field_name': 'connectionId'}`), else the
+            # attribute names; a body field (`'request'`) keeps its attribute name.
+            by_wire = {}
+            for field in dataclasses.fields(inner):
+                by_wire[field.name] = field.name
+                for kind in ("path_param", "query_param", "header"):
+                    wire = (field.metadata.get(kind) or {}).get("field_name")
+                    if wire:
+                        by_wire[wire] = field.name
+            return inner(**{by_wire.get(key, key): self.convert(hints.get(by_wire.get(key, key), inspect.Parameter.empty), item)
+                            for key, item in value.items()})
         return self.utils.unmarshal_json(json.dumps(value), inner)
 
     def call(self, method, arguments, security):

@@ -132,6 +132,11 @@ def parse_file(path):
                     error_type = decoded.group(1) if decoded else ("Swift.String" if ".text()" in found.group(1) else None)
                     if error_type and error_type not in errors:
                         errors.append(error_type)
+                elif "APIError(" in body_line:
+                    # One status with several error types: `if let body = try? apiResponse.decodeJSON(X.self) { throw … }`.
+                    for decoded in DECODE.finditer(body_line):
+                        if decoded.group(1) not in errors:
+                            errors.append(decoded.group(1))
             methods.append({"struct": stack[-1][1], "name": match.group(2), "sdk_method": sdk_method,
                             "operation_id": operation_id,
                             "parameters": [parse_parameter(p) for p in split_top(inner)],

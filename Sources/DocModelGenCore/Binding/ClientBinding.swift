@@ -382,9 +382,12 @@ public enum ClientBinding {
         func bodyModel(_ name: String, type: TypeExpression) -> Model? {
             // A file is a field of a multipart body, never the body itself.
             if let model = objectModel(type) { return model.isFileShape ? nil : model }
+            // A union of objects named like the argument (not a query filter such as
+            // `organization_id: OrganizationID`, a union of a string and a list).
             guard case .reference(let reference) = type.unwrappingWrappers, let target = reference.target,
-                  let model = binding.schema.model(atPath: target), case .union = model.kind,
-                  Self.comparable(name) == Self.comparable(model.name) else { return nil }
+                  let model = binding.schema.model(atPath: target), case .union(let union) = model.kind,
+                  Self.comparable(name) == Self.comparable(model.name),
+                  union.wireMembers.allSatisfy({ objectModel($0.type) != nil }) else { return nil }
             return model
         }
 
