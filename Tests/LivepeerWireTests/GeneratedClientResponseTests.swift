@@ -7,7 +7,7 @@ import OpenAPIRuntime
 import Testing
 
 /// A transport that records the request and answers with one canned response.
-private final class CannedTransport: ClientTransport, @unchecked Sendable {
+final class CannedTransport: ClientTransport, @unchecked Sendable {
     private let lock = NSLock()
     private var seen: [HTTPRequest] = []
     let status: HTTPResponse.Status
