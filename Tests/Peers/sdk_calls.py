@@ -104,7 +104,10 @@ class PydanticFamily:
             self.package, self.cls, self.auth = livepeer_ai, livepeer_ai.Livepeer, "http_bearer"
         elif sdk == "unstructured":
             import unstructured_client
-            self.package, self.cls, self.auth = unstructured_client, unstructured_client.UnstructuredClient, "api_key_auth"
+            # The README documents no authentication and every example builds UnstructuredClient()
+            # without a key, so the SDK is built as the docs build it: the key travels as each
+            # request model's `unstructured-api-key` header parameter.
+            self.package, self.cls, self.auth = unstructured_client, unstructured_client.UnstructuredClient, None
         elif sdk == "friendli":
             import friendli
             import friendli.core
@@ -114,7 +117,7 @@ class PydanticFamily:
     def build(self, server_url, counter):
         self.server_url = server_url
         client = self.httpx.Client(follow_redirects=True, event_hooks={"request": [lambda request: counter.append(1)]})
-        return self.cls(**{self.auth: TOKEN}, server_url=server_url, client=client)
+        return self.cls(**({self.auth: TOKEN} if self.auth else {}), server_url=server_url, client=client)
 
     def convert(self, annotation, value):
         if annotation is inspect.Parameter.empty:

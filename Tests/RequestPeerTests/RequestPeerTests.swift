@@ -5,7 +5,8 @@ import Testing
 /// The request-equality peer check (`Tests/Peers/request-peer-check --swift`, described in
 /// `Tests/Peers/README.md`): for every operation of four shared trees, the real Python SDK and the
 /// generated Swift client call a recording server on 127.0.0.1 with the same arguments (one sample
-/// description), with every argument and with the required ones only; the two requests must be
+/// description), with every argument and with the required ones only (unstructured twice: from
+/// its docs alone, and with its SDK's sources, `--python-sdk`); the two requests must be
 /// equal (method, path, query pairs in order, the headers the SDK sets, the body as a value,
 /// multipart part by part). The server then answers each call with the operation's 2xx body, each
 /// documented error status and an undocumented one; the client must return what the SDK returns, or
@@ -31,6 +32,8 @@ import Testing
         Tree(sdk: "livepeer", corpus: "livepeer-ai-python", module: "livepeer_ai",
              overlay: ["--openapi", PackageRoot.sharedCorpus.appendingPathComponent("livepeer-ai-python/gateway.openapi.yaml").path]),
         Tree(sdk: "unstructured", corpus: "unstructured-python-client", module: "unstructured_client", overlay: []),
+        Tree(sdk: "unstructured", corpus: "unstructured-python-client", module: "unstructured_client",
+             overlay: ["--python-sdk", venvPackages.appendingPathComponent("unstructured_client").path]),
         Tree(sdk: "polar", corpus: "polar-python", module: "polar_sdk", overlay: []),
         Tree(sdk: "airbyte", corpus: "airbyte-api-python-sdk", module: "airbyte",
              overlay: ["--python-sdk", venvPackages.appendingPathComponent("airbyte").path]),
@@ -56,7 +59,7 @@ import Testing
             if PeerCheck.required { Issue.record("DOCMODELGEN_REQUIRE_PEERS=1, but \(missing)") } else { print("skipped \(tree.sdk): \(missing)") }
             return
         }
-        let work = PackageRoot.url.appendingPathComponent(".build/request-peer-\(tree.sdk)")
+        let work = PackageRoot.url.appendingPathComponent(".build/request-peer-\(tree.sdk)\(tree.overlay.isEmpty ? "" : "-overlay")")
         var arguments = [
             PackageRoot.url.appendingPathComponent("Tests/Peers/request-peer-check").path, "--sdk", tree.sdk,
             "--tree", PackageRoot.sharedCorpus.appendingPathComponent(tree.corpus).path, "--swift",

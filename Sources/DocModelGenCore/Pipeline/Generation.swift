@@ -87,11 +87,15 @@ public enum Generation {
                 templates: templates)
             unmatchedInEveryTree.formIntersection(output.unmatchedMultipartModels)
             found += output.diagnostics.map { $0.resolvingPath(against: pages.root) }
-            let (schema, apiFindings) = Self.addingAPI(files, to: output.schema, root: pages.root)
+            let clock = ContinuousClock()
+            var schema = output.schema
+            var apiFindings: [Diagnostic] = []
+            // Reading the operations pages and the README counts as the client's time.
+            let reading = clock.measure { (schema, apiFindings) = Self.addingAPI(files, to: output.schema, root: pages.root) }
             found += apiFindings
             var treeOutput = output
+            treeOutput.timings.client = reading
             if request.client.isEnabled, !files.sdkFiles.isEmpty {
-                let clock = ContinuousClock()
                 var client: (files: [GeneratedFile], operations: Int, diagnostics: [Diagnostic]) = ([], 0, [])
                 let elapsed = clock.measure {
                     client = Generator.client(
@@ -100,7 +104,7 @@ public enum Generation {
                         emitter: SwiftClientEmitter.Options(accessLevel: request.accessLevel, namespace: tree.namespace),
                         templates: templates)
                 }
-                treeOutput.timings.client = elapsed
+                treeOutput.timings.client += elapsed
                 found += client.diagnostics.map { Self.absolute($0, root: pages.root) }
                 treeOutput.swiftFiles += client.files
                 result.clientFileCount += client.files.count

@@ -36,7 +36,8 @@ public enum Generator {
         public var parse: Duration = .zero
         public var validate: Duration = .zero
         public var emit: Duration = .zero
-        /// Binding and emitting the client (zero without operations pages).
+        /// Reading the operations pages and the README, binding and emitting the client (zero
+        /// without operations pages).
         public var client: Duration = .zero
     }
 
