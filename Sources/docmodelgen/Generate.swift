@@ -109,7 +109,7 @@ struct Generate: Subcommand {
 
         var readTime = Duration.zero
         var trees: [Generation.TreeFiles] = []
-        readTime += clock.measure { trees = request.trees.map { InputReader.tree($0.inputs) } }
+        readTime += clock.measure { trees = request.trees.map { InputReader.tree($0.inputs, sdkPages: $0.sdkPages, readme: $0.readme) } }
         var overlay = OverlayFiles()
         readTime += clock.measure { overlay = InputReader.overlay(openAPI: request.openAPI, pythonSDK: request.pythonSDK) }
         let result = Generation.run(request, trees: trees, templates: templates, overlay: overlay)

@@ -5,11 +5,13 @@ import Foundation
 /// (sizes, encodings, links leaving a folder, case collisions) is `PageSet`'s.
 enum InputReader {
     /// Folders are searched recursively for `.md` files (regular files and symbolic links).
-    static func tree(_ inputs: [String]) -> Generation.TreeFiles {
+    /// `sdkPages` and `readme`: the client's pages a config's plan found (its inputs are then
+    /// page files); a folder input finds its own.
+    static func tree(_ inputs: [String], sdkPages: [String] = [], readme: String? = nil) -> Generation.TreeFiles {
         var found: [(path: String, link: InputFile.Link?)] = []
         var missing: [String] = []
-        var sdkPaths: [String] = []
-        var readmePath: String?
+        var sdkPaths: [String] = sdkPages
+        var readmePath: String? = readme
         for input in inputs {
             let path = PathMath.standardize(input)
             guard FileManager.default.fileExists(atPath: path) else {

@@ -15,7 +15,11 @@ let package = Package(
     targets: [
         .target(
             name: "LivepeerModels",
-            dependencies: [.product(name: "DocModelRuntime", package: "DocModelGen")],
+            // The docs folder has operations pages (docs/sdks), so the plugin generates the client too.
+            dependencies: [
+                .product(name: "DocModelRuntime", package: "DocModelGen"),
+                .product(name: "DocModelClientRuntime", package: "DocModelGen"),
+            ],
             plugins: [.plugin(name: "DocModelGenBuildPlugin", package: "DocModelGen")]
         ),
         .executableTarget(name: "fixture-app", dependencies: ["LivepeerModels"]),

@@ -1,3 +1,4 @@
+import DocModelGenCore
 import Foundation
 import TestSupport
 import Testing
@@ -78,6 +79,30 @@ import Testing
         #expect(validate.stderr.contains(
             "sdk/docs/sdks/pets/README.md:32:1: warning: operation 'broken' is left out: its Parameters table has no 'Parameter', 'Type' and 'Required' columns (found: Name, Kind)"),
             "\(validate.stderr)")
+    }
+
+    /// The build plugin declares its outputs from the page plan before the tool runs: with a
+    /// client, the plan names exactly the files `generate --config` writes, the operations pages are
+    /// inputs, and `"client": false` drops both.
+    @Test func thePagePlanNamesTheClientsFiles() throws {
+        let temp = try Self.sdk()
+        try temp.write(#"{"inputs": ["sdk"], "output": "out"}"#, to: "docmodelgen-config.json")
+        let configPath = temp.url.appendingPathComponent("docmodelgen-config.json").path
+        let config = try ConfigFile.load(configPath, packageRoot: temp.url.path).get()
+        let plan = try PagePlan.make(config).get()
+        #expect(plan.allSDKPages.map { ($0 as NSString).lastPathComponent } == ["README.md", "README.md"])
+        let run = try ProcessRunner.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: temp.url.appendingPathComponent("out").path).sorted()
+        #expect(plan.allSwiftFiles.sorted() == written)
+        #expect(written.contains("Client+API.swift") && written.contains("Operations+pets.swift"))
+
+        try temp.write(#"{"inputs": ["sdk"], "output": "out2", "client": false}"#, to: "docmodelgen-config.json")
+        let off = try PagePlan.make(try ConfigFile.load(configPath, packageRoot: temp.url.path).get()).get()
+        #expect(off.allSDKPages.isEmpty && !off.allSwiftFiles.contains("Client+API.swift"))
+        let runOff = try ProcessRunner.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url)
+        #expect(runOff.status == 0, "\(runOff.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.url.appendingPathComponent("out2").path).sorted() == off.allSwiftFiles.sorted())
     }
 
     @Test func theModelsAreTheSameWithOrWithoutTheOperations() throws {

@@ -45,11 +45,17 @@ public struct GenerateRequest: Sendable {
         public var inputs: [String]
         public var namespace: String?
         public var filePrefix: String = ""
+        /// The operations pages and README a config's plan found beside the pages (its inputs are
+        /// then page files, not the folder): `PagePlan.Job.sdkPages`, `readme`.
+        public var sdkPages: [String] = []
+        public var readme: String?
 
-        public init(inputs: [String], namespace: String?, filePrefix: String = "") {
+        public init(inputs: [String], namespace: String?, filePrefix: String = "", sdkPages: [String] = [], readme: String? = nil) {
             self.inputs = inputs
             self.namespace = namespace
             self.filePrefix = filePrefix
+            self.sdkPages = sdkPages
+            self.readme = readme
         }
     }
 
@@ -89,7 +95,10 @@ public struct GenerateRequest: Sendable {
             if options.namespace != nil, plan.jobs.count > 1 {
                 return .failure(UsageProblem("--namespace names one namespace, but \(displayPath(config.file)) has \(plan.jobs.count) inputs"))
             }
-            trees = plan.jobs.map { Tree(inputs: $0.pages, namespace: options.namespace ?? $0.input?.namespace, filePrefix: $0.filePrefix) }
+            trees = plan.jobs.map {
+                Tree(inputs: $0.pages, namespace: options.namespace ?? $0.input?.namespace, filePrefix: $0.filePrefix,
+                     sdkPages: $0.sdkPages, readme: $0.readme)
+            }
         } else {
             trees = [Tree(inputs: options.inputs, namespace: options.namespace)]
         }

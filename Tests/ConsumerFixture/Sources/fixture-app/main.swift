@@ -12,3 +12,5 @@ encoder.outputFormatting = [.sortedKeys]
 print(String(decoding: try encoder.encode(body), as: UTF8.self))
 let multipart = try MultipartFormEncoder(boundary: "FIXTURE")
 print("Content-Length: \(try multipart.contentLength(of: body))")
+// The client the plugin generated from docs/sdks compiles and links.
+print("Client: \(String(describing: Livepeer.LivepeerClient.self)) with \(String(describing: Livepeer.LivepeerClient.GenerateOperations.self))")
