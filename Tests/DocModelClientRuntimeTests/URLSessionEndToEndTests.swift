@@ -20,7 +20,9 @@ import Darwin
     @Test("path, query, headers and JSON body reach the wire; the response decodes")
     func roundTrip() async throws {
         let server = try CaptureServer(reply: "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 11\r\nConnection: close\r\n\r\n{\"id\":\"c1\"}")
-        async let captured = server.captureOne()
+        // The listener's thread starts now, not when a task gets scheduled: under a loaded test run
+        // the cooperative pool may run this request long before an `async let` child.
+        let captured = server.startCapture()
 
         var request = APIRequest(method: .post, path: "/v1/customers/{id}", operationID: "customers:create")
         try request.setPath("id", "a b/é")
@@ -32,7 +34,7 @@ import Darwin
             serverURL: URL(string: "http://127.0.0.1:\(server.port)/base/")!, transport: URLSessionTransport(),
             security: [.bearer("tok")]))
         let response = try await client.send(request)
-        let raw = String(decoding: try await captured, as: UTF8.self)
+        let raw = String(decoding: try await captured.value(), as: UTF8.self)
 
         #expect(response.status == .created)
         #expect(try response.decodeJSON(Created.self).id == "c1")
@@ -81,21 +83,54 @@ final class CaptureServer: Sendable {
         port = UInt16(bigEndian: address.sin_port)
     }
 
-    /// The raw bytes of the one request, once it is answered (throws after 20 s without one).
-    func captureOne() async throws -> Data {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { [self] in
-                defer { close(listener) }
-                var poller = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
-                guard poll(&poller, 1, 20_000) == 1 else { return continuation.resume(throwing: SocketError(call: "poll")) }
-                let connection = accept(listener, nil, nil)
-                guard connection >= 0 else { return continuation.resume(throwing: SocketError(call: "accept")) }
-                defer { close(connection) }
-                let request = readRequest(connection)
-                _ = Array(reply.utf8).withUnsafeBytes { send(connection, $0.baseAddress, $0.count, 0) }
-                continuation.resume(returning: request)
+    /// What the listener's thread caught: the raw request, or why there is none.
+    final class Capture: @unchecked Sendable {
+        private let lock = NSLock()
+        private var result: Result<Data, any Error>?
+        private var waiter: CheckedContinuation<Data, any Error>?
+
+        func finish(_ outcome: Result<Data, any Error>) {
+            lock.lock()
+            if let waiter {
+                self.waiter = nil
+                lock.unlock()
+                waiter.resume(with: outcome)
+            } else {
+                result = outcome
+                lock.unlock()
             }
         }
+
+        func value() async throws -> Data {
+            try await withCheckedThrowingContinuation { continuation in
+                lock.lock()
+                if let result {
+                    lock.unlock()
+                    continuation.resume(with: result)
+                } else {
+                    waiter = continuation
+                    lock.unlock()
+                }
+            }
+        }
+    }
+
+    /// Starts the one-shot listener thread at once; its `value()` is the raw bytes of the one
+    /// request once it is answered (an error after 120 s without one).
+    func startCapture() -> Capture {
+        let capture = Capture()
+        Thread.detachNewThread { [self] in
+            defer { close(listener) }
+            var poller = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 120_000) == 1 else { return capture.finish(.failure(SocketError(call: "poll"))) }
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return capture.finish(.failure(SocketError(call: "accept"))) }
+            defer { close(connection) }
+            let request = readRequest(connection)
+            _ = Array(reply.utf8).withUnsafeBytes { send(connection, $0.baseAddress, $0.count, 0) }
+            capture.finish(.success(request))
+        }
+        return capture
     }
 
     private func readRequest(_ connection: Int32) -> Data {

@@ -79,6 +79,10 @@ import Testing
         #expect(validate.stderr.contains(
             "sdk/docs/sdks/pets/README.md:32:1: warning: operation 'broken' is left out: its Parameters table has no 'Parameter', 'Type' and 'Required' columns (found: Name, Kind)"),
             "\(validate.stderr)")
+        // And what generating the client would say: the README's API key names no header.
+        #expect(validate.stderr.contains(
+            "sdk/README.md:13:3: warning: security scheme 'api_key' (apiKey) is not set by the client: the docs do not say its header or query name; --openapi gives it [operation-not-generated]"),
+            "\(validate.stderr)")
     }
 
     /// The build plugin declares its outputs from the page plan before the tool runs: with a

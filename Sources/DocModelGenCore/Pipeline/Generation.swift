@@ -139,6 +139,11 @@ public enum Generation {
             found += (Generator.diagnostics(of: models, strict: strict) + matching).map { $0.resolvingPath(against: pages.root) }
             let (schema, apiFindings) = Self.addingAPI(files, to: models, root: pages.root)
             found += apiFindings
+            // What generating the client would say (operations not generated, inferred locations).
+            if !files.sdkFiles.isEmpty {
+                let (_, clientFindings) = ClientBinding.plan(SwiftBinding(schema), options: ClientBinding.Options().withOverlay(facts))
+                found += clientFindings.map { Self.absolute($0, root: pages.root) }
+            }
             result.schemas = [schema]
             result.pageCount = pages.pages.count
         }
