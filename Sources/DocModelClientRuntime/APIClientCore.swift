@@ -47,7 +47,7 @@ public struct APIClientCore: Sendable {
         var fields = request.headerParameters
         if let accept = request.accept { fields[fields: .accept] = [HTTPField(name: .accept, value: accept)] }
         var query = request.query
-        for credential in request.sendsCredentials ? configuration.security : [] {
+        for credential in (request.sendsCredentials ? configuration.security : []) + request.credentials {
             if case .apiKeyQuery(let name, let value) = credential {
                 query.set(name, [value])  // after the parameters (SDK-FACTS i.7)
             } else if let header = credential.header {

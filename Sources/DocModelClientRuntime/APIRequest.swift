@@ -17,6 +17,9 @@ public struct APIRequest: Sendable {
     /// Whether the client's credentials are sent: false for an operation the SDK calls without
     /// security (polar's `oauth2.token`, SDK-FACTS i.7: its `_build_request` gets `security=None`).
     public var sendsCredentials = true
+    /// The operation's own credentials (polar's customer-portal `security=` argument), sent after
+    /// the client's, so a header of the same name is theirs (SDK-FACTS i.7: the later field wins).
+    public var credentials: [SecurityCredential] = []
     /// The body's bytes, if the request has a body.
     public private(set) var body: Data?
     /// The body's Content-Type, if the request has a body.

@@ -14,6 +14,17 @@ import Testing
         #expect(lines == ["X-Friendli-Team: team 1", "Accept: application/json", "Authorization: Bearer tok"])
     }
 
+    @Test("i.7 an operation without security sends none; an operation's own credentials replace the client's, the later winning")
+    func perOperationCredentials() async throws {
+        var request = APIRequest(method: .post, path: "/v1/oauth2/token", operationID: "op")
+        request.sendsCredentials = false
+        #expect(try await sent(request, security: [.bearer("tok")]).headerLines.allSatisfy { !$0.hasPrefix("Authorization") })
+        var portal = APIRequest(method: .get, path: "/v1/customer-portal/customers/me", operationID: "op")
+        portal.sendsCredentials = false
+        portal.credentials = [.bearer("cs"), .bearer("ms")]
+        #expect(try await sent(portal, security: [.bearer("tok")]).headerLines == ["Authorization: Bearer ms"])
+    }
+
     @Test("i.3 unstructured: a security header replaces the parameter of the same name in its place")
     func securityReplacesParameter() async throws {
         var request = APIRequest(method: .get, path: "/api/v1/workflows/", operationID: "op")

@@ -121,6 +121,24 @@ import Testing
         #expect(plan?.groups.first?.operations.map(\.methodName) == ["update", "get"])
     }
 
+    /// An operation's own `security` argument (polar's customer portal) is a parameter of its
+    /// security model; its tokens replace the client's.
+    @Test func anOperationsOwnSecurityIsAnArgument() throws {
+        let models = Self.models + [SourcePage(path: "components/portalsecurity.md", text: "# PortalSecurity\n\n" + Self.fields(
+            "| `customer_session` | *Optional[str]* | :heavy_minus_sign: | N/A |\n| `member_session` | *Optional[str]* | :heavy_minus_sign: | N/A |\n"))]
+        let page = "# Portal\n(*portal*)\n\n" + Self.operation(
+            "me", snippet: #"method="get" path="/v1/me""#,
+            parameters: "| `security` | [components.PortalSecurity](../../models/components/portalsecurity.md) | :heavy_check_mark: | The security requirements to use for the request. |\n",
+            response: "[components.Customer](../../models/components/customer.md)")
+        let (schema, _) = Generator.addingAPI(
+            to: SchemaBuilder.build(sources: models, root: "/docs/models"),
+            operations: [SourcePage(path: "../sdks/portal/README.md", text: page)], readme: nil, root: "/docs/models")
+        let me = try #require(ClientBinding.plan(SwiftBinding(schema)).plan?.groups.first?.operations.first)
+        #expect(me.arguments.map(\.label) == ["security"] && me.arguments[0].isOptional == false)
+        #expect(!me.sendsCredentials)
+        #expect(me.ownCredentials.map(\.value) == ["security.customerSession", "security.memberSession"])
+    }
+
     @Test func pathVariablesInOrder() {
         #expect(ClientBinding.pathVariables("/v1/{org}/x/{id}/{org}") == ["org", "id"])
         #expect(ClientBinding.pathVariables("https://{region}.example.com") == ["region"])

@@ -241,8 +241,7 @@ def emit(args):
         group, operation = operations[fallback]
         matched.add(fallback)
         path = request_samples.python_path(args.tree, group, operation)
-        python_names = [p["name"] for p in operation["parameters"]
-                        if p["name"] not in request_samples.SDK_OPTIONS and p["name"] != "security"]
+        python_names = [p["name"] for p in operation["parameters"] if p["name"] not in request_samples.SDK_OPTIONS]
         by_norm = {norm(name): name for name in python_names}
         arguments, lines, problems = [], [], []
         for number, parameter in enumerate(method["parameters"]):
@@ -393,6 +392,19 @@ struct PeerCall: Decodable, Sendable {
     var id: String
     var operation: String
     var arguments: [String: JSONValue]
+
+    enum CodingKeys: String, CodingKey { case id, operation, arguments, security }
+
+    /// The operation's own security (`{"customer_session": "tok"}`) is its `security` argument.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        operation = try container.decode(String.self, forKey: .operation)
+        arguments = try container.decode([String: JSONValue].self, forKey: .arguments)
+        if let security = try container.decodeIfPresent(JSONValue.self, forKey: .security), security != .null {
+            arguments["security"] = security
+        }
+    }
 }
 
 struct RunnerError: Error, CustomStringConvertible {

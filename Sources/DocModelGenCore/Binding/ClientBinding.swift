@@ -151,13 +151,30 @@ public enum ClientBinding {
             var parameters: [ClientPlan.Parameter] = []
             var body: ClientPlan.Body?
             var usedNames: Set<String> = ["apiRequest", "apiResponse"]
+            var ownCredentials: [ClientPlan.OwnCredential] = []
             for parameter in operation.parameters {
                 if ClientBinding.sdkOptions.contains(parameter.name) { continue }
                 if case .reference(let reference) = parameter.type.unwrappingWrappers, reference.text.hasPrefix("utils.") { continue }
                 if parameter.name == "security" {
-                    diagnostics.append(.note(
-                        "operation '\(operation.name)': its own security argument is not generated; the client's security is sent",
-                        at: parameter.location, kind: .inferredLocation))
+                    // The operation's own credentials (polar's customer portal): an argument of its
+                    // security model, each string property a bearer token.
+                    guard let model = objectModel(parameter.type) else {
+                        diagnostics.append(.note(
+                            "operation '\(operation.name)': its own security argument is not a model page; the client's security is sent",
+                            at: parameter.location, kind: .inferredLocation))
+                        continue
+                    }
+                    usedNames.insert("security")
+                    let isOptional = parameter.required != .required || Self.isOptionalType(parameter.type)
+                    arguments.append(ClientPlan.Argument(
+                        sdkName: parameter.name, label: "security", name: "security", type: parameter.type.unwrappingWrappers,
+                        isOptional: isOptional, description: parameter.description))
+                    ownCredentials = model.wireFields.compactMap { field in
+                        guard case .string = field.type.unwrappingWrappers else { return nil }
+                        let property = SwiftNaming.escaped(binding.propertyName(of: field, in: model))
+                        return ClientPlan.OwnCredential(
+                            value: isOptional ? "security?.\(property)" : "security.\(property)", isOptional: isOptional || field.isOptional)
+                    }
                     continue
                 }
                 var name = SwiftNaming.propertyName(parameter.name)
@@ -202,8 +219,8 @@ public enum ClientBinding {
             let schemes = Set(binding.schema.api?.overview?.securitySchemes.map(\.name) ?? [])
             let hasOwnSecurity = operation.parameters.contains { $0.name == "security" }
             // The example constructs the SDK without a credential: the SDK calls it without security.
-            let sendsCredentials = hasOwnSecurity || schemes.isEmpty
-                || (operation.exampleClientArguments.map { !schemes.isDisjoint(with: $0) } ?? true)
+            let sendsCredentials = ownCredentials.isEmpty && (hasOwnSecurity || schemes.isEmpty
+                || (operation.exampleClientArguments.map { !schemes.isDisjoint(with: $0) } ?? true))
             let errors = operation.errors.compactMap { error -> ClientPlan.ErrorResponse? in
                 guard case .reference(let reference) = error.type, let target = reference.target,
                       binding.schema.model(atPath: target) != nil else { return nil }
@@ -218,7 +235,8 @@ public enum ClientBinding {
                 description: operation.description,
                 operationID: known?.operationID ?? operation.usage?.operationID ?? (group.accessor + [operation.name]).joined(separator: "."),
                 method: method.uppercased(), path: path, arguments: arguments, parameters: parameters, body: body,
-                accept: accept, sendsCredentials: sendsCredentials, response: response, errors: errors, location: operation.location)
+                accept: accept, sendsCredentials: sendsCredentials, ownCredentials: ownCredentials, response: response, errors: errors,
+                location: operation.location)
         }
 
         /// Puts one docs parameter (or request-model field) in the path, the body or the query.

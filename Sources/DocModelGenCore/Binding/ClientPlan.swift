@@ -65,12 +65,23 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         public var parameters: [Parameter]
         public var body: Body?
         public var accept: String
-        /// False when the docs' example calls it without credentials (the client's are not sent).
+        /// False when the docs' example calls it without credentials (the client's are not sent),
+        /// or when it takes its own (`security`).
         public var sendsCredentials: Bool
+        /// The properties of the operation's own `security` argument, each sent as a bearer token
+        /// when set (the docs' examples fill them with `<YOUR_BEARER_TOKEN_HERE>`).
+        public var ownCredentials: [OwnCredential] = []
         public var response: Response
         public var errors: [ErrorResponse]
         /// The operation's heading.
         public var location: SourceLocation
+    }
+
+    /// A property of an operation's own security model.
+    public struct OwnCredential: Codable, Sendable, Hashable {
+        /// The Swift expression of its value (`security.customerSession`).
+        public var value: String
+        public var isOptional: Bool
     }
 
     /// One argument of the Swift method.

@@ -135,6 +135,11 @@ public enum SwiftClientEmitter {
         }
         statements.append("apiRequest.accept = \(SwiftSourceText.stringLiteral(operation.accept))")
         if !operation.sendsCredentials { statements.append("apiRequest.sendsCredentials = false") }
+        for credential in operation.ownCredentials {
+            statements.append(credential.isOptional
+                ? "if let value = \(credential.value) { apiRequest.credentials.append(.bearer(value)) }"
+                : "apiRequest.credentials.append(.bearer(\(credential.value)))")
+        }
         if let body = operation.body {
             let call: String
             switch body.encoding {
