@@ -10,13 +10,19 @@
 ///   is the body;
 /// - a parameter named in the path template (names compared without case, `_` and `-`) is a path
 ///   parameter;
-/// - the one parameter whose type is an object page is the body (multipart/form-data when the
-///   model carries a file, JSON otherwise);
+/// - the one parameter whose type is an object page (not a file), or a union of objects it is
+///   named after, or `request_body`, is the body (multipart/form-data when the model carries a
+///   file, JSON otherwise);
 /// - every other parameter is a form-style, exploded query parameter, the SDK's default, with a
-///   note (`inferred-location`) so the user knows to add an overlay for a header;
+///   note (`inferred-location`) so the user knows to add an overlay for a header; when those are
+///   exactly one object page's fields (or an overlay says there is a body), the body was flattened
+///   into arguments, which is not generated yet (a warning);
 /// - a response model whose fields are the SDK's response metadata (`http_meta`, `status_code`,
-///   `content_type`, `raw_response`) returns its one other field;
-/// - `Accept` is `application/json` when the response or a documented error is JSON, else `*/*`.
+///   `content_type`, `raw_response`) returns its one other field, or itself filled field by field
+///   when it has several (JSON or text); a paged list's model (`result` only) returns the page;
+/// - `Accept` is `application/json` when the response or a documented error is JSON, else `*/*`;
+/// - an example that constructs the SDK without a credential means no credentials are sent; an
+///   own `security` argument is kept, its string properties sent as bearer tokens.
 public enum ClientBinding {
     public struct Options: Sendable, Hashable {
         /// The client's type name; by default the SDK's class (`Polar` → `PolarClient`).
