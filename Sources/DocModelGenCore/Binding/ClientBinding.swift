@@ -301,6 +301,25 @@ public enum ClientBinding {
             return model?.isMultipartBody == true ? .multipart : .json
         }
 
+        /// Whether `type` is a server-sent event stream: an SDK object among union members
+        /// (`Union[eventstreaming.EventStream[…], …]`), written inline or as a union page.
+        func isStream(_ type: TypeExpression) -> Bool {
+            switch type.unwrappingWrappers {
+            case .union(let members):
+                return members.contains { if case .sdkObject = $0.unwrappingWrappers { true } else { false } }
+            case .reference(let reference):
+                guard let target = reference.target, let model = binding.schema.model(atPath: target),
+                      case .union(let union) = model.kind else { return false }
+                return union.wireMembers.count != union.members.count
+            default:
+                return false
+            }
+        }
+
+        static func stream(_ text: String) -> Unsupported {
+            Unsupported("its response is a server-sent event stream (\(text)), which the client does not call yet")
+        }
+
         /// What a 2xx response becomes.
         func response(_ operation: Operation) -> Result<ClientPlan.Response, Unsupported> {
             guard let type = operation.response else { return .success(.none) }
@@ -311,9 +330,7 @@ public enum ClientBinding {
                 guard let target = reference.target, let model = binding.schema.model(atPath: target) else {
                     return reference.text == "None" ? .success(.none) : .failure(Unsupported("its response type '\(reference.text)' has no page"))
                 }
-                if case .union(let union) = model.kind, union.wireMembers.count != union.members.count {
-                    return .failure(Unsupported("its response is a server-sent event stream (\(operation.responseText ?? reference.text)), which the client does not call yet"))
-                }
+                if isStream(type) { return .failure(Self.stream(operation.responseText ?? reference.text)) }
                 let fields = model.wireFields
                 // A paged list's response model holds the page as `result` (its `next` is SDK code).
                 if fields.count == 1, (fields[0].documentedName ?? fields[0].wireName) == "result", objectModel(fields[0].type) != nil {
@@ -329,23 +346,16 @@ public enum ClientBinding {
                 guard body.count == 1 else { return wrapperResponse(model, type: type.unwrappingWrappers) }
                 switch field.type.unwrappingWrappers {
                 case .string: return .success(.text)
+                case _ where isStream(field.type): return .failure(Self.stream(field.typeText))
                 case .sdkObject(let text):
                     return .failure(Unsupported("its response is an SDK object (\(text)), which the client does not call yet"))
-                case .union(let members) where members.contains(where: { if case .sdkObject = $0.unwrappingWrappers { true } else { false } }):
-                    return .failure(Unsupported("its response is a server-sent event stream (\(field.typeText)), which the client does not call yet"))
-                case .reference(let inner):
-                    if let innerTarget = inner.target, let innerModel = binding.schema.model(atPath: innerTarget),
-                       case .union(let union) = innerModel.kind, union.wireMembers.count != union.members.count {
-                        return .failure(Unsupported("its response is a server-sent event stream (\(field.typeText)), which the client does not call yet"))
-                    }
-                    return .success(.json(type: field.type.unwrappingWrappers))
                 default:
                     return .success(.json(type: field.type.unwrappingWrappers))
                 }
             case .sdkObject(let text), .unknown(let text):
                 return .failure(Unsupported("its response type '\(text)' is not a JSON value"))
-            case .union(let members) where members.contains(where: { if case .sdkObject = $0.unwrappingWrappers { true } else { false } }):
-                return .failure(Unsupported("its response is a server-sent event stream, which the client does not call yet"))
+            case .union where isStream(type):
+                return .failure(Self.stream(operation.responseText ?? ""))
             case .malformed(let text):
                 return .failure(Unsupported("its response type '\(text)' is not understood"))
             default:

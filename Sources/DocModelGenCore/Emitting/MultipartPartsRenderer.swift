@@ -29,6 +29,16 @@ enum MultipartPartsRenderer {
         return ["parts.reserveCapacity(\(partFields.count))"] + body
     }
 
+    /// The statement that appends one file part named `name` (a Swift string literal) from the
+    /// file model `file` held in `value`.
+    private static func filePart(name: String, file: Model, value: String, in binding: SwiftBinding) -> String {
+        func member(_ wireName: String) -> String {
+            let swiftName = file.fields.first { $0.wireName == wireName }.map { binding.propertyName(of: $0, in: file) } ?? wireName
+            return "\(value).\(SwiftNaming.escaped(swiftName))"
+        }
+        return "parts.append(.file(name: \(name), filename: \(member("file_name")), content: \(member("content")), contentType: \(member("content_type"))))"
+    }
+
     /// Source lines (indented relative to the function body) that append `field`'s parts to `parts`.
     static func lines(for field: Field, of model: Model, in binding: SwiftBinding, storedUnder storage: String? = nil) -> [String] {
         let schema = binding.schema
@@ -44,22 +54,11 @@ enum MultipartPartsRenderer {
         var body: [String]
         switch MultipartForm.part(for: field, in: schema) {
         case .file(let file):
-            func member(_ wireName: String) -> String {
-                let swiftName = file.fields.first { $0.wireName == wireName }.map { binding.propertyName(of: $0, in: file) } ?? wireName
-                return "\(value).\(SwiftNaming.escaped(swiftName))"
-            }
-            body = [
-                "parts.append(.file(name: \(wire), filename: \(member("file_name")), content: \(member("content")), contentType: \(member("content_type"))))",
-            ]
+            body = [filePart(name: wire, file: file, value: value, in: binding)]
         case .fileList(let file, let elementIsOptional):
-            func member(_ wireName: String) -> String {
-                let swiftName = file.fields.first { $0.wireName == wireName }.map { binding.propertyName(of: $0, in: file) } ?? wireName
-                return "element.\(SwiftNaming.escaped(swiftName))"
-            }
-            let listWire = SwiftSourceText.stringLiteral(field.wireName + "[]")
             body = [
                 "for \(elementIsOptional ? "case let element?" : "element") in \(value) {",
-                "    parts.append(.file(name: \(listWire), filename: \(member("file_name")), content: \(member("content")), contentType: \(member("content_type"))))",
+                "    " + filePart(name: SwiftSourceText.stringLiteral(field.wireName + "[]"), file: file, value: "element", in: binding),
                 "}",
             ]
         case .text(let text):
