@@ -40,6 +40,70 @@ public struct WireOperation: Codable, Sendable, Hashable {
     /// The request body's first media type (`multipart/form-data`, `application/json`).
     public var bodyMediaType: String?
     public var location: SourceLocation
+    /// A server-sent event stream ends at an event whose `data` equals this (`sentinel="[DONE]"`);
+    /// nil when the source names none (the stream ends when the body does).
+    public var streamSentinel: String? = nil
+    /// The policy the SDK retries with when neither the call nor the client sets one; nil: no
+    /// retries unless configured.
+    public var defaultRetryPolicy: WireRetryPolicy? = nil
+    /// The statuses the SDK retries under a policy (`["429", "500", "502", "503", "504"]`,
+    /// `["5XX"]`); nil when the source names none.
+    public var retryStatusCodes: [String]? = nil
+    /// How the SDK fetches the next page (its `next()`), when the operation pages.
+    public var pagination: WirePagination? = nil
+}
+
+/// A backoff retry policy as the SDK's `RetryConfig("backoff", BackoffStrategy(...), ...)` has it.
+public struct WireRetryPolicy: Codable, Sendable, Hashable {
+    public var initialIntervalMilliseconds: Int
+    public var maxIntervalMilliseconds: Int
+    public var exponent: Double
+    public var maxElapsedTimeMilliseconds: Int
+    public var retryConnectionErrors: Bool
+
+    public init(initialIntervalMilliseconds: Int, maxIntervalMilliseconds: Int, exponent: Double,
+                maxElapsedTimeMilliseconds: Int, retryConnectionErrors: Bool) {
+        self.initialIntervalMilliseconds = initialIntervalMilliseconds
+        self.maxIntervalMilliseconds = maxIntervalMilliseconds
+        self.exponent = exponent
+        self.maxElapsedTimeMilliseconds = maxElapsedTimeMilliseconds
+        self.retryConnectionErrors = retryConnectionErrors
+    }
+}
+
+/// How an operation's SDK method computes its next page (`next_func`), as its code says.
+public struct WirePagination: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, Hashable {
+        /// A page number argument, incremented by one.
+        case page
+        /// An offset argument, advanced by the number of items received.
+        case offset
+        /// A cursor argument, set from a value of the response.
+        case cursor
+    }
+    public var kind: Kind
+    /// The SDK argument that carries the page number, offset or cursor (`page`).
+    public var positionArgument: String
+    /// The SDK argument that carries the page size (`limit`), and its value when the call gives none.
+    public var limitArgument: String?
+    public var defaultLimit: Int?
+    /// JSONPath of the items in the response body (`$.items`).
+    public var itemsPath: String?
+    /// JSONPath of the number of pages (`$.pagination.max_page`), when the SDK stops on it.
+    public var maxPagePath: String?
+    /// JSONPath of the next cursor (cursor kind).
+    public var nextCursorPath: String?
+
+    public init(kind: Kind, positionArgument: String, limitArgument: String? = nil, defaultLimit: Int? = nil,
+                itemsPath: String? = nil, maxPagePath: String? = nil, nextCursorPath: String? = nil) {
+        self.kind = kind
+        self.positionArgument = positionArgument
+        self.limitArgument = limitArgument
+        self.defaultLimit = defaultLimit
+        self.itemsPath = itemsPath
+        self.maxPagePath = maxPagePath
+        self.nextCursorPath = nextCursorPath
+    }
 }
 
 /// One parameter of a `WireOperation`.
