@@ -146,7 +146,7 @@ public enum ClientBinding {
             // the SDK's HTTP client never sends it.
             let path = String(written.prefix { $0 != "#" })
             let response: ClientPlan.Response
-            switch self.response(operation) {
+            switch self.response(operation, known: known) {
             case .success(let value): response = value
             case .failure(let unsupported):
                 diagnostics.append(.warning("operation '\(operation.name)' is not generated: \(unsupported.reason)", at: operation.location, kind: .operationNotGenerated))
@@ -156,8 +156,10 @@ public enum ClientBinding {
             var arguments: [ClientPlan.Argument] = []
             var parameters: [ClientPlan.Parameter] = []
             var body: ClientPlan.Body?
-            var usedNames: Set<String> = ["apiRequest", "apiResponse"]
+            var usedNames: Set<String> = ["apiRequest", "apiResponse", "streamingResponse", "requestBody"]
             var ownCredentials: [ClientPlan.OwnCredential] = []
+            let flattened = flattenedBodyModel(operation, known: known, templateNames: templateNames)
+            var flattenedMembers: [ClientPlan.FlattenedBody.Member] = []
             for parameter in operation.parameters {
                 if ClientBinding.sdkOptions.contains(parameter.name) { continue }
                 if case .reference(let reference) = parameter.type.unwrappingWrappers, reference.text.hasPrefix("utils.") { continue }
@@ -186,6 +188,17 @@ public enum ClientBinding {
                 var name = SwiftNaming.propertyName(parameter.name)
                 while !usedNames.insert(name).inserted { name += "_" }
                 let isOptional = parameter.required != .required || Self.isOptionalType(parameter.type)
+                if let flattened, let field = flattened.field(named: parameter.name),
+                   !(known?.parameters.contains { Self.comparable($0.name) == Self.comparable(parameter.name) } ?? false),
+                   !templateNames.contains(Self.comparable(parameter.name)) {
+                    // A field of the flattened body: declared as the model declares it.
+                    arguments.append(ClientPlan.Argument(
+                        sdkName: parameter.name, label: name, name: name, type: field.type.unwrappingWrappers,
+                        isOptional: !Self.initRequires(field), description: parameter.description, bodyField: field.wireName))
+                    flattenedMembers.append(ClientPlan.FlattenedBody.Member(
+                        wireName: field.wireName, label: binding.propertyName(of: field, in: flattened.model), argument: SwiftNaming.escaped(name)))
+                    continue
+                }
                 let label = parameter.name == "request" ? "_" : name
                 arguments.append(ClientPlan.Argument(
                     sdkName: parameter.name, label: label, name: name, type: parameter.type.unwrappingWrappers,
@@ -213,9 +226,23 @@ public enum ClientBinding {
                       templateNames: templateNames, path: path, known: known, operation: operation, at: parameter.location,
                       parameters: &parameters, body: &body)
             }
-            // A body whose fields are separate arguments (friendli's `chat.complete(model:messages:…)`):
-            // the overlay says there is a body and no argument is it, or the arguments left for the
-            // query are exactly one object page's fields.
+            // A body whose fields are separate arguments (friendli's `chat.complete(model:messages:…)`),
+            // built from them when every field its `init` requires is one (FlattenedBodyRule).
+            if let flattened, body == nil, !flattenedMembers.isEmpty {
+                let given = Set(flattenedMembers.map(\.wireName))
+                if flattened.model.wireFields.allSatisfy({ given.contains($0.wireName) || !Self.initRequires($0) || $0.isAdditionalProperties }) {
+                    body = ClientPlan.Body(
+                        encoding: bodyEncoding(flattened.model, known: known), value: "requestBody", isOptional: false,
+                        flattened: ClientPlan.FlattenedBody(modelPath: flattened.model.sourcePath, type: flattened.type, members: flattenedMembers))
+                } else {
+                    diagnostics.append(.warning(
+                        "operation '\(operation.name)' is not generated: its body's fields are separate arguments, and the docs do not list every field \(flattened.model.name) requires",
+                        at: operation.location, kind: .operationNotGenerated))
+                    return nil
+                }
+            }
+            // Otherwise the overlay says there is a body and no argument is it, or the arguments
+            // left for the query are exactly one object page's fields: not generated.
             if body == nil, isFlattenedBody(parameters.filter { $0.isInferred && $0.location == .query }.map(\.wireName), method: method, known: known) {
                 diagnostics.append(.warning(
                     "operation '\(operation.name)' is not generated: its body's fields are separate arguments, which the client does not build yet",
@@ -236,6 +263,8 @@ public enum ClientBinding {
             var accept = "*/*"
             if case .json = response { accept = "application/json" }
             if errors.contains(where: { json($0.contentType) }) { accept = "application/json" }
+            // The SDK asks for the stream whatever its errors are (`accept_header_value="text/event-stream"`).
+            if case .stream = response { accept = "text/event-stream" }
             return ClientPlan.Operation(
                 sdkName: operation.name, methodName: SwiftNaming.propertyName(operation.name), summary: operation.summary,
                 description: operation.description,
@@ -286,6 +315,9 @@ public enum ClientBinding {
             }
             if let path = operation.usage?.path, let method = operation.usage?.method {
                 if let same = inGroup.first(where: { $0.path == path && $0.method == method.uppercased() }) { return same }
+                // Another route under the same name is another operation (friendli has eleven
+                // `stream`s) unless the source names this group.
+                return inGroup.first { $0.group != nil }
             }
             return inGroup.first
         }
@@ -302,9 +334,12 @@ public enum ClientBinding {
         }
 
         /// Whether `type` is a server-sent event stream: an SDK object among union members
-        /// (`Union[eventstreaming.EventStream[…], …]`), written inline or as a union page.
+        /// (`Union[eventstreaming.EventStream[…], …]`), written inline or as a union page, or the
+        /// stream object alone (the parser reduces a union of SDK objects to its first).
         func isStream(_ type: TypeExpression) -> Bool {
             switch type.unwrappingWrappers {
+            case .sdkObject(let name):
+                return ["EventStream", "EventStreamAsync"].contains(name.split(separator: ".").last.map(String.init) ?? "")
             case .union(let members):
                 return members.contains { if case .sdkObject = $0.unwrappingWrappers { true } else { false } }
             case .reference(let reference):
@@ -320,9 +355,29 @@ public enum ClientBinding {
             Unsupported("its response is a server-sent event stream (\(text)), which the client does not call yet")
         }
 
+        /// A stream response: its events decode as the `EventStream[X]` argument's page; the end
+        /// sentinel is the overlay's (the docs never state it).
+        func streamResponse(_ operation: Operation, known: WireOperation?) -> Result<ClientPlan.Response, Unsupported> {
+            let text = operation.responseText ?? ""
+            guard let event = operation.streamEvent?.unwrappingWrappers else { return .failure(Self.stream(text)) }
+            guard case .reference(let reference) = event, let target = reference.target, binding.schema.model(atPath: target) != nil else {
+                return .failure(Unsupported("its stream's event type in '\(text)' has no page"))
+            }
+            return .success(.stream(event: event, sentinel: known?.streamSentinel))
+        }
+
         /// What a 2xx response becomes.
-        func response(_ operation: Operation) -> Result<ClientPlan.Response, Unsupported> {
+        func response(_ operation: Operation, known: WireOperation?) -> Result<ClientPlan.Response, Unsupported> {
             guard let type = operation.response else { return .success(.none) }
+            if isStream(type) {
+                // Only streams: a union that also has a JSON member (JSON or a stream, by the
+                // response's content type) is not called yet.
+                if case .union(let members) = type.unwrappingWrappers,
+                   members.contains(where: { if case .sdkObject = $0.unwrappingWrappers { false } else { true } }) {
+                    return .failure(Unsupported("its response is either JSON or a server-sent event stream (\(operation.responseText ?? "")), which the client does not call yet"))
+                }
+                return streamResponse(operation, known: known)
+            }
             switch type.unwrappingWrappers {
             case .string: return .success(.text)
             case .null: return .success(.none)
@@ -330,7 +385,6 @@ public enum ClientBinding {
                 guard let target = reference.target, let model = binding.schema.model(atPath: target) else {
                     return reference.text == "None" ? .success(.none) : .failure(Unsupported("its response type '\(reference.text)' has no page"))
                 }
-                if isStream(type) { return .failure(Self.stream(operation.responseText ?? reference.text)) }
                 let fields = model.wireFields
                 // A paged list's response model holds the page as `result` (its `next` is SDK code).
                 if fields.count == 1, (fields[0].documentedName ?? fields[0].wireName) == "result", objectModel(fields[0].type) != nil {
@@ -354,8 +408,6 @@ public enum ClientBinding {
                 }
             case .sdkObject(let text), .unknown(let text):
                 return .failure(Unsupported("its response type '\(text)' is not a JSON value"))
-            case .union where isStream(type):
-                return .failure(Self.stream(operation.responseText ?? ""))
             case .malformed(let text):
                 return .failure(Unsupported("its response type '\(text)' is not understood"))
             default:

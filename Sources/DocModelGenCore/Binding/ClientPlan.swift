@@ -97,6 +97,9 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         /// Whether it may be left out (`= nil`).
         public var isOptional: Bool
         public var description: String?
+        /// The wire name of the body field this argument fills, when the body's fields are the
+        /// operation's arguments (`Body.flattened`): it is declared as that field's property is.
+        public var bodyField: String? = nil
     }
 
     public enum Location: String, Codable, Sendable, Hashable { case path, query, header }
@@ -118,6 +121,24 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         public var value: String
         /// Whether the value is optional (no body is sent when it is nil).
         public var isOptional: Bool
+        /// The body model built from the arguments, when the SDK takes its fields as separate
+        /// arguments (friendli's `chat.complete(model=…, messages=…)`); `value` names the local.
+        public var flattened: FlattenedBody? = nil
+    }
+
+    /// A body model whose fields are the method's arguments.
+    public struct FlattenedBody: Codable, Sendable, Hashable {
+        /// The body model's page (`serverlesschatcompletionbody.md`).
+        public var modelPath: String
+        public var type: TypeExpression
+        /// Its fields that are arguments, in the model's order: the `init` label and the argument.
+        public var members: [Member]
+
+        public struct Member: Codable, Sendable, Hashable {
+            public var wireName: String
+            public var label: String
+            public var argument: String
+        }
     }
 
     public enum Response: Codable, Sendable, Hashable {
@@ -130,6 +151,9 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         /// The SDK's response model itself (`PartitionResponse`), when it has several body fields
         /// (JSON or CSV): each field as its memberwise `init` takes it.
         case wrapper(type: TypeExpression, members: [WrapperMember])
+        /// A `text/event-stream` body, each event decoded as `event` (the SDK's `EventStream[X]`);
+        /// the stream ends at an event whose data is `sentinel`, or with the body.
+        case stream(event: TypeExpression, sentinel: String?)
     }
 
     /// One field of a response model the client fills.

@@ -5,10 +5,14 @@ public enum SwiftClientEmitter {
     public struct Options: Sendable, Hashable {
         public var accessLevel: AccessLevel
         public var namespace: String?
+        /// Arguments of a flattened body default to the documented defaults, as the models' own
+        /// `init`s do under `--send-defaults`.
+        public var sendDefaults: Bool
 
-        public init(accessLevel: AccessLevel = .public, namespace: String? = nil) {
+        public init(accessLevel: AccessLevel = .public, namespace: String? = nil, sendDefaults: Bool = false) {
             self.accessLevel = accessLevel
             self.namespace = namespace
+            self.sendDefaults = sendDefaults
         }
     }
 
@@ -117,9 +121,23 @@ public enum SwiftClientEmitter {
                 docLines.append("   - \(argument.name): " + SwiftSourceText.singleLine(argument.description ?? ""))
             }
         }
+        let flattenedModel = operation.body?.flattened.flatMap { binding.schema.model(atPath: $0.modelPath) }
         let parameterLines = operation.arguments.enumerated().map { index, argument in
             let label = argument.label == argument.name ? SwiftNaming.escaped(argument.name) : "\(argument.label) \(SwiftNaming.escaped(argument.name))"
-            let declared = type(argument.type) + (argument.isOptional ? "? = nil" : "")
+            var declared = type(argument.type) + (argument.isOptional ? "? = nil" : "")
+            if let wireName = argument.bodyField, let model = flattenedModel, let field = model.wireFields.first(where: { $0.wireName == wireName }) {
+                // As the body model's `init` takes it, so absent and null stay apart.
+                let property = binding.propertyName(of: field, in: model)
+                declared = SwiftTypeRenderer.propertyType(of: field, propertyName: property, in: binding, typePrefix: prefix)
+                let documented = options.sendDefaults && field.defaultValue.flatMap { SwiftDefaultValue.source(of: $0, for: field, in: binding) } != nil
+                    ? "\(type(operation.body?.flattened?.type ?? .any)).Defaults.\(SwiftNaming.escaped(property))" : nil
+                switch FieldStorage(field) {
+                case .optionalNullable: declared += documented.map { " = .value(\($0))" } ?? " = .absent"
+                case .optional: declared += " = " + (documented ?? "nil")
+                case .plain, .nullable: declared += documented.map { " = \($0)" } ?? ""
+                case .literal: break
+                }
+            }
             return "\(label): \(declared)" + (index == operation.arguments.count - 1 ? "" : ",")
         }
         var statements: [String] = []
@@ -147,11 +165,30 @@ public enum SwiftClientEmitter {
             case .multipart: call = "try apiRequest.setMultipartBody"
             case .form: call = "try apiRequest.setFormBody"
             }
+            if let flattened = body.flattened {
+                // One member a line: friendli's chat bodies have thirty.
+                let members = flattened.members.enumerated().map { index, member in
+                    "    \(SwiftNaming.escaped(member.label)): \(member.argument)" + (index == flattened.members.count - 1 ? "" : ",")
+                }
+                statements += ["let \(body.value) = \(type(flattened.type))("] + members + [")"]
+            }
             statements.append(body.isOptional ? "if let body = \(body.value) { \(call)(body) }" : "\(call)(\(body.value))")
         }
         var responses: [OperationsTemplateContext.Response] = []
+        var sendLines = ["let apiResponse = try await core.send(apiRequest)"]
         let returnClause: String
         switch operation.response {
+        case .stream(let event, let sentinel):
+            // The body is read event by event; any other response is read whole, as usual.
+            let streamType = "DocModelClientRuntime.EventStream<\(type(event))>"
+            returnClause = " -> \(streamType)"
+            sendLines = [
+                "let streamingResponse = try await core.sendStreaming(apiRequest)",
+                #"if streamingResponse.matches(status: ["2XX"], contentType: "text/event-stream") {"#,
+                "    return \(streamType)(streamingResponse, sentinel: \(sentinel.map(SwiftSourceText.stringLiteral) ?? "nil"))",
+                "}",
+                "let apiResponse = try await streamingResponse.collect()",
+            ]
         case .none:
             returnClause = ""
             responses.append(.init(statusesLiteral: #"["2XX"]"#, contentTypeLiteral: #""*""#, action: "return"))
@@ -207,6 +244,7 @@ public enum SwiftClientEmitter {
             docLines: docLines, name: SwiftNaming.escaped(operation.methodName), parameterLines: parameterLines,
             returnClause: returnClause, method: methodExpression(operation.method),
             pathLiteral: SwiftSourceText.stringLiteral(operation.path),
-            operationIDLiteral: SwiftSourceText.stringLiteral(operation.operationID), statements: statements, responses: responses)
+            operationIDLiteral: SwiftSourceText.stringLiteral(operation.operationID), statements: statements,
+            sendLines: sendLines, responses: responses)
     }
 }

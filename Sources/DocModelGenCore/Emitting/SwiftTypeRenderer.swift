@@ -1,8 +1,10 @@
 /// `TypeExpression` → Swift type text.
 enum SwiftTypeRenderer {
     /// The type of `field`'s stored property, as declared.
-    static func propertyType(of field: Field, propertyName: String, in binding: SwiftBinding, names: LibraryNames = .qualified) -> String {
-        var value = swiftType(of: field.type.unwrappingWrappers, in: binding, format: field.format, names: names)
+    static func propertyType(
+        of field: Field, propertyName: String, in binding: SwiftBinding, names: LibraryNames = .qualified, typePrefix: String = ""
+    ) -> String {
+        var value = swiftType(of: field.type.unwrappingWrappers, in: binding, format: field.format, names: names, typePrefix: typePrefix)
         if field.isSentAsString == true { value = names.runtime("StringEncoded") + "<\(value)>" }
         switch FieldStorage(field) {
         case .plain: return value

@@ -101,7 +101,7 @@ public enum Generation {
                     client = Generator.client(
                         of: schema, groupPages: files.sdkFiles.map { PathMath.relativeWithParents($0.path, to: pages.root) }.sorted(),
                         binding: request.client.binding.withOverlay(facts),
-                        emitter: SwiftClientEmitter.Options(accessLevel: request.accessLevel, namespace: tree.namespace),
+                        emitter: SwiftClientEmitter.Options(accessLevel: request.accessLevel, namespace: tree.namespace, sendDefaults: request.sendDefaults),
                         templates: templates)
                 }
                 treeOutput.timings.client += elapsed

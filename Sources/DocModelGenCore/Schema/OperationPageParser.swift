@@ -138,6 +138,7 @@ public enum OperationPageParser {
                     guard !text.isEmpty else { continue }
                     operation.response = TypeExpressionParser.parse(inlines, resolver: resolver)
                     operation.responseText = text
+                    operation.streamEvent = TypeExpressionParser.streamElement(inlines, resolver: resolver)
                     break
                 }
             } else if kind == "errors" {

@@ -44,6 +44,9 @@ public struct Operation: Codable, Sendable, Hashable {
     public var response: TypeExpression?
     /// The response's type text as written.
     public var responseText: String?
+    /// What each event of a server-sent event stream response decodes as (`models.X` of
+    /// `Union[eventstreaming.EventStream[models.X], …]`); nil for any other response.
+    public var streamEvent: TypeExpression? = nil
     /// The `### Errors` rows in page order.
     public var errors: [OperationError]
     /// Where the operation's `##` heading is.

@@ -42,6 +42,24 @@ public enum TypeExpressionParser {
         return expression
     }
 
+    /// The type each event of a server-sent event stream decodes as: `X` of the first
+    /// `….EventStream[X]` or `….EventStreamAsync[X]` in a Type cell (an SDK object, which `parse`
+    /// reduces to its name); nil when the cell names no stream or its argument is not a type.
+    public static func streamElement(_ inlines: [Inline], resolver: Resolver) -> TypeExpression? {
+        var tokens: [Token] = []
+        lex(inlines, into: &tokens)
+        for (index, token) in tokens.enumerated() {
+            guard case .name(let name) = token, index + 1 < tokens.count, tokens[index + 1] == .open,
+                  isSDKObjectName(name, isModelNamespace: resolver.isModelNamespace),
+                  ["EventStream", "EventStreamAsync"].contains(name.split(separator: ".").last.map(String.init) ?? "")
+            else { continue }
+            var parser = Parser(tokens: Array(tokens[(index + 2)...]), linkDestination: nil, resolver: resolver)
+            guard let element = parser.parseExpression(), parser.accept(.close), !element.containsUnknown else { return nil }
+            return element
+        }
+        return nil
+    }
+
     /// Parses a Type cell from its source text, deciding from the characters what is markup and what
     /// is text: `*`, `` ` `` and `~~` are presentation; `[text](destination)` is a link (whose text is
     /// itself an expression); `<tag>` is skipped; `\x` is `x`; and everything between quotes is the

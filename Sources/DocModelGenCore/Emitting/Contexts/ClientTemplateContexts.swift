@@ -118,6 +118,9 @@ public struct OperationsTemplateContext: TemplateContext {
         public var operationIDLiteral: String
         /// One line each: what the request carries (`try apiRequest.addQuery("page", page)`).
         public var statements: [String]
+        /// One line each: sending the request, leaving the response read whole in `apiResponse`
+        /// (a stream operation returns its events first when the response is a stream).
+        public var sendLines: [String]
         public var responses: [Response]
 
         public var templateValues: TemplateValue.Members {
@@ -131,6 +134,7 @@ public struct OperationsTemplateContext: TemplateContext {
             values["pathLiteral"] = .string(pathLiteral)
             values["operationIDLiteral"] = .string(operationIDLiteral)
             values["statements"] = .strings(statements)
+            values["sendLines"] = .strings(sendLines)
             values["responses"] = .objects(responses)
             return values
         }

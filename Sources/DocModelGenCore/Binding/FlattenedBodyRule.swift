@@ -1,0 +1,92 @@
+/// Bodies whose fields are the SDK method's arguments: friendli's
+/// `chat.complete(model=…, messages=…, x_friendli_team=…)` builds
+/// `ServerlessChatCompleteRequest(x_friendli_team=…, serverless_chat_completion_body=ServerlessChatCompletionBody(model=…, messages=…))`
+/// and sends the inner model as the body.
+///
+/// The docs say which model that is in two ways, tried in order:
+/// 1. the SDK's request model page of the operation (`<operationID>Request`) has one field whose
+///    object page has every argument that is not itself a field of the request model;
+/// 2. else one object page (not a request model, not an SDK response) whose fields are exactly the
+///    arguments left after the path and the overlay's parameters; of several such pages, the one
+///    whose name shares the longest start with the operation ID (`containerTokenization` →
+///    `ContainerTokenizationBody`, not `DedicatedTokenizationBody`), when only one does.
+extension ClientBinding.Builder {
+    /// The body model an operation's arguments are the fields of, and its type as the docs link it.
+    struct FlattenedBodyModel {
+        var model: Model
+        var type: TypeExpression
+        /// Its wire fields by comparable documented name.
+        var fields: [String: Field]
+
+        func field(named name: String) -> Field? { fields[ClientBinding.Builder.comparable(name)] }
+    }
+
+    /// The model whose fields `operation`'s arguments are, when they are a flattened body.
+    func flattenedBodyModel(_ operation: Operation, known: WireOperation?, templateNames: Set<String>) -> FlattenedBodyModel? {
+        // Arguments another rule already places: SDK options, credentials, a request or body
+        // argument, path variables and the overlay's parameters.
+        let stated = Set((known?.parameters ?? []).map { Self.comparable($0.name) })
+        var candidates: [String] = []
+        for parameter in operation.parameters {
+            let name = parameter.name
+            if ClientBinding.sdkOptions.contains(name) || name == "security" { continue }
+            if case .reference(let reference) = parameter.type.unwrappingWrappers, reference.text.hasPrefix("utils.") { continue }
+            if name == "request" || name == "request_body" { return nil }
+            let comparable = Self.comparable(name)
+            if templateNames.contains(comparable) || stated.contains(comparable) { continue }
+            candidates.append(comparable)
+        }
+        guard !candidates.isEmpty else { return nil }
+        let names = Set(candidates)
+
+        // 1. The SDK's request model of the operation names its body field.
+        if let operationID = known?.operationID ?? operation.usage?.operationID,
+           let request = binding.schema.models.first(where: {
+               if case .object = $0.kind { Self.comparable($0.name) == Self.comparable(operationID + "Request") } else { false }
+           }) {
+            let requestFields = Set(request.wireFields.map { Self.comparable($0.documentedName ?? $0.wireName) })
+            let rest = names.subtracting(requestFields)
+            for field in request.wireFields {
+                guard let model = objectModel(field.type), !model.isFileShape else { continue }
+                let fields = fieldsByName(model)
+                if !rest.isEmpty, rest.isSubset(of: Set(fields.keys)) {
+                    return FlattenedBodyModel(model: model, type: field.type.unwrappingWrappers, fields: fields)
+                }
+            }
+        }
+        // 2. One object page whose fields are exactly the arguments.
+        let matches = binding.schema.models.filter { model in
+            guard case .object = model.kind, !model.isSDKResponse, !model.name.hasSuffix("Request") else { return false }
+            let fields = Set(model.wireFields.map { Self.comparable($0.documentedName ?? $0.wireName) })
+            return fields.count > 1 && fields == names
+        }
+        // Several pages of one shape (container, dedicated and serverless bodies): the one whose
+        // name shares the longest start with the operation ID, when only one does.
+        let operationID = Self.comparable(known?.operationID ?? operation.usage?.operationID ?? "")
+        let scored = matches.map { model in (model, zip(Self.comparable(model.name), operationID).prefix { $0 == $1 }.count) }
+        let best = scored.map(\.1).max() ?? 0
+        let chosen = scored.filter { $0.1 == best }
+        guard chosen.count == 1, let model = chosen.first?.0 else { return nil }
+        return FlattenedBodyModel(
+            model: model, type: .reference(ModelReference(text: model.name, destination: "", target: model.sourcePath)),
+            fields: fieldsByName(model))
+    }
+
+    private func fieldsByName(_ model: Model) -> [String: Field] {
+        var fields: [String: Field] = [:]
+        for field in model.wireFields where !field.isAdditionalProperties {
+            fields[Self.comparable(field.documentedName ?? field.wireName)] = field
+        }
+        return fields
+    }
+
+    /// Whether the model's memberwise `init` requires the field (no default: not optional, not a
+    /// constant).
+    static func initRequires(_ field: Field) -> Bool {
+        if field.isOptional { return false }
+        switch field.type {
+        case .literal, .optional, .optionalNullable: return false
+        default: return true
+        }
+    }
+}
