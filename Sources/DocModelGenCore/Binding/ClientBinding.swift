@@ -59,6 +59,11 @@ public enum ClientBinding {
         let options: Options
         var diagnostics: [Diagnostic] = []
         var withoutRoute: [SourceLocation] = []
+        /// Operations whose call relies on what only an overlay says: a stream without its end
+        /// sentinel, paging found by the docs-only rule, a retry policy without the SDK's default.
+        var streamsWithoutSentinel: [SourceLocation] = []
+        var inferredPaging: [SourceLocation] = []
+        var retriesWithoutDefaults: [SourceLocation] = []
         /// Type names the client must not take: every model's.
         let modelTypeNames: Set<String>
 
@@ -117,6 +122,15 @@ public enum ClientBinding {
                         + "(no UsageSnippet: an older generator): their calls are not generated; --openapi or --python-sdk gives them",
                     at: first, kind: .operationNotGenerated))
             }
+            func summarise(_ locations: [SourceLocation], _ what: String) {
+                guard let first = locations.first else { return }
+                diagnostics.append(.note(
+                    "\(locations.count) operation\(locations.count == 1 ? "" : "s"): \(what); --python-sdk reads it from the SDK",
+                    at: first, kind: .inferredCall))
+            }
+            summarise(streamsWithoutSentinel, "the docs do not say which event ends the stream (the SDK's sentinel), so it ends with the body")
+            summarise(inferredPaging, "paging found by the docs-only rule (page number, items, max_page); the page size the SDK assumes is not in the docs")
+            summarise(retriesWithoutDefaults, "the docs do not say the SDK's default retry policy or the statuses it retries, so calls retry only under a policy that names its statuses")
             return ClientPlan(
                 typeName: typeName, serverTypeName: free("Server"), securityTypeName: free("Security"), servers: servers(api.overview?.servers ?? []),
                 security: credentials(api.overview?.securitySchemes ?? []), groups: groups)
@@ -156,7 +170,7 @@ public enum ClientBinding {
             var arguments: [ClientPlan.Argument] = []
             var parameters: [ClientPlan.Parameter] = []
             var body: ClientPlan.Body?
-            var usedNames: Set<String> = ["apiRequest", "apiResponse", "streamingResponse", "requestBody"]
+            var usedNames: Set<String> = ["apiRequest", "apiResponse", "streamingResponse", "requestBody", "retries", "timeout", "position"]
             var ownCredentials: [ClientPlan.OwnCredential] = []
             let flattened = flattenedBodyModel(operation, known: known, templateNames: templateNames)
             var flattenedMembers: [ClientPlan.FlattenedBody.Member] = []
@@ -265,13 +279,33 @@ public enum ClientBinding {
             if errors.contains(where: { json($0.contentType) }) { accept = "application/json" }
             // The SDK asks for the stream whatever its errors are (`accept_header_value="text/event-stream"`).
             if case .stream = response { accept = "text/event-stream" }
+            if case .stream(_, nil) = response { streamsWithoutSentinel.append(operation.location) }
+            var pagination: ClientPlan.Pagination?
+            switch self.pagination(operation, known: known, arguments: arguments, response: response) {
+            case .success(let value)?:
+                pagination = value
+                if value.isInferred { inferredPaging.append(operation.location) }
+            case .failure(let unsupported)?:
+                diagnostics.append(.note(
+                    "operation '\(operation.name)': its pages are not generated (one page is): \(unsupported.reason)",
+                    at: operation.location, kind: .inferredCall))
+            case nil:
+                break
+            }
+            // Newer generators document a `retries` argument on every operation; the policy in force
+            // without one is the SDK's code.
+            var retries: ClientPlan.Retries?
+            if operation.parameters.contains(where: { $0.name == "retries" }) || known?.defaultRetryPolicy != nil {
+                retries = ClientPlan.Retries(defaultPolicy: known?.defaultRetryPolicy, statusCodes: known?.retryStatusCodes)
+                if known?.defaultRetryPolicy == nil, known?.retryStatusCodes == nil { retriesWithoutDefaults.append(operation.location) }
+            }
             return ClientPlan.Operation(
                 sdkName: operation.name, methodName: SwiftNaming.propertyName(operation.name), summary: operation.summary,
                 description: operation.description,
                 operationID: known?.operationID ?? operation.usage?.operationID ?? (group.accessor + [operation.name]).joined(separator: "."),
                 method: method.uppercased(), path: path, arguments: arguments, parameters: parameters, body: body,
                 accept: accept, sendsCredentials: sendsCredentials, ownCredentials: ownCredentials, response: response, errors: errors,
-                location: operation.location)
+                location: operation.location, retries: retries, pagination: pagination)
         }
 
         /// Puts one docs parameter (or request-model field) in the path, the body or the query.

@@ -75,6 +75,40 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         public var errors: [ErrorResponse]
         /// The operation's heading.
         public var location: SourceLocation
+        /// How the SDK retries it; nil when it takes no retry policy (older generators).
+        public var retries: Retries? = nil
+        /// How the SDK fetches its next page; nil when it does not page.
+        public var pagination: Pagination? = nil
+    }
+
+    /// An operation's retries: the per-call `retries:` and `timeout:` arguments (the SDK's
+    /// `retries` and `timeout_ms`), and what the SDK does when neither the call nor the client
+    /// sets a policy.
+    public struct Retries: Codable, Sendable, Hashable {
+        /// The SDK's default policy for the operation (nil: none, the overlay names none).
+        public var defaultPolicy: WireRetryPolicy?
+        /// The statuses a policy retries unless it names its own (nil: none known).
+        public var statusCodes: [String]?
+    }
+
+    /// How a paged operation's next page is requested, as the SDK's `next()` does it.
+    public struct Pagination: Codable, Sendable, Hashable {
+        public var kind: WirePagination.Kind
+        /// The Swift arguments of the page number (offset, cursor) and of the page size.
+        public var positionArgument: String
+        public var limitArgument: String?
+        /// The page size the SDK assumes when the call gives none (nil: unknown, no stop on a short page).
+        public var defaultLimit: Int?
+        /// JSONPaths into the response body, as the SDK reads them.
+        public var itemsPath: String?
+        public var maxPagePath: String?
+        public var nextCursorPath: String?
+        /// The page's field holding the items (its wire name, `items`), and their type, when the
+        /// items path is one of its fields.
+        public var itemsField: String?
+        public var itemType: TypeExpression?
+        /// Whether the docs-only rule found it (no overlay said how the SDK pages).
+        public var isInferred: Bool
     }
 
     /// A property of an operation's own security model.

@@ -91,7 +91,7 @@ public enum SwiftClientEmitter {
             access: options.accessLevel.rawValue, qualifiedClientName: qualifiedClient, typeName: group.typeName,
             docLines: [" " + SwiftSourceText.singleLine(group.title ?? group.typeName) + ": the SDK's `\(group.accessor.joined(separator: "."))`."],
             accessors: group.children.map { accessor(plan.groups[$0]) },
-            operations: group.operations.map { method($0, binding: binding, options: options) })
+            operations: group.operations.map { method($0, binding: binding, options: options, taken: Set(group.operations.map(\.methodName))) })
     }
 
     /// `.get` for the methods `HTTPRequest.Method` names, else its failable initializer.
@@ -100,7 +100,9 @@ public enum SwiftClientEmitter {
         return known.contains(method) ? "." + method.lowercased() : "HTTPTypes.HTTPRequest.Method(\(SwiftSourceText.stringLiteral(method)))!"
     }
 
-    static func method(_ operation: ClientPlan.Operation, binding: SwiftBinding, options: Options) -> OperationsTemplateContext.Method {
+    static func method(
+        _ operation: ClientPlan.Operation, binding: SwiftBinding, options: Options, taken: Set<String> = []
+    ) -> OperationsTemplateContext.Method {
         // Group types are declared in extensions of the client at file scope, outside a
         // namespace: its models are named through it.
         let prefix = options.namespace.map { $0 + "." } ?? ""
@@ -114,15 +116,26 @@ public enum SwiftClientEmitter {
         if !docLines.isEmpty { docLines.append("") }
         docLines.append(" `\(operation.method) \(SwiftSourceText.singleLine(operation.path))` (the SDK's `\(SwiftSourceText.singleLine(operation.sdkName))`).")
         let described = operation.arguments.filter { $0.description != nil }
-        if !described.isEmpty {
+        if !described.isEmpty || operation.retries != nil {
             docLines.append("")
             docLines.append(" - Parameters:")
             for argument in described {
                 docLines.append("   - \(argument.name): " + SwiftSourceText.singleLine(argument.description ?? ""))
             }
+            if operation.retries != nil {
+                docLines += [
+                    "   - retries: This call's retry policy, over the client's and the SDK's default (`.disabled`: one attempt).",
+                    "   - timeout: The longest wait for the server (the response, each part of its body), over the client's.",
+                ]
+            }
         }
         let flattenedModel = operation.body?.flattened.flatMap { binding.schema.model(atPath: $0.modelPath) }
-        let parameterLines = operation.arguments.enumerated().map { index, argument in
+        // The SDK's per-call `retries` and `timeout_ms`, last as in the SDK's signature.
+        let callOptions = operation.retries == nil ? [] : [
+            "retries: DocModelClientRuntime.RetryPolicy? = nil", "timeout: Swift.Duration? = nil",
+        ]
+        let argumentCount = operation.arguments.count + callOptions.count
+        var parameterLines = operation.arguments.enumerated().map { index, argument in
             let label = argument.label == argument.name ? SwiftNaming.escaped(argument.name) : "\(argument.label) \(SwiftNaming.escaped(argument.name))"
             var declared = type(argument.type) + (argument.isOptional ? "? = nil" : "")
             if let wireName = argument.bodyField, let model = flattenedModel, let field = model.wireFields.first(where: { $0.wireName == wireName }) {
@@ -138,8 +151,12 @@ public enum SwiftClientEmitter {
                 case .literal: break
                 }
             }
-            return "\(label): \(declared)" + (index == operation.arguments.count - 1 ? "" : ",")
+            return "\(label): \(declared)" + (index == argumentCount - 1 ? "" : ",")
         }
+        parameterLines += callOptions.enumerated().map { index, option in
+            option + (operation.arguments.count + index == argumentCount - 1 ? "" : ",")
+        }
+
         var statements: [String] = []
         for parameter in operation.parameters {
             let name = SwiftSourceText.stringLiteral(parameter.wireName)
@@ -152,6 +169,17 @@ public enum SwiftClientEmitter {
             }
         }
         statements.append("apiRequest.accept = \(SwiftSourceText.stringLiteral(operation.accept))")
+        if let retries = operation.retries {
+            statements += ["apiRequest.retries = retries", "apiRequest.timeout = timeout"]
+            if let policy = retries.defaultPolicy {
+                statements.append(
+                    "apiRequest.defaultRetryPolicy = .backoff(initialIntervalMs: \(policy.initialIntervalMilliseconds), maxIntervalMs: \(policy.maxIntervalMilliseconds), "
+                        + "exponent: \(policy.exponent), maxElapsedTimeMs: \(policy.maxElapsedTimeMilliseconds), retryConnectionErrors: \(policy.retryConnectionErrors))")
+            }
+            if let codes = retries.statusCodes {
+                statements.append("apiRequest.retryStatusCodes = [" + codes.map(SwiftSourceText.stringLiteral).joined(separator: ", ") + "]")
+            }
+        }
         if !operation.sendsCredentials { statements.append("apiRequest.sendsCredentials = false") }
         for credential in operation.ownCredentials {
             statements.append(credential.isOptional
@@ -240,11 +268,91 @@ public enum SwiftClientEmitter {
                 contentTypeLiteral: SwiftSourceText.stringLiteral(errors[index].contentType), actions: actions))
             index = end
         }
+        var name = SwiftNaming.escaped(operation.methodName)
+        var memberAccess = options.accessLevel.rawValue + " "
+        var methodDocLines = docLines
+        var returned = returnClause
+        var paging: OperationsTemplateContext.Paging?
+        if let pagination = operation.pagination, case .json(let expression) = operation.response {
+            let pageType = type(expression)
+            var names = taken
+            func free(_ suffix: String) -> String {
+                var candidate = operation.methodName + suffix
+                while !names.insert(candidate).inserted { candidate += "_" }
+                return candidate
+            }
+            let requestName = free("Response"), pagesName = free("Pages")
+            paging = pagingContext(
+                operation, pagination, pageType: pageType, pagesName: pagesName,
+                itemsName: pagination.itemType == nil ? nil : free("Items"), binding: binding, type: type)
+            paging?.docLines = docLines
+            // The request itself, shared by the page methods: the page and the body its rule reads.
+            name = SwiftNaming.escaped(requestName)
+            memberAccess = ""
+            methodDocLines = [" One request of `\(operation.methodName)`: the page and the body `\(pagesName)` reads the next page's arguments from."]
+            returned = " -> (page: \(pageType), body: Foundation.Data)"
+            responses[0].actions = ["return (page: try apiResponse.decodeJSON(\(pageType).self), body: apiResponse.body)"]
+        }
         return OperationsTemplateContext.Method(
-            docLines: docLines, name: SwiftNaming.escaped(operation.methodName), parameterLines: parameterLines,
-            returnClause: returnClause, method: methodExpression(operation.method),
+            docLines: methodDocLines, name: name, memberAccess: memberAccess, parameterLines: parameterLines,
+            returnClause: returned, method: methodExpression(operation.method),
             pathLiteral: SwiftSourceText.stringLiteral(operation.path),
             operationIDLiteral: SwiftSourceText.stringLiteral(operation.operationID), statements: statements,
-            sendLines: sendLines, responses: responses)
+            sendLines: sendLines, responses: responses, paging: paging)
+    }
+
+    /// The page methods' context: what they forward, the rule, the items.
+    static func pagingContext(
+        _ operation: ClientPlan.Operation, _ pagination: ClientPlan.Pagination, pageType: String, pagesName: String, itemsName: String?,
+        binding: SwiftBinding, type: (TypeExpression) -> String
+    ) -> OperationsTemplateContext.Paging {
+        let position: String
+        switch pagination.kind {
+        case .page: position = "position.page"
+        case .offset: position = "position.offset"
+        case .cursor: position = "position.cursor"
+        }
+        var names = operation.arguments.map { ($0.label, SwiftNaming.escaped($0.name), $0.name) }
+        if operation.retries != nil { names += [("retries", "retries", "retries"), ("timeout", "timeout", "timeout")] }
+        func forward(_ value: (String, String, String) -> String) -> String {
+            names.map { label, escaped, plain in
+                let argument = value(label, escaped, plain)
+                return label == "_" ? argument : "\(label): \(argument)"
+            }.joined(separator: ", ")
+        }
+        let positioned = forward { _, escaped, plain in
+            plain == pagination.positionArgument ? position : plain == pagination.limitArgument ? "position.limit" : escaped
+        }
+        let literal = { (text: String?) in text.map(SwiftSourceText.stringLiteral) ?? "nil" }
+        let start = SwiftNaming.escaped(pagination.positionArgument)
+        let limit = pagination.limitArgument.map(SwiftNaming.escaped) ?? "nil"
+        let defaultLimit = pagination.defaultLimit.map(String.init) ?? "nil"
+        let rule: String
+        switch pagination.kind {
+        case .page:
+            rule = ".page(start: \(start), limit: \(limit), defaultLimit: \(defaultLimit), itemsPath: \(literal(pagination.itemsPath)), maxPagePath: \(literal(pagination.maxPagePath)))"
+        case .offset:
+            rule = ".offset(start: \(start), limit: \(limit), defaultLimit: \(defaultLimit), itemsPath: \(literal(pagination.itemsPath)))"
+        case .cursor:
+            rule = ".cursor(start: \(start), limit: \(limit), defaultLimit: \(defaultLimit), itemsPath: \(literal(pagination.itemsPath)), nextCursorPath: \(literal(pagination.nextCursorPath)))"
+        }
+        var itemsClosure: String?
+        if let wireName = pagination.itemsField, case .json(let expression) = operation.response,
+           case .reference(let reference) = expression, let target = reference.target, let page = binding.schema.model(atPath: target),
+           let field = page.wireFields.first(where: { $0.wireName == wireName }) {
+            let property = SwiftNaming.escaped(binding.propertyName(of: field, in: page))
+            switch FieldStorage(field) {
+            case .plain: itemsClosure = "{ $0.\(property) }"
+            case .optional, .nullable: itemsClosure = "{ $0.\(property) ?? [] }"
+            case .optionalNullable: itemsClosure = "{ $0.\(property).wrappedValue ?? [] }"
+            case .literal: itemsClosure = nil
+            }
+        }
+        return OperationsTemplateContext.Paging(
+            docLines: [], pageName: SwiftNaming.escaped(operation.methodName), pagesName: SwiftNaming.escaped(pagesName),
+            itemsName: itemsClosure == nil ? nil : itemsName.map(SwiftNaming.escaped), pageType: pageType,
+            itemType: itemsClosure == nil ? nil : pagination.itemType.map(type),
+            forwardArguments: forward { _, escaped, _ in escaped }, positionArguments: positioned, rule: rule,
+            itemsClosure: itemsClosure)
     }
 }

@@ -47,6 +47,16 @@ public enum OperationPageParser {
 
     /// The keyword arguments of the SDK class's construction in the first Python example of
     /// `blocks` (`with Polar(access_token="…") as polar:` → `["access_token"]`); nil when none.
+    /// Whether the example pages through the results as the README's Pagination section shows:
+    /// a loop that calls `next()` on the response (`while res is not None: … res = res.next()`).
+    static func examplePages(_ blocks: [Block]) -> Bool {
+        blocks.contains { block in
+            guard case .codeBlock(let code) = block, code.info.hasPrefix("python") else { return false }
+            let lines = code.literal.split(separator: "\n").map { $0.filter { !$0.isWhitespace } }
+            return lines.contains { $0.hasPrefix("while") && $0.hasSuffix("isnotNone:") } && lines.contains { $0.hasSuffix(".next()") }
+        }
+    }
+
     static func constructorArguments(in blocks: [Block]) -> [String]? {
         for case .codeBlock(let code) in blocks where code.info.hasPrefix("python") {
             guard let name = importedClass(in: code.literal), let start = code.literal.range(of: name + "(") else { continue }
@@ -125,6 +135,7 @@ public enum OperationPageParser {
             if kind.hasPrefix("example usage") {
                 if operation.usage == nil { operation.usage = usageSnippet(in: section.blocks) }
                 if operation.exampleClientArguments == nil { operation.exampleClientArguments = constructorArguments(in: section.blocks) }
+                if examplePages(section.blocks) { operation.examplePages = true }
             } else if kind == "parameters" {
                 guard let table = firstTable(section.blocks) else { continue }
                 switch parameters(table, resolver: resolver) {

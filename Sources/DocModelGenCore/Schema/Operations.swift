@@ -38,6 +38,8 @@ public struct Operation: Codable, Sendable, Hashable {
     /// `server_idx`), nil without an example that constructs it: an example that passes no
     /// credential shows an operation the SDK calls without security (`Polar()`).
     public var exampleClientArguments: [String]? = nil
+    /// Whether the example loops over the pages (`while res is not None: … res = res.next()`).
+    public var examplePages: Bool? = nil
     /// The `### Parameters` rows in page order (`retries` and other SDK options included, as documented).
     public var parameters: [OperationParameter]
     /// The `### Response` type (`**[models.CheckoutsListResponse](…)**`), nil when the section is absent.

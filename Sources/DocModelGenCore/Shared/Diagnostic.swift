@@ -41,10 +41,13 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable {
         /// A parameter placed by the docs-only rules (the query, by default): an overlay says where
         /// it really goes.
         public static let inferredLocation = Kind(rawValue: "inferred-location")
+        /// What the docs never say about calls beyond one request (a stream's end sentinel, the
+        /// SDK's retry policy, a page's default size), left out or inferred: an overlay says it.
+        public static let inferredCall = Kind(rawValue: "inferred-call")
         /// Every kind, in the order the README lists them.
         public static let all: [Kind] = [
             .sdkObject, .sdkUtility, .noFieldsTable, .unknownType, .overlayUnmatched, .overlayConflict, .drift,
-            .operationNotGenerated, .inferredLocation,
+            .operationNotGenerated, .inferredLocation, .inferredCall,
         ]
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }

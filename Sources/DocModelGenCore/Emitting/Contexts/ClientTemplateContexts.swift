@@ -107,7 +107,11 @@ public struct OperationsTemplateContext: TemplateContext {
     /// One operation as a method.
     public struct Method: TemplateObject {
         public var docLines: [String]
+        /// The method that sends the request: the operation's (`list`), or for a paged operation
+        /// the internal one its page methods share (`listResponse`).
         public var name: String
+        /// `public ` (the access and a space), or empty for a paged operation's internal method.
+        public var memberAccess: String
         /// The parameter clauses, one per line (`organizationId: Swift.String? = nil`), commas included.
         public var parameterLines: [String]
         /// ` -> T`, or empty for `Void`.
@@ -122,11 +126,15 @@ public struct OperationsTemplateContext: TemplateContext {
         /// (a stream operation returns its events first when the response is a stream).
         public var sendLines: [String]
         public var responses: [Response]
+        /// The page methods of a paged operation.
+        public var paging: Paging?
 
         public var templateValues: TemplateValue.Members {
             var values = TemplateValue.Members()
             values["docLines"] = .strings(docLines)
             values["name"] = .string(name)
+            values["memberAccess"] = .string(memberAccess)
+            values["paging"] = paging.map { .object($0.templateValues) } ?? .bool(false)
             values["parameterLines"] = .strings(parameterLines)
             values["hasParameters"] = .bool(!parameterLines.isEmpty)
             values["returnClause"] = .string(returnClause)
@@ -136,6 +144,41 @@ public struct OperationsTemplateContext: TemplateContext {
             values["statements"] = .strings(statements)
             values["sendLines"] = .strings(sendLines)
             values["responses"] = .objects(responses)
+            return values
+        }
+    }
+
+    /// A paged operation's public methods: the page (`list`), the pages (`listPages`) and, when the
+    /// page names its items, the items (`listItems`); each forwards to the method `name`.
+    public struct Paging: TemplateObject {
+        public var docLines: [String]
+        public var pageName: String
+        public var pagesName: String
+        public var itemsName: String?
+        /// The page's Swift type, and the items' where there is an items method.
+        public var pageType: String
+        public var itemType: String?
+        /// The arguments forwarded to the request method (`page: page, limit: limit`), and the
+        /// same with the position's values (`page: position.page, limit: position.limit`).
+        public var forwardArguments: String
+        public var positionArguments: String
+        /// The `PaginationRule` expression (`.page(start: page, …)`).
+        public var rule: String
+        /// The closure that gives a page's items (`{ $0.items }`).
+        public var itemsClosure: String?
+
+        public var templateValues: TemplateValue.Members {
+            var values = TemplateValue.Members()
+            values["docLines"] = .strings(docLines)
+            values["pageName"] = .string(pageName)
+            values["pagesName"] = .string(pagesName)
+            values["itemsName"] = itemsName.map { .string($0) } ?? .bool(false)
+            values["pageType"] = .string(pageType)
+            values["itemType"] = itemType.map { .string($0) } ?? .bool(false)
+            values["forwardArguments"] = .string(forwardArguments)
+            values["positionArguments"] = .string(positionArguments)
+            values["rule"] = .string(rule)
+            values["itemsClosure"] = itemsClosure.map { .string($0) } ?? .bool(false)
             return values
         }
     }
