@@ -25,6 +25,7 @@ public struct PaginationRule: Sendable, Hashable {
         case cursor
     }
 
+    /// Page numbers, offsets or cursors.
     public var kind: Kind
     /// The caller's page number or offset; nil: the first request sends none.
     public var start: Int?
@@ -150,9 +151,13 @@ public struct PaginationRule: Sendable, Hashable {
 
 /// What one page request sends for the pagination arguments; nil members are not sent.
 public struct PagePosition: Sendable, Hashable {
+    /// The page number (page kind).
     public var page: Int?
+    /// The offset (offset kind).
     public var offset: Int?
+    /// The cursor (cursor kind).
     public var cursor: String?
+    /// The page size.
     public var limit: Int?
 
     /// A position from its parts.
@@ -168,8 +173,10 @@ public struct PagePosition: Sendable, Hashable {
 public struct PaginationError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The JSONPath read.
     public var path: String
+    /// What was wrong with the value there.
     public var reason: String
 
+    /// `pagination: <path>: <reason>`.
     public var description: String { "pagination: \(path): \(reason)" }
 }
 
@@ -185,11 +192,13 @@ public struct PaginationError: Error, Sendable, Hashable, CustomStringConvertibl
 /// for try await benefit in client.benefits.listPages().items(\.items) { … }
 /// ```
 public struct PageSequence<Page: Sendable>: AsyncSequence, Sendable {
+    /// One decoded page.
     public typealias Element = Page
     /// Sends one request with the position's arguments: the decoded page and the raw body the
     /// rule reads.
     public typealias Fetch = @Sendable (PagePosition) async throws -> (page: Page, body: Data)
 
+    /// What the requests send and when the pages end.
     public let rule: PaginationRule
     private let fetch: Fetch
 
@@ -199,6 +208,7 @@ public struct PageSequence<Page: Sendable>: AsyncSequence, Sendable {
         self.fetch = fetch
     }
 
+    /// A fresh iteration: it fetches the first page again.
     public func makeAsyncIterator() -> Iterator {
         Iterator(rule: rule, fetch: fetch)
     }
@@ -252,11 +262,13 @@ public struct PageSequence<Page: Sendable>: AsyncSequence, Sendable {
 
 /// The items of every page of a ``PageSequence``, in order; pages are fetched as the items are asked for.
 public struct PageItems<Page: Sendable, Item>: AsyncSequence, Sendable {
+    /// One item of a page.
     public typealias Element = Item
 
     let pages: PageSequence<Page>
     let items: @Sendable (Page) -> [Item]
 
+    /// A fresh iteration from the first page.
     public func makeAsyncIterator() -> Iterator {
         Iterator(pages: pages.makeAsyncIterator(), items: items)
     }

@@ -1,6 +1,7 @@
 @testable import DocModelGenCore
 import Foundation
 import Testing
+import TestSupport
 
 /// `PythonOperationFlow` through `PythonModelReader` (SDK-FACTS j): pagination, stream sentinel,
 /// default retry policy and retried statuses of each operation, on excerpts of the SDKs, on
@@ -195,6 +196,20 @@ import Testing
         // Every prefix: unclosed brackets, half statements, a `def` without its body.
         for end in stride(from: 0, through: whole.count, by: 7) {
             let (facts, diagnostics) = PythonModelReader.read(files: [], operationFiles: [(path: "t.py", bytes: Array(whole[..<end]))])
+            #expect(diagnostics.allSatisfy { $0.severity == .warning && ($0.location?.line ?? 0) >= 1 })
+            #expect(facts.operations.allSatisfy { $0.location.line >= 1 })
+        }
+    }
+
+    @Test func arbitraryFlowStatementsNeverTrap() {
+        var random = SeededRandomNumberGenerator(seed: 20)
+        let words = ["if retries == UNSET:", "else:", "retries = utils.RetryConfig(", "utils.BackoffStrategy(", "retry_config = (retries, [",
+                     "\"5xx\"", "]", ")", "(", ",", "1.5", "True", "def next_func():", "page = request.page if not request.page is None else 1",
+                     "next_page = page + 1", "x = JSONPath(\"$.items\").parse(body)", "results", "num_pages", "return self.op(page=next_page, limit=limit)",
+                     "EventStream(sentinel=", "\"[DONE]\"", "\n", "\n        ", "\n    ", "#", "'", "\\"]
+        for _ in 0..<300 {
+            let body = (0..<Int.random(in: 0..<40, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+            let (facts, diagnostics) = Self.read(Self.method("op", body))
             #expect(diagnostics.allSatisfy { $0.severity == .warning && ($0.location?.line ?? 0) >= 1 })
             #expect(facts.operations.allSatisfy { $0.location.line >= 1 })
         }
