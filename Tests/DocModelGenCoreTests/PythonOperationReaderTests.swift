@@ -63,7 +63,29 @@ import Testing
                 )
 
                 def next_func() -> Optional[models.CheckoutsListResponse]:
-                    return self.list(page=page + 1)
+                    body = utils.unmarshal_json(http_res.text, Union[Dict[Any, Any], List[Any]])
+                    page = request.page if not request.page is None else 1
+                    next_page = page + 1
+
+                    num_pages = JSONPath("$.pagination.max_page").parse(body)
+                    if len(num_pages) == 0 or num_pages[0] <= page:
+                        return None
+
+                    if not http_res.text:
+                        return None
+                    results = JSONPath("$.items").parse(body)
+                    if len(results) == 0 or len(results[0]) == 0:
+                        return None
+                    limit = request.limit if not request.limit is None else 10
+                    if len(results[0]) < limit:
+                        return None
+
+                    return self.list(
+                        organization_id=organization_id,
+                        page=next_page,
+                        limit=limit,
+                        retries=retries,
+                    )
 
             async def list_async(
                 self,

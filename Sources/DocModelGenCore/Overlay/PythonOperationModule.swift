@@ -167,7 +167,7 @@ struct PythonOperationModule {
         var operationID: String?
         for line in body {
             let tokens = line.tokens[...]
-            if let call = call(named: ["_build_request", "_build_request_async"], in: tokens) {
+            if let call = Self.call(named: ["_build_request", "_build_request_async"], in: tokens) {
                 isOperation = true
                 guard case .string(let given)? = call.argument("method"), case .string(let route)? = call.argument("path") else {
                     warn("\(what): its `_build_request` has no literal method and path; not read", at: line.tokens[0])
@@ -176,19 +176,19 @@ struct PythonOperationModule {
                 method = given
                 urlPath = route
             }
-            if let call = call(named: ["request"], in: tokens, receiver: "client"),
+            if let call = Self.call(named: ["request"], in: tokens, receiver: "client"),
                case .call(_, let arguments) = call, case .string(let given)? = arguments.first?.value, arguments.first?.keyword == nil {
                 isOperation = true
                 method = given
             }
-            if let call = call(named: ["generate_url"], in: tokens), case .call(_, let arguments) = call {
+            if let call = Self.call(named: ["generate_url"], in: tokens), case .call(_, let arguments) = call {
                 let positional = arguments.filter { $0.keyword == nil }.map(\.value)
                 if case .string(let route)? = positional.first(where: { if case .string = $0 { true } else { false } }) { urlPath = route }
                 if requestCall == nil, case .name(let model)? = positional.first { requestCall = model }
             } else if let route = Self.baseURLConcatenation(tokens) {
                 urlPath = route
             }
-            if let call = call(named: ["serialize_request_body"], in: tokens), case .call(_, let arguments) = call {
+            if let call = Self.call(named: ["serialize_request_body"], in: tokens), case .call(_, let arguments) = call {
                 // The last positional string: the pydantic family's `(request, False, False, "json", X)`,
                 // airbyte's `(request, X, "request", False, False, 'json')`.
                 for argument in arguments where argument.keyword == nil {
@@ -203,9 +203,15 @@ struct PythonOperationModule {
             warn("\(what): its request's \(method == nil ? "method" : "path") is not a literal this reader knows; not read", at: header.tokens[0])
             return
         }
-        let operation = WireOperation(
+        var operation = WireOperation(
             sdkName: name, group: nil, operationID: operationID, method: method.uppercased(), path: urlPath,
             parameters: [], bodyMediaType: nil, location: header.tokens[1].location(in: path))
+        let flow = PythonOperationFlow(body: body, path: path, what: what)
+        operation.streamSentinel = flow.streamSentinel
+        operation.defaultRetryPolicy = flow.defaultRetryPolicy
+        operation.retryStatusCodes = flow.retryStatusCodes
+        operation.pagination = flow.pagination
+        diagnostics += flow.diagnostics
         operations.append(PendingOperation(
             operation: operation, className: className,
             requestModel: requestModel ?? requestCall ?? Self.requestAnnotation(header.tokens[...]), serialization: serialization))
@@ -336,7 +342,7 @@ struct PythonOperationModule {
     /// The first call of `names` (`self._build_request(…)`, `utils.generate_url(…)`) in the
     /// statement, wherever it sits (an assignment's value, a lambda's body), parsed from its
     /// name to its closing parenthesis. `receiver`: the name before the dot must be this.
-    private func call(named names: Set<String>, in tokens: ArraySlice<PythonToken>, receiver: String? = nil) -> PythonExpression? {
+    static func call(named names: Set<String>, in tokens: ArraySlice<PythonToken>, receiver: String? = nil) -> PythonExpression? {
         var index = tokens.startIndex
         while index + 1 < tokens.endIndex {
             defer { index += 1 }

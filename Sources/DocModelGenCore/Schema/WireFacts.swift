@@ -81,23 +81,32 @@ public struct WirePagination: Codable, Sendable, Hashable {
         /// A cursor argument, set from a value of the response.
         case cursor
     }
+    /// How the next position follows from the last.
     public var kind: Kind
     /// The SDK argument that carries the page number, offset or cursor (`page`).
     public var positionArgument: String
-    /// The SDK argument that carries the page size (`limit`), and its value when the call gives none.
+    /// The page number or offset the SDK counts from when the call gives none (`request.page if
+    /// not request.page is None else 1`: `1`); nil for a cursor.
+    public var firstPosition: Int?
+    /// The SDK argument that carries the page size (`limit`).
     public var limitArgument: String?
+    /// The page size the SDK assumes, and passes on to the next request, when the call gives none
+    /// (`request.limit if not request.limit is None else 10`: `10`).
     public var defaultLimit: Int?
-    /// JSONPath of the items in the response body (`$.items`).
+    /// JSONPath of the items in the response body (`$.items`): a page without them, without any,
+    /// or with fewer than the limit is the last.
     public var itemsPath: String?
     /// JSONPath of the number of pages (`$.pagination.max_page`), when the SDK stops on it.
     public var maxPagePath: String?
     /// JSONPath of the next cursor (cursor kind).
     public var nextCursorPath: String?
 
-    public init(kind: Kind, positionArgument: String, limitArgument: String? = nil, defaultLimit: Int? = nil,
+    /// A pagination from its parts.
+    public init(kind: Kind, positionArgument: String, firstPosition: Int? = nil, limitArgument: String? = nil, defaultLimit: Int? = nil,
                 itemsPath: String? = nil, maxPagePath: String? = nil, nextCursorPath: String? = nil) {
         self.kind = kind
         self.positionArgument = positionArgument
+        self.firstPosition = firstPosition
         self.limitArgument = limitArgument
         self.defaultLimit = defaultLimit
         self.itemsPath = itemsPath
