@@ -99,6 +99,8 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         public var limitArgument: String?
         /// The page size the SDK assumes when the call gives none (nil: unknown, no stop on a short page).
         public var defaultLimit: Int?
+        /// The page number (offset) the SDK assumes when the call gives none (nil: the runtime's, 1 or 0).
+        public var firstPosition: Int? = nil
         /// JSONPaths into the response body, as the SDK reads them.
         public var itemsPath: String?
         public var maxPagePath: String?

@@ -32,7 +32,7 @@ extension ClientBinding.Builder {
             let found = items(wire.itemsPath)
             return .success(ClientPlan.Pagination(
                 kind: wire.kind, positionArgument: position.name, limitArgument: argument(wire.limitArgument)?.name,
-                defaultLimit: wire.defaultLimit, itemsPath: wire.itemsPath, maxPagePath: wire.maxPagePath,
+                defaultLimit: wire.defaultLimit, firstPosition: wire.firstPosition, itemsPath: wire.itemsPath, maxPagePath: wire.maxPagePath,
                 nextCursorPath: wire.nextCursorPath, itemsField: found?.field, itemType: found?.type, isInferred: false))
         }
         guard let position = argument("page"), case .integer = position.type else {

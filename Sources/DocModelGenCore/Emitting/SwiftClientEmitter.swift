@@ -330,9 +330,11 @@ public enum SwiftClientEmitter {
         let rule: String
         switch pagination.kind {
         case .page:
-            rule = ".page(start: \(start), limit: \(limit), defaultLimit: \(defaultLimit), itemsPath: \(literal(pagination.itemsPath)), maxPagePath: \(literal(pagination.maxPagePath)))"
+            rule = ".page(start: \(start), limit: \(limit), defaultLimit: \(defaultLimit), itemsPath: \(literal(pagination.itemsPath)), maxPagePath: \(literal(pagination.maxPagePath))"
+                + (pagination.firstPosition.map { ", firstPage: \($0)" } ?? "") + ")"
         case .offset:
-            rule = ".offset(start: \(start), limit: \(limit), defaultLimit: \(defaultLimit), itemsPath: \(literal(pagination.itemsPath)))"
+            rule = ".offset(start: \(start), limit: \(limit), defaultLimit: \(defaultLimit), itemsPath: \(literal(pagination.itemsPath))"
+                + (pagination.firstPosition.map { ", firstOffset: \($0)" } ?? "") + ")"
         case .cursor:
             rule = ".cursor(start: \(start), limit: \(limit), defaultLimit: \(defaultLimit), itemsPath: \(literal(pagination.itemsPath)), nextCursorPath: \(literal(pagination.nextCursorPath)))"
         }
