@@ -39,6 +39,11 @@ ACCESSOR = re.compile(r"^\s*public var (\w+): (\w+) \{ \2\(core: core\) \}")
 SDK_NAME = re.compile(r"the SDK's `([\w.]+)`")
 METHOD_DOC = re.compile(r"\(the SDK's `(\w+)`\)\.")
 FUNC = re.compile(r"^(\s*)public func (\w+)\(")
+# A paged operation's request method, internal, which its public method forwards to.
+INTERNAL_FUNC = re.compile(r"^(\s*)func (\w+)\(")
+FORWARD = re.compile(r"try await (\w+)\(")
+# The SDK's per-call options: not SDK arguments of the operation (retries are off on both sides).
+CALL_OPTIONS = {"retries", "timeout"}
 APIERROR = re.compile(r"APIError\(apiResponse, body: (.*)\)$")
 DECODE = re.compile(r"decodeJSON\(([^()]+)\.self\)")
 RETURN = re.compile(r"->\s*(.+?)\s*\{\s*$")
@@ -83,6 +88,7 @@ def parse_file(path):
     with open(path, encoding="utf-8") as handle:
         lines = handle.read().splitlines()
     structs, methods, stack, docs = {}, [], [], []
+    internal = {}
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -108,8 +114,9 @@ def parse_file(path):
         if match and stack:
             sdk = next((m.group(1) for m in map(SDK_NAME.search, docs) if m), None)
             structs[stack[-1][1]]["accessors"].append((match.group(1), match.group(2), sdk))
-        match = FUNC.match(line)
+        match = FUNC.match(line) or INTERNAL_FUNC.match(line)
         if match and stack:
+            is_public = FUNC.match(line) is not None
             indent = match.group(1)
             signature = line
             while not (RETURN.search(signature) or signature.rstrip().endswith("async throws {")):
@@ -124,6 +131,7 @@ def parse_file(path):
             returns = RETURN.search(signature)
             sdk_method = next((m.group(1) for m in map(METHOD_DOC.search, docs) if m), None)
             operation_id = next((m.group(1) for m in map(re.compile(r'operationID: "([^"]*)"').search, body) if m), None)
+            forwarded = next((m.group(1) for m in map(FORWARD.search, body) if m), None) if operation_id is None else None
             errors = []
             for body_line in body:
                 found = APIERROR.search(body_line.strip())
@@ -137,13 +145,26 @@ def parse_file(path):
                     for decoded in DECODE.finditer(body_line):
                         if decoded.group(1) not in errors:
                             errors.append(decoded.group(1))
-            methods.append({"struct": stack[-1][1], "name": match.group(2), "sdk_method": sdk_method,
-                            "operation_id": operation_id,
-                            "parameters": [parse_parameter(p) for p in split_top(inner)],
-                            "returns": returns.group(1) if returns else None, "errors": errors,
-                            "file": os.path.basename(path)})
+            parameters = [parse_parameter(p) for p in split_top(inner)]
+            entry = {"struct": stack[-1][1], "name": match.group(2), "sdk_method": sdk_method,
+                     "operation_id": operation_id,
+                     "parameters": [p for p in parameters if p["name"] not in CALL_OPTIONS],
+                     "takes_retries": any(p["name"] == "retries" for p in parameters),
+                     "forwards_to": forwarded,
+                     "returns": returns.group(1) if returns else None, "errors": errors,
+                     "file": os.path.basename(path)}
+            if not is_public:
+                internal[(stack[-1][1], match.group(2))] = entry
+            elif " async " in signature:
+                # `listPages`/`listItems` (sequences, not calls) are not operations of their own.
+                methods.append(entry)
         docs = []
         index += 1
+    # A paged operation's public method forwards to its request method: the route and errors are there.
+    for method in methods:
+        target = internal.get((method["struct"], method["forwards_to"]))
+        if target:
+            method["operation_id"], method["errors"] = target["operation_id"], target["errors"]
     return structs, methods
 
 
@@ -260,6 +281,8 @@ def emit(args):
             arguments.append(variable if label == "_" else f"{label}: {variable}")
             table_arg = {"python": python, **parameter}
             method.setdefault("arguments", []).append(table_arg)
+        if method.get("takes_retries"):
+            arguments.append("retries: .disabled")
         call = f"try await {chain}.{method['name']}({', '.join(arguments)})"
         returns = method["returns"]
         value_expr = "value"
