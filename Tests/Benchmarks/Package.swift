@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3"),
         .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
     ],
     targets: [
         // The deterministic workload generator: the same API as Speakeasy docs pages and as OpenAPI 3.1.
@@ -25,6 +26,14 @@ let package = Package(
         .executableTarget(
             name: "multipart-profile",
             dependencies: ["BenchModels", .product(name: "DocModelRuntime", package: "DocModelGen")]
+        ),
+        // A long server-sent event stream through EventStream: events/s and peak RSS, `sse-stream [bytes]`.
+        .executableTarget(
+            name: "sse-stream",
+            dependencies: [
+                .product(name: "DocModelClientRuntime", package: "DocModelGen"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ]
         ),
         .executableTarget(
             name: "MultipartBenchmarks",
