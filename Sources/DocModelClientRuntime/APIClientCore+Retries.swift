@@ -9,7 +9,7 @@ extension APIClientCore {
     /// Built per request and placed outermost by ``send(_:)``, so the settings travel as plain
     /// values: no task-local or header carries them through the user's middlewares.
     public func retryMiddleware(for request: APIRequest) -> RetryMiddleware {
-        let policy = request.retries ?? configuration.retryPolicy ?? request.defaultRetryPolicy ?? .none
+        let policy = request.retries ?? configuration.retryPolicy ?? request.defaultRetryPolicy ?? .disabled
         return RetryMiddleware(
             policy: policy, statusCodes: policy.retriedStatusCodes(operationCodes: request.retryStatusCodes),
             randomSource: configuration.retryRandomSource)

@@ -28,7 +28,7 @@ public struct APIRequest: Sendable {
     /// the policy overrides them; nil: none known.
     public var retryStatusCodes: [String]?
     /// The call's retry policy (the SDK's `retries=` argument), over the client's and the
-    /// operation's; ``RetryPolicy/none`` turns retries off for this call. Nil: not given.
+    /// operation's; ``RetryPolicy/disabled`` turns retries off for this call. Nil: not given.
     public var retries: RetryPolicy?
     /// The call's timeout (the SDK's per-call `timeout_ms`), over the client's
     /// (``APIClientConfiguration/timeout``). Nil: not given.

@@ -74,8 +74,9 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// `RetryConfig("none", …)`: one attempt, even when the client has a policy (a call's way to
-    /// turn retries off, as the SDK's `retries=RetryConfig("none", …)`).
-    public static let none = RetryPolicy(
+    /// turn retries off, as the SDK's `retries=RetryConfig("none", …)`). Not named `none`, which
+    /// would read as `Optional.none` (nil: "not given") where a `RetryPolicy?` is expected.
+    public static let disabled = RetryPolicy(
         strategy: .none, initialInterval: .zero, maxInterval: .zero, exponent: 1, maxElapsedTime: .zero, retryConnectionErrors: false)
 
     /// The statuses retried under this policy: the override when non-empty (Python's `or`,
