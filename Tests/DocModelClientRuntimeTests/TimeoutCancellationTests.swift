@@ -53,7 +53,7 @@ final class Flag: @unchecked Sendable {
 
     @Test("the call's timeout wins over the client's")
     func perCallWins() async throws {
-        let transport = ScriptedTransport([.delay(.milliseconds(300))])
+        let transport = ScriptedTransport([.delay(.seconds(1))])  // well apart from both timeouts, for a loaded machine
         var request = Self.request
         request.timeout = .seconds(30)
         #expect(try await RetryMiddlewareTests.client(transport, timeout: .milliseconds(50)).send(request).status == .ok)
