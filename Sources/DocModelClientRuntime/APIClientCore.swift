@@ -17,7 +17,9 @@ public struct APIClientCore: Sendable {
     /// Sends `request` and reads the whole response.
     ///
     /// Errors of the transport and the middlewares are thrown as they are;
-    /// ``ResponseTooLargeError`` for a body above ``APIClientConfiguration/maximumResponseBytes``.
+    /// ``ResponseTooLargeError`` for a body above ``APIClientConfiguration/maximumResponseBytes``;
+    /// ``RequestTimeoutError`` when a wait outlasts the timeout; `CancellationError` when the task is
+    /// cancelled. Retries as ``retryMiddleware(for:)`` resolves them.
     /// The status is not judged here: the generated method matches it (``APIResponse/matches(status:contentType:)``).
     public func send(_ request: APIRequest) async throws -> APIResponse {
         let (httpRequest, body, baseURL) = try makeHTTPRequest(request)
