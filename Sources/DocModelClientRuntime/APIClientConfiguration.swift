@@ -19,6 +19,15 @@ public struct APIClientConfiguration: Sendable {
     public var headers: HTTPFields
     /// Largest response body read into memory (default 64 MiB); larger → thrown error.
     public var maximumResponseBytes: Int
+    /// Retries for every call that gives none (the SDK's `retry_config`); it wins over an
+    /// operation's default policy (``APIRequest/defaultRetryPolicy``). Nil: the operation's default.
+    public var retryPolicy: RetryPolicy?
+    /// Bounds each wait of a request (the SDK's client `timeout_ms`, given to httpx as
+    /// `Timeout(t)`): the response head of each attempt and each chunk of the response body, not
+    /// the whole call. A call's ``APIRequest/timeout`` wins. Nil: no bound.
+    public var timeout: Duration?
+    /// Where retries' jitter comes from (``RetryRandomSource/seeded(_:)`` for reproducible runs).
+    public var retryRandomSource: RetryRandomSource = .system
 
     /// A configuration; only the server and the transport are required.
     public init(
@@ -27,7 +36,9 @@ public struct APIClientConfiguration: Sendable {
         middlewares: [any ClientMiddleware] = [],
         security: [SecurityCredential] = [],
         headers: HTTPFields = [:],
-        maximumResponseBytes: Int = 64 << 20
+        maximumResponseBytes: Int = 64 << 20,
+        retryPolicy: RetryPolicy? = nil,
+        timeout: Duration? = nil
     ) {
         self.serverURL = serverURL
         self.transport = transport
@@ -35,5 +46,7 @@ public struct APIClientConfiguration: Sendable {
         self.security = security
         self.headers = headers
         self.maximumResponseBytes = maximumResponseBytes
+        self.retryPolicy = retryPolicy
+        self.timeout = timeout
     }
 }

@@ -17,17 +17,23 @@ public struct APIClientCore: Sendable {
     /// Sends `request` and reads the whole response.
     ///
     /// Errors of the transport and the middlewares are thrown as they are;
-    /// ``ResponseTooLargeError`` for a body above ``APIClientConfiguration/maximumResponseBytes``.
+    /// ``ResponseTooLargeError`` for a body above ``APIClientConfiguration/maximumResponseBytes``;
+    /// ``RequestTimeoutError`` when a wait outlasts the timeout; `CancellationError` when the task is
+    /// cancelled. Retries as ``retryMiddleware(for:)`` resolves them.
     /// The status is not judged here: the generated method matches it (``APIResponse/matches(status:contentType:)``).
     public func send(_ request: APIRequest) async throws -> APIResponse {
         let (httpRequest, body, baseURL) = try makeHTTPRequest(request)
         let transport = configuration.transport
         let operationID = request.operationID
-        var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
-            try await transport.send($0, body: $1, baseURL: $2, operationID: operationID)
+        let timeout = request.timeout ?? configuration.timeout
+        var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = { request, body, baseURL in
+            try await RequestTimeout.send(timeout: timeout, operationID: operationID) {
+                try await transport.send(request, body: body, baseURL: baseURL, operationID: operationID)
+            }
         }
-        // Wrapped from the last to the first, so the first middleware sees the request first.
-        for middleware in configuration.middlewares.reversed() {
+        // Wrapped from the last to the first, so the first middleware sees the request first;
+        // the retries are outermost (APIClientCore+Retries.swift).
+        for middleware in ([retryMiddleware(for: request)] + configuration.middlewares).reversed() {
             let inner = next
             next = { try await middleware.intercept($0, body: $1, baseURL: $2, operationID: operationID, next: inner) }
         }

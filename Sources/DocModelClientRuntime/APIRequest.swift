@@ -20,6 +20,19 @@ public struct APIRequest: Sendable {
     /// The operation's own credentials (polar's customer-portal `security=` argument), sent after
     /// the client's, so a header of the same name is theirs (SDK-FACTS i.7: the later field wins).
     public var credentials: [SecurityCredential] = []
+    /// The operation's own retry policy, used when neither the call nor the client gives one
+    /// (friendli's `RetryConfig("backoff", BackoffStrategy(500, 60000, 1.5, 3600000), True)`);
+    /// nil: no retries by default (livepeer, polar).
+    public var defaultRetryPolicy: RetryPolicy?
+    /// The statuses the operation retries (`["429", "500", "502", "503", "504"]`, `"5XX"`), unless
+    /// the policy overrides them; nil: none known.
+    public var retryStatusCodes: [String]?
+    /// The call's retry policy (the SDK's `retries=` argument), over the client's and the
+    /// operation's; ``RetryPolicy/disabled`` turns retries off for this call. Nil: not given.
+    public var retries: RetryPolicy?
+    /// The call's timeout (the SDK's per-call `timeout_ms`), over the client's
+    /// (``APIClientConfiguration/timeout``). Nil: not given.
+    public var timeout: Duration?
     /// The body's bytes, if the request has a body.
     public private(set) var body: Data?
     /// The body's Content-Type, if the request has a body.

@@ -1,0 +1,243 @@
+import DocModelClientRuntime
+import DocModelRuntime
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import HTTPTypes
+import OpenAPIRuntime
+import Testing
+
+/// A transport that answers attempt n with the n-th scripted outcome (the last one repeats) and
+/// records each attempt's body and time.
+final class ScriptedTransport: ClientTransport, @unchecked Sendable {
+    enum Outcome: Sendable {
+        case status(Int, HTTPFields = [:])
+        case error(any Error)
+        /// Waits (cancellably) this long, then answers 200.
+        case delay(Duration)
+    }
+
+    struct Attempt: Sendable {
+        var body: Data?
+        var time: ContinuousClock.Instant
+        var headerFields: HTTPFields
+    }
+
+    private let lock = NSLock()
+    private var recorded: [Attempt] = []
+    private let script: [Outcome]
+
+    init(_ script: [Outcome]) { self.script = script }
+
+    var attempts: [Attempt] { lock.withLock { recorded } }
+
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+        var data: Data?
+        if let body { data = try await Data(collecting: body, upTo: .max) }
+        let index = lock.withLock {
+            recorded.append(Attempt(body: data, time: ContinuousClock.now, headerFields: request.headerFields))
+            return recorded.count - 1
+        }
+        switch script[min(index, script.count - 1)] {
+        case .status(let code, let fields):
+            return (HTTPResponse(status: .init(code: code), headerFields: fields), HTTPBody("attempt \(index + 1)"))
+        case .error(let error):
+            throw error
+        case .delay(let duration):
+            try await Task.sleep(for: duration)
+            return (HTTPResponse(status: .ok), HTTPBody("late"))
+        }
+    }
+}
+
+/// Counts the attempts it sees and stamps each one, as an auth middleware would.
+struct StampMiddleware: ClientMiddleware {
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        var request = request
+        request.headerFields[HTTPField.Name("x-stamp")!] = UUID().uuidString
+        return try await next(request, body, baseURL)
+    }
+}
+
+/// A multipart body with a text part and a 5000-byte file.
+struct Upload: MultipartFormEncodable {
+    func multipartParts() throws -> [DocModelRuntime.MultipartPart] {
+        [.text(name: "name", value: "cat"),
+         .file(name: "file", filename: "cat.png", content: .bytes(Data((0..<5000).map { UInt8($0 % 251) })), contentType: "image/png")]
+    }
+}
+
+/// RetryMiddleware through APIClientCore: which answers are retried, when it gives up, which
+/// policy wins, what is resent.
+@Suite struct RetryMiddlewareTests {
+    static let fast = RetryPolicy.backoff(initialIntervalMs: 1, maxIntervalMs: 5, exponent: 1.5, maxElapsedTimeMs: 10_000, jitterMs: 1, retryConnectionErrors: true)
+    static let sdkCodes = ["429", "500", "502", "503", "504"]
+
+    static func client(
+        _ transport: ScriptedTransport, policy: RetryPolicy? = nil, timeout: Duration? = nil, middlewares: [any ClientMiddleware] = []
+    ) -> APIClientCore {
+        APIClientCore(configuration: APIClientConfiguration(
+            serverURL: URL(string: "https://api.example.com")!, transport: transport, middlewares: middlewares,
+            retryPolicy: policy, timeout: timeout))
+    }
+
+    static func request(codes: [String]? = sdkCodes) -> APIRequest {
+        var request = APIRequest(method: .post, path: "/things", operationID: "things:create")
+        request.retryStatusCodes = codes
+        return request
+    }
+
+    @Test("each SDK status is retried, then the success is returned", arguments: [429, 500, 502, 503, 504])
+    func retriedStatuses(code: Int) async throws {
+        let transport = ScriptedTransport([.status(code), .status(code), .status(200)])
+        let response = try await Self.client(transport, policy: Self.fast).send(Self.request())
+        #expect(response.status == .ok)
+        #expect(transport.attempts.count == 3)
+    }
+
+    @Test("a status outside the list is returned at once; 5XX covers 501")
+    func unlistedStatus() async throws {
+        let once = ScriptedTransport([.status(501), .status(200)])
+        #expect(try await Self.client(once, policy: Self.fast).send(Self.request()).status.code == 501)
+        #expect(once.attempts.count == 1)
+        let range = ScriptedTransport([.status(501), .status(200)])
+        #expect(try await Self.client(range, policy: Self.fast).send(Self.request(codes: ["5XX"])).status == .ok)
+        #expect(range.attempts.count == 2)
+    }
+
+    @Test("past max_elapsed_time the last retryable response is returned, not thrown")
+    func givesUpWithLastResponse() async throws {
+        let policy = RetryPolicy.backoff(initialIntervalMs: 20, maxIntervalMs: 20, exponent: 1, maxElapsedTimeMs: 100, jitterMs: 0, retryConnectionErrors: true)
+        let transport = ScriptedTransport([.status(503)])
+        let start = ContinuousClock.now
+        let response = try await Self.client(transport, policy: policy).send(Self.request())
+        let elapsed = ContinuousClock.now - start
+        #expect(response.status.code == 503)
+        #expect(response.body == Data("attempt \(transport.attempts.count)".utf8))  // the last one's body
+        // The first attempt that ends after 100 ms is the last; the one before ended within them.
+        Self.expectGaveUp(transport.attempts, after: .milliseconds(100))
+        #expect(elapsed >= .milliseconds(100))
+    }
+
+    @Test("a connection error is retried when retry_connection_errors, else thrown at once")
+    func connectionErrors() async throws {
+        let lost = URLError(.networkConnectionLost)
+        let retried = ScriptedTransport([.error(lost), .error(URLError(.cannotConnectToHost)), .status(200)])
+        #expect(try await Self.client(retried, policy: Self.fast).send(Self.request()).status == .ok)
+        #expect(retried.attempts.count == 3)
+
+        var off = Self.fast
+        off.retryConnectionErrors = false
+        let thrown = ScriptedTransport([.error(lost), .status(200)])
+        await #expect(throws: URLError.self) { try await Self.client(thrown, policy: off).send(Self.request()) }
+        #expect(thrown.attempts.count == 1)
+
+        // Not a connection error: never retried.
+        let other = ScriptedTransport([.error(URLError(.badURL)), .status(200)])
+        await #expect(throws: URLError.self) { try await Self.client(other, policy: Self.fast).send(Self.request()) }
+        #expect(other.attempts.count == 1)
+    }
+
+    @Test("past max_elapsed_time a connection error is rethrown")
+    func givesUpWithError() async throws {
+        let policy = RetryPolicy.backoff(initialIntervalMs: 10, maxIntervalMs: 10, exponent: 1, maxElapsedTimeMs: 50, jitterMs: 0, retryConnectionErrors: true)
+        let transport = ScriptedTransport([.error(URLError(.cannotConnectToHost))])
+        await #expect(throws: URLError.self) { try await Self.client(transport, policy: policy).send(Self.request()) }
+        Self.expectGaveUp(transport.attempts, after: .milliseconds(50))
+    }
+
+    /// The last attempt came after `maxElapsed` and the one before it within (the transport
+    /// answers at once, so an attempt's start is its end, when the SDK checks the time).
+    static func expectGaveUp(_ attempts: [ScriptedTransport.Attempt], after maxElapsed: Duration) {
+        guard attempts.count >= 2, let first = attempts.first, let last = attempts.last else {
+            Issue.record("only \(attempts.count) attempt(s)")
+            return
+        }
+        #expect(last.time - first.time >= maxElapsed - .milliseconds(2))
+        #expect(attempts[attempts.count - 2].time - first.time <= maxElapsed + .milliseconds(2))
+    }
+
+    @Test("Retry-After sets the wait")
+    func retryAfterWait() async throws {
+        let transport = ScriptedTransport([.status(429, [HTTPField.Name("Retry-After")!: "0.2"]), .status(200)])
+        _ = try await Self.client(transport, policy: Self.fast).send(Self.request())
+        let attempts = transport.attempts
+        #expect(attempts.count == 2)
+        #expect(attempts[1].time - attempts[0].time >= .milliseconds(200))
+    }
+
+    @Test("a multipart body is resent byte for byte; the middlewares run on every attempt")
+    func bodyResentIntact() async throws {
+        var request = Self.request()
+        try request.setMultipartBody(Upload())
+        let transport = ScriptedTransport([.status(500), .status(502), .status(200)])
+        _ = try await Self.client(transport, policy: Self.fast, middlewares: [StampMiddleware()]).send(request)
+        let attempts = transport.attempts
+        #expect(attempts.count == 3)
+        #expect(attempts.allSatisfy { $0.body == request.body })
+        let stamps = Set(attempts.compactMap { $0.headerFields[HTTPField.Name("x-stamp")!] })
+        #expect(stamps.count == 3)  // the stamp middleware ran again each time
+    }
+
+    @Test("a body that can be iterated only once is sent once")
+    func singlePassBodyNotRetried() async throws {
+        let transport = ScriptedTransport([.status(503), .status(200)])
+        let middleware = RetryMiddleware(policy: Self.fast, statusCodes: Self.sdkCodes)
+        let body = HTTPBody(AsyncStream<ArraySlice<UInt8>> { $0.yield([1, 2]); $0.finish() }, length: .known(2), iterationBehavior: .single)
+        let (response, _) = try await middleware.intercept(
+            HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/"), body: body, baseURL: URL(string: "https://x")!,
+            operationID: "op") { try await transport.send($0, body: $1, baseURL: $2, operationID: "op") }
+        #expect(response.status.code == 503)
+        #expect(transport.attempts.count == 1)
+    }
+
+    @Test("the call's policy wins over the client's, the client's over the operation's default")
+    func resolutionOrder() async throws {
+        let fiveTries = ScriptedTransport([.status(503), .status(503), .status(503), .status(503), .status(200)])
+        func send(call: RetryPolicy?, client: RetryPolicy?, operation: RetryPolicy?, transport: ScriptedTransport) async throws -> Int {
+            var request = Self.request()
+            request.retries = call
+            request.defaultRetryPolicy = operation
+            return try await Self.client(transport, policy: client).send(request).status.code
+        }
+        // The operation's default alone retries.
+        #expect(try await send(call: nil, client: nil, operation: Self.fast, transport: fiveTries) == 200)
+        // The client's `none` beats the operation's default.
+        let clientOff = ScriptedTransport([.status(503), .status(200)])
+        #expect(try await send(call: nil, client: .disabled, operation: Self.fast, transport: clientOff) == 503)
+        #expect(clientOff.attempts.count == 1)
+        // The call's policy beats the client's `none`.
+        let callOn = ScriptedTransport([.status(503), .status(200)])
+        #expect(try await send(call: Self.fast, client: .disabled, operation: nil, transport: callOn) == 200)
+        // The call's `none` beats both.
+        let callOff = ScriptedTransport([.status(503), .status(200)])
+        #expect(try await send(call: .disabled, client: Self.fast, operation: Self.fast, transport: callOff) == 503)
+        // No policy anywhere: one attempt.
+        let nothing = ScriptedTransport([.status(503), .status(200)])
+        #expect(try await send(call: nil, client: nil, operation: nil, transport: nothing) == 503)
+        // The call's status override replaces the operation's codes.
+        var override = Self.fast
+        override.statusCodesOverride = ["418"]
+        let teapot = ScriptedTransport([.status(418), .status(503), .status(200)])
+        #expect(try await send(call: override, client: nil, operation: nil, transport: teapot) == 503)
+        #expect(teapot.attempts.count == 2)
+    }
+
+    @Test("a task cancelled during the backoff stops at once with CancellationError")
+    func cancelledDuringBackoff() async throws {
+        let slow = RetryPolicy.backoff(initialIntervalMs: 30_000, maxIntervalMs: 60_000, exponent: 1.5, maxElapsedTimeMs: 3_600_000, retryConnectionErrors: true)
+        let transport = ScriptedTransport([.status(503)])
+        let client = Self.client(transport, policy: slow)
+        let task = Task { try await client.send(Self.request()) }
+        while transport.attempts.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+        let start = ContinuousClock.now
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(transport.attempts.count == 1)
+    }
+}

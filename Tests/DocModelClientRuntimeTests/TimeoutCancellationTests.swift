@@ -1,0 +1,205 @@
+import DocModelClientRuntime
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import HTTPTypes
+import OpenAPIRuntime
+import OpenAPIURLSession
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A transport whose response body sends one chunk, then stalls until cancelled.
+struct StallingBodyTransport: ClientTransport {
+    let cancelled: Flag
+
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+        let cancelled = cancelled
+        let stream = AsyncStream<ArraySlice<UInt8>> { continuation in
+            continuation.yield(ArraySlice("{\"a\":".utf8))
+            continuation.onTermination = { _ in cancelled.set() }  // never finished by the server
+        }
+        return (HTTPResponse(status: .ok), HTTPBody(stream, length: .unknown, iterationBehavior: .single))
+    }
+}
+
+/// A thread-safe one-way flag.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
+}
+
+/// Timeouts (each wait of an attempt, as httpx's `Timeout(t)`) and cancellation, with test
+/// transports and with URLSessionTransport against a socket on 127.0.0.1 that reads slowly.
+@Suite struct TimeoutCancellationTests {
+    static let request = APIRequest(method: .get, path: "/slow", operationID: "slow:get")
+
+    @Test("no response head within the timeout: RequestTimeoutError with the operation and the duration")
+    func headTimeout() async throws {
+        let transport = ScriptedTransport([.delay(.seconds(30))])
+        let client = RetryMiddlewareTests.client(transport, timeout: .milliseconds(100))
+        let start = ContinuousClock.now
+        await #expect(throws: RequestTimeoutError(operationID: "slow:get", timeout: .milliseconds(100))) {
+            try await client.send(Self.request)
+        }
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+
+    @Test("the call's timeout wins over the client's")
+    func perCallWins() async throws {
+        let transport = ScriptedTransport([.delay(.seconds(1))])  // well apart from both timeouts, for a loaded machine
+        var request = Self.request
+        request.timeout = .seconds(30)
+        #expect(try await RetryMiddlewareTests.client(transport, timeout: .milliseconds(50)).send(request).status == .ok)
+        request.timeout = .milliseconds(50)
+        await #expect(throws: RequestTimeoutError.self) {
+            try await RetryMiddlewareTests.client(transport, timeout: .seconds(30)).send(request)
+        }
+    }
+
+    @Test("a timeout is retried as a connection error, only when retry_connection_errors")
+    func timeoutRetried() async throws {
+        let retried = ScriptedTransport([.delay(.seconds(30)), .status(200)])
+        var request = RetryMiddlewareTests.request()
+        request.timeout = .milliseconds(100)
+        #expect(try await RetryMiddlewareTests.client(retried, policy: RetryMiddlewareTests.fast).send(request).status == .ok)
+        #expect(retried.attempts.count == 2)
+
+        var off = RetryMiddlewareTests.fast
+        off.retryConnectionErrors = false
+        let thrown = ScriptedTransport([.delay(.seconds(30)), .status(200)])
+        await #expect(throws: RequestTimeoutError.self) { try await RetryMiddlewareTests.client(thrown, policy: off).send(request) }
+        #expect(thrown.attempts.count == 1)
+    }
+
+    @Test("a body chunk that does not come within the timeout: RequestTimeoutError, the body's read cancelled")
+    func bodyChunkTimeout() async throws {
+        let cancelled = Flag()
+        let client = APIClientCore(configuration: APIClientConfiguration(
+            serverURL: URL(string: "https://api.example.com")!, transport: StallingBodyTransport(cancelled: cancelled),
+            timeout: .milliseconds(100)))
+        await #expect(throws: RequestTimeoutError.self) { try await client.send(Self.request) }
+        for _ in 0..<200 where !cancelled.isSet { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(cancelled.isSet)
+    }
+
+    @Test("a task cancelled mid-upload ends with CancellationError and the server sees the connection closed")
+    func cancelledDuringUpload() async throws {
+        let server = try SlowReadServer()
+        var request = APIRequest(method: .post, path: "/upload", operationID: "upload")
+        request.setRawBody(Data(count: 32 << 20), contentType: "application/octet-stream")
+        let client = APIClientCore(configuration: APIClientConfiguration(
+            serverURL: URL(string: "http://127.0.0.1:\(server.port)")!, transport: URLSessionTransport(),
+            retryPolicy: RetryMiddlewareTests.fast))
+        let task = Task { try await client.send(request) }
+        #expect(try await server.waitForBytes(256 << 10))  // the upload is under way
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        server.drain()
+        #expect(try await server.waitForClose())
+        #expect(server.received < 32 << 20)  // closed before the whole body was sent
+        #expect(server.connections == 1)  // cancelled: no retry
+    }
+
+    @Test("a timed-out upload releases its connection: the server sees it closed")
+    func timeoutClosesConnection() async throws {
+        let server = try SlowReadServer()
+        var request = APIRequest(method: .post, path: "/upload", operationID: "upload")
+        request.setRawBody(Data(count: 32 << 20), contentType: "application/octet-stream")
+        request.timeout = .milliseconds(500)
+        let client = APIClientCore(configuration: APIClientConfiguration(
+            serverURL: URL(string: "http://127.0.0.1:\(server.port)")!, transport: URLSessionTransport()))
+        await #expect(throws: RequestTimeoutError(operationID: "upload", timeout: .milliseconds(500))) { try await client.send(request) }
+        server.drain()
+        #expect(try await server.waitForClose())
+        #expect(server.received < 32 << 20)
+    }
+}
+
+/// A one-connection server on 127.0.0.1 with a small receive buffer that reads 4 KiB every 10 ms
+/// and never answers; it notes the bytes read and when the client closes the connection. After
+/// ``drain()`` it reads at full speed, so what the client's kernel still had queued before its
+/// close is read quickly and the end of the stream is seen.
+final class SlowReadServer: @unchecked Sendable {
+    let port: UInt16
+    private let lock = NSLock()
+    private var bytes = 0
+    private var closed = false
+    private var accepted = 0
+    private var draining = false
+
+    /// Bytes read so far.
+    var received: Int { lock.withLock { bytes } }
+
+    var connections: Int { lock.withLock { accepted } }
+
+    init() throws {
+        #if canImport(Glibc)
+        let stream = Int32(SOCK_STREAM.rawValue)
+        #else
+        let stream = SOCK_STREAM
+        #endif
+        let fd = socket(AF_INET, stream, 0)
+        guard fd >= 0 else { throw CaptureServer.SocketError(call: "socket") }
+        var size: Int32 = 16 << 10  // inherited by the accepted socket: the client's writes block soon
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 4) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else {
+            close(fd)
+            throw CaptureServer.SocketError(call: "bind")
+        }
+        port = UInt16(bigEndian: address.sin_port)
+        Thread.detachNewThread { [self] in serve(fd) }
+    }
+
+    private func serve(_ listener: Int32) {
+        defer { close(listener) }
+        var poller = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, 60_000) == 1 else { return }
+        let connection = accept(listener, nil, nil)
+        guard connection >= 0 else { return }
+        defer { close(connection) }
+        lock.withLock { accepted += 1 }
+        var buffer = [UInt8](repeating: 0, count: 4096)  // 4 KiB per read, 400 KiB/s until drained
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let count = recv(connection, &buffer, buffer.count, 0)
+            if count <= 0 { break }  // 0: the client closed; < 0: reset
+            if !lock.withLock({ bytes += count; return draining }) { usleep(10_000) }
+        }
+        lock.withLock { closed = true }
+    }
+
+    /// Reads at full speed from now on.
+    func drain() { lock.withLock { draining = true } }
+
+    /// True once `count` bytes were read (false after 30 s).
+    func waitForBytes(_ count: Int) async throws -> Bool {
+        for _ in 0..<3000 {
+            if lock.withLock({ bytes >= count }) { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+
+    /// True once the client closed the connection (false after 15 s).
+    func waitForClose() async throws -> Bool {
+        for _ in 0..<1500 {
+            if lock.withLock({ closed }) { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+}
