@@ -45,16 +45,20 @@ public struct LivepeerClient: Swift.Sendable {
     public let core: DocModelClientRuntime.APIClientCore
 
     /// A client of `server` (its `{variables}` filled from `variables`), sending through `transport`.
+    /// `retryPolicy` and `timeout` apply to every call that does not set its own (the SDK's
+    /// `retry_config` and `timeout_ms`); without a policy an operation retries as its SDK does.
     public init(
         server: Server = .server0,
         variables: [Swift.String: Swift.String] = [:],
         security: Security = Security(),
         transport: any OpenAPIRuntime.ClientTransport,
-        middlewares: [any OpenAPIRuntime.ClientMiddleware] = []
+        middlewares: [any OpenAPIRuntime.ClientMiddleware] = [],
+        retryPolicy: DocModelClientRuntime.RetryPolicy? = nil,
+        timeout: Swift.Duration? = nil
     ) throws {
         self.init(
             serverURL: try DocModelClientRuntime.ServerURLTemplate.url(server.url, variables: variables),
-            security: security, transport: transport, middlewares: middlewares)
+            security: security, transport: transport, middlewares: middlewares, retryPolicy: retryPolicy, timeout: timeout)
     }
 
     /// A client of the server at `serverURL`, sending through `transport`.
@@ -62,13 +66,16 @@ public struct LivepeerClient: Swift.Sendable {
         serverURL: Foundation.URL,
         security: Security = Security(),
         transport: any OpenAPIRuntime.ClientTransport,
-        middlewares: [any OpenAPIRuntime.ClientMiddleware] = []
+        middlewares: [any OpenAPIRuntime.ClientMiddleware] = [],
+        retryPolicy: DocModelClientRuntime.RetryPolicy? = nil,
+        timeout: Swift.Duration? = nil
     ) {
         self.init(core: DocModelClientRuntime.APIClientCore(configuration: DocModelClientRuntime.APIClientConfiguration(
-            serverURL: serverURL, transport: transport, middlewares: middlewares, security: security.credentials)))
+            serverURL: serverURL, transport: transport, middlewares: middlewares, security: security.credentials,
+            retryPolicy: retryPolicy, timeout: timeout)))
     }
 
-    /// A client over a configured core (headers, response limit).
+    /// A client over a configured core (headers, response limit, retry random source).
     public init(core: DocModelClientRuntime.APIClientCore) {
         self.core = core
     }

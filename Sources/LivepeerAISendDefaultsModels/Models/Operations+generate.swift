@@ -17,11 +17,17 @@ extension SendingDefaults.LivepeerClient {
         ///
         /// - Parameters:
         ///   - request: The request object to use for the request.
+        ///   - retries: This call's retry policy, over the client's and the SDK's default (`.disabled`: one attempt).
+        ///   - timeout: The longest wait for the server (the response, each part of its body), over the client's.
         public func imageToVideo(
-            _ request: SendingDefaults.BodyGenImageToVideo
+            _ request: SendingDefaults.BodyGenImageToVideo,
+            retries: DocModelClientRuntime.RetryPolicy? = nil,
+            timeout: Swift.Duration? = nil
         ) async throws -> SendingDefaults.VideoResponse {
             var apiRequest = DocModelClientRuntime.APIRequest(method: .post, path: "/image-to-video", operationID: "genImageToVideo")
             apiRequest.accept = "application/json"
+            apiRequest.retries = retries
+            apiRequest.timeout = timeout
             try apiRequest.setMultipartBody(request)
             let apiResponse = try await core.send(apiRequest)
             if apiResponse.matches(status: ["2XX"], contentType: "application/json") {
