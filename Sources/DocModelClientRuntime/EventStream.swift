@@ -6,7 +6,7 @@ import OpenAPIRuntime
 ///
 /// The body is read chunk by chunk as the events are asked for, so memory holds one chunk and the
 /// unfinished event however long the stream, and an event is yielded as soon as its block ends.
-/// Each event's envelope (``ServerSentEvent/envelope``: `{id, event, data, retry}`) is decoded
+/// Each event's envelope (``ParsedServerSentEvent/envelope``: `{id, event, data, retry}`) is decoded
 /// with `JSONDecoder`, as the SDK validates `json.dumps` of the same dict with its model.
 ///
 /// The sequence ends at the sentinel (nothing after it is read and the body is released) or at
@@ -52,7 +52,7 @@ public struct EventStream<Element: Decodable & Sendable>: AsyncSequence, Sendabl
         private var body: HTTPBody.AsyncIterator?
         private var parser: ServerSentEventParser
         /// Events parsed from the last chunk and not yet returned.
-        private var pending: [ServerSentEvent] = []
+        private var pending: [ParsedServerSentEvent] = []
         private var pendingIndex = 0
         /// Events handed to the decoder so far.
         private var decoded = 0
@@ -102,7 +102,7 @@ public struct EventStream<Element: Decodable & Sendable>: AsyncSequence, Sendabl
             }
         }
 
-        private mutating func decode(_ event: ServerSentEvent) throws -> Element {
+        private mutating func decode(_ event: ParsedServerSentEvent) throws -> Element {
             let index = decoded
             decoded += 1
             do {
@@ -135,7 +135,7 @@ public struct EventStreamDecodingError: Error, Sendable, CustomStringConvertible
     public var underlying: any Error
 
     /// The error for `event`, the `index`-th of its stream.
-    public init(event: ServerSentEvent, index: Int, typeName: String, error: any Error) {
+    public init(event: ParsedServerSentEvent, index: Int, typeName: String, error: any Error) {
         self.index = index
         id = event.id
         self.event = event.event

@@ -2,7 +2,7 @@ import Foundation
 
 /// One event of a `text/event-stream` body, as the Speakeasy SDKs' `_parse_event` builds it
 /// (SDK-FACTS section s; `eventstreaming.py:232-290` of friendli 0.14.2).
-public struct ServerSentEvent: Sendable, Equatable {
+public struct ParsedServerSentEvent: Sendable, Equatable {
     /// The last valid `id:` seen so far in the stream (ids persist from event to event).
     public var id: String?
     /// The `event:` field's value.
@@ -119,7 +119,7 @@ public struct ServerSentEventParser: Sendable {
 
     /// The events that `chunk` completes, in order. After the sentinel it returns what came before
     /// it, sets ``isFinished`` and ignores every later call.
-    public mutating func consume<Bytes: Collection<UInt8>>(_ chunk: Bytes) throws(ServerSentEventError) -> [ServerSentEvent] {
+    public mutating func consume<Bytes: Collection<UInt8>>(_ chunk: Bytes) throws(ServerSentEventError) -> [ParsedServerSentEvent] {
         guard !isFinished else { return [] }
         let oldCount = buffer.count
         if buffer.isEmpty && chunk.starts(with: Self.byteOrderMark) {
@@ -127,7 +127,7 @@ public struct ServerSentEventParser: Sendable {
         } else {
             buffer.append(contentsOf: chunk)
         }
-        var events: [ServerSentEvent] = []
+        var events: [ParsedServerSentEvent] = []
         var position = 0
         // The SDK's `max(position, old_len - MAX_BOUNDARY_LEN + 1)`: a boundary that began in the
         // last chunk and may have been cut is looked at again.
@@ -153,7 +153,7 @@ public struct ServerSentEventParser: Sendable {
     }
 
     /// The last event, from what is left when the body ends (the SDK parses it whatever its end).
-    public mutating func finish() throws(ServerSentEventError) -> ServerSentEvent? {
+    public mutating func finish() throws(ServerSentEventError) -> ParsedServerSentEvent? {
         guard !isFinished else { return nil }
         let rest = buffer[...]
         buffer = []
@@ -173,7 +173,7 @@ public struct ServerSentEventParser: Sendable {
 
     /// `_parse_event`: the event of one block, nil when it publishes nothing; sets ``isFinished``
     /// on the sentinel.
-    private mutating func parse(_ block: ArraySlice<UInt8>) throws(ServerSentEventError) -> ServerSentEvent? {
+    private mutating func parse(_ block: ArraySlice<UInt8>) throws(ServerSentEventError) -> ParsedServerSentEvent? {
         defer { blockIndex += 1 }
         if block.isEmpty { return nil }  // decodes to "": no line, nothing published
         // Decoding repairs bad bytes with U+FFFD, so the bytes come back unchanged only when valid.
@@ -182,7 +182,7 @@ public struct ServerSentEventParser: Sendable {
             throw .invalidUTF8(block: blockIndex, bytes: Array(block.prefix(32)))
         }
         var publish = false
-        var event = ServerSentEvent()
+        var event = ParsedServerSentEvent()
         var dataParts: [String] = []
         // Scalars, not Characters: Python compares code points, and a combining mark after `:`
         // or a space would hide it inside one Character.
