@@ -105,23 +105,22 @@ def read_with_sdk(client, base_url, index, scenario):
 
     model = getattr(models, scenario["model"])
     envelopes, values, error = [], [], None
-    if True:  # one client for all scenarios: a new one per scenario costs more than the scenario
-        with client.stream("GET", "%s/scenarios/%d" % (base_url, index)) as http_res:
+    with client.stream("GET", "%s/scenarios/%d" % (base_url, index)) as http_res:
 
-            def decoder(raw):
-                envelopes.append(json.loads(raw))
-                return unmarshal_json_response(model, http_res, raw)
+        def decoder(raw):
+            envelopes.append(json.loads(raw))
+            return unmarshal_json_response(model, http_res, raw)
 
-            stream = eventstreaming.EventStream(
-                http_res, decoder, sentinel=scenario.get("sentinel"), data_required=scenario.get("data_required", True)
-            )
-            try:
-                for value in stream:
-                    values.append(value.model_dump(mode="json", by_alias=True))
-            except Exception as exc:  # the outcome under test: its type and message are printed
-                error = {"type": type(exc).__name__, "message": str(exc)}
-            finally:
-                stream.close()
+        stream = eventstreaming.EventStream(
+            http_res, decoder, sentinel=scenario.get("sentinel"), data_required=scenario.get("data_required", True)
+        )
+        try:
+            for value in stream:
+                values.append(value.model_dump(mode="json", by_alias=True))
+        except Exception as exc:  # the outcome under test: its type and message are printed
+            error = {"type": type(exc).__name__, "message": str(exc)}
+        finally:
+            stream.close()
     return {"scenario": scenario["name"], "envelopes": envelopes, "values": values, "error": error}
 
 
