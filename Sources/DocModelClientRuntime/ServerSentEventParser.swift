@@ -68,7 +68,8 @@ public struct ParsedServerSentEvent: Sendable, Equatable {
 /// Why a `text/event-stream` body could not be read, as the SDK fails on it.
 public enum ServerSentEventError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An event block is not UTF-8 (the SDK's `raw.decode()` raises `UnicodeDecodeError`).
-    /// `block` counts every block of the stream from 0, empty ones included; `bytes` is its start, bounded.
+    /// `block` counts the stream's blocks from 0 (those of line breaks only left out); `bytes` is
+    /// its start, at most 32 bytes.
     case invalidUTF8(block: Int, bytes: [UInt8])
     /// `retry:` with digits `str.isdigit()` accepts but `int()` does not, such as `²` (the SDK
     /// raises `ValueError`).
@@ -104,6 +105,8 @@ public struct ServerSentEventParser: Sendable {
 
     private var buffer: [UInt8] = []
     private var eventID: String?
+    /// The error of a block whose chunk still had events to return first; thrown by the next call.
+    private var failure: ServerSentEventError?
     private var blockIndex = 0
 
     static let boundaries: [[UInt8]] = [
@@ -118,16 +121,30 @@ public struct ServerSentEventParser: Sendable {
     }
 
     /// The events that `chunk` completes, in order. After the sentinel it returns what came before
-    /// it, sets ``isFinished`` and ignores every later call.
+    /// it, sets ``isFinished`` and ignores every later call. A block the SDK fails on throws, but
+    /// only once the events before it are returned (the SDK yields them first): then this and every
+    /// later call throws.
     public mutating func consume<Bytes: Collection<UInt8>>(_ chunk: Bytes) throws(ServerSentEventError) -> [ParsedServerSentEvent] {
+        if let failure { throw failure }
         guard !isFinished else { return [] }
+        var events: [ParsedServerSentEvent] = []
+        do {
+            try consume(chunk, into: &events)
+        } catch {
+            failure = error
+            buffer = []
+            if events.isEmpty { throw error }
+        }
+        return events
+    }
+
+    private mutating func consume<Bytes: Collection<UInt8>>(_ chunk: Bytes, into events: inout [ParsedServerSentEvent]) throws(ServerSentEventError) {
         let oldCount = buffer.count
         if buffer.isEmpty && chunk.starts(with: Self.byteOrderMark) {
             buffer.append(contentsOf: chunk.dropFirst(3))
         } else {
             buffer.append(contentsOf: chunk)
         }
-        var events: [ParsedServerSentEvent] = []
         var position = 0
         // The SDK's `max(position, old_len - MAX_BOUNDARY_LEN + 1)`: a boundary that began in the
         // last chunk and may have been cut is looked at again.
@@ -143,17 +160,17 @@ public struct ServerSentEventParser: Sendable {
                 }
                 if isFinished {
                     buffer = []
-                    return events
+                    return
                 }
             }
             index += 1
         }
         if position > 0 { buffer.removeFirst(position) }
-        return events
     }
 
     /// The last event, from what is left when the body ends (the SDK parses it whatever its end).
     public mutating func finish() throws(ServerSentEventError) -> ParsedServerSentEvent? {
+        if let failure { throw failure }
         guard !isFinished else { return nil }
         let rest = buffer[...]
         buffer = []
@@ -174,8 +191,9 @@ public struct ServerSentEventParser: Sendable {
     /// `_parse_event`: the event of one block, nil when it publishes nothing; sets ``isFinished``
     /// on the sentinel.
     private mutating func parse(_ block: ArraySlice<UInt8>) throws(ServerSentEventError) -> ParsedServerSentEvent? {
+        // Only blocks with more than line breaks count: which empty ones there are depends on the chunks.
+        guard block.contains(where: { $0 != 13 && $0 != 10 }) else { return nil }  // no line: nothing published
         defer { blockIndex += 1 }
-        if block.isEmpty { return nil }  // decodes to "": no line, nothing published
         // Decoding repairs bad bytes with U+FFFD, so the bytes come back unchanged only when valid.
         let text = String(decoding: block, as: UTF8.self)
         guard text.utf8.elementsEqual(block) else {

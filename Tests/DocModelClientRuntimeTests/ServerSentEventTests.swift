@@ -167,6 +167,11 @@ private func envelopes(_ body: String, sentinel: String? = "[DONE]", dataRequire
         #expect(throws: ServerSentEventError.invalidUTF8(block: 1, bytes: Array("data: ".utf8) + [0xFF])) {
             _ = try parser.consume(Array("data: ".utf8) + [0xFF] + Array("\n\n".utf8))
         }
+        #expect(throws: ServerSentEventError.self, "a failed parser keeps failing") { try parser.finish() }
+        // The events before the bad block in the same chunk come first, then the error.
+        var second = ServerSentEventParser(sentinel: nil)
+        #expect(try second.consume(Array("data: 1\n\ndata: \u{1}".utf8) + [0xFF] + Array("\n\ndata: 3\n\n".utf8)).count == 1)
+        #expect(throws: ServerSentEventError.invalidUTF8(block: 1, bytes: Array("data: \u{1}".utf8) + [0xFF])) { try second.consume([]) }
         // Even a comment must decode: the SDK decodes the block before reading it.
         #expect(throws: ServerSentEventError.self) { try envelopes([[0x3A, 0xC3, 0x28]]) }
     }

@@ -52,8 +52,6 @@ func parse(_ chunks: [[UInt8]], sentinel: String?, dataRequired: Bool) -> Outcom
         if let last = try parser.finish() { events.append(last) }
         return .events(events)
     } catch {
-        // The block index counts empty blocks, which depend on the chunks; the events before do not.
-        if case .invalidUTF8 = error { return .failed(events: events, error: .invalidUTF8(block: 0, bytes: [])) }
         return .failed(events: events, error: error)
     }
 }
