@@ -69,7 +69,7 @@ public struct ParsedServerSentEvent: Sendable, Equatable {
 public enum ServerSentEventError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An event block is not UTF-8 (the SDK's `raw.decode()` raises `UnicodeDecodeError`).
     /// `block` counts the stream's blocks from 0 (those of line breaks only left out); `bytes` is
-    /// its start, at most 32 bytes.
+    /// its start (after any line breaks), at most 32 bytes.
     case invalidUTF8(block: Int, bytes: [UInt8])
     /// `retry:` with digits `str.isdigit()` accepts but `int()` does not, such as `²` (the SDK
     /// raises `ValueError`).
@@ -197,7 +197,8 @@ public struct ServerSentEventParser: Sendable {
         // Decoding repairs bad bytes with U+FFFD, so the bytes come back unchanged only when valid.
         let text = String(decoding: block, as: UTF8.self)
         guard text.utf8.elementsEqual(block) else {
-            throw .invalidUTF8(block: blockIndex, bytes: Array(block.prefix(32)))
+            // Leading line breaks are left out: a boundary cut by a chunk's end can leave one there.
+            throw .invalidUTF8(block: blockIndex, bytes: Array(block.drop { $0 == 13 || $0 == 10 }.prefix(32)))
         }
         var publish = false
         var event = ParsedServerSentEvent()

@@ -172,6 +172,11 @@ private func envelopes(_ body: String, sentinel: String? = "[DONE]", dataRequire
         var second = ServerSentEventParser(sentinel: nil)
         #expect(try second.consume(Array("data: 1\n\ndata: \u{1}".utf8) + [0xFF] + Array("\n\ndata: 3\n\n".utf8)).count == 1)
         #expect(throws: ServerSentEventError.invalidUTF8(block: 1, bytes: Array("data: \u{1}".utf8) + [0xFF])) { try second.consume([]) }
+        // A boundary cut by a chunk's end leaves a line break before the next block: the error is the same.
+        let body = Array("data: 1\n\r\n".utf8) + [0xFF]
+        let error = ServerSentEventError.invalidUTF8(block: 1, bytes: [0xFF])
+        #expect(throws: error) { try envelopes([body]) }
+        #expect(throws: error) { try envelopes([Array(body[..<9]), Array(body[9...])]) }
         // Even a comment must decode: the SDK decodes the block before reading it.
         #expect(throws: ServerSentEventError.self) { try envelopes([[0x3A, 0xC3, 0x28]]) }
     }
