@@ -43,6 +43,47 @@ import TestSupport
         return probe?.status == 0 ? nil : "the peer virtualenv cannot import friendli: rerun `Tests/Peers/setup-venv`"
     }
 
+    struct RandomCase: Decodable {
+        var chunks: [String]
+        var sentinel: String?
+        var data_required: Bool
+        var envelopes: [[String: JSONValue]]
+        var error: String?
+    }
+
+    @Test("random bodies in random chunks: the parser gives the SDK's stream_events envelopes, or its error")
+    func randomBodies() throws {
+        if let missing = Self.missing() {
+            if PeerCheck.required { Issue.record("DOCMODELGEN_REQUIRE_PEERS=1, but \(missing)") } else { print("skipped the event-stream peer check: \(missing)") }
+            return
+        }
+        let run = try ProcessRunner.run(executable: PeerCheck.python, arguments: [
+            Self.peers.appendingPathComponent("sse_peer.py").path, "random", "--count", "20000", "--seed", "3",
+        ])
+        try #require(run.status == 0, "sse_peer.py random: \(run.stderr)")
+        let decoder = JSONDecoder()
+        var compared = 0
+        for line in run.stdout.split(separator: "\n") {
+            let item = try decoder.decode(RandomCase.self, from: Data(line.utf8))
+            var parser = ServerSentEventParser(sentinel: item.sentinel, dataRequired: item.data_required)
+            var events: [ParsedServerSentEvent] = []
+            var error: String?
+            do {
+                for chunk in item.chunks { events += try parser.consume(Array(Data(base64Encoded: chunk) ?? Data())) }
+                if let last = try parser.finish() { events.append(last) }
+            } catch .invalidUTF8 {
+                error = "UnicodeDecodeError"
+            } catch .invalidRetry {
+                error = "ValueError"
+            }
+            let envelopes = try events.map { try decoder.decode([String: JSONValue].self, from: $0.envelope) }
+            #expect(Self.canonical(envelopes) == Self.canonical(item.envelopes), "\(line)")
+            #expect(error == item.error, "\(line)")
+            compared += 1
+        }
+        #expect(compared == 20_000)
+    }
+
     @Test("the SDK's EventStream and EventStream read the same envelopes from every scenario")
     func sameEnvelopes() async throws {
         if let missing = Self.missing() {

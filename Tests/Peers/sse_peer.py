@@ -12,6 +12,10 @@ terminating 0-chunk; "length-short": Content-Length is 100 bytes more than sent,
 
     sse_peer.py serve --scenarios FILE        prints `LISTENING <port>`; GET /scenarios/<index>
                                               serves one; exits when stdin closes
+    sse_peer.py random --count N [--seed S]   random bodies cut into random chunks, each read by the
+                                              SDK's stream_events (no server): one JSON line each,
+                                              {"chunks": [base64], "sentinel", "data_required",
+                                               "envelopes": [json.loads(raw)], "error": null | type}
     sse_peer.py sdk --scenarios FILE [--server-url URL]
                                               reads every scenario with the SDK (from its own
                                               server unless --server-url) and prints one JSON line
@@ -124,12 +128,63 @@ def read_with_sdk(client, base_url, index, scenario):
     return {"scenario": scenario["name"], "envelopes": envelopes, "values": values, "error": error}
 
 
+RANDOM_TOKENS = [b"\r", b"\n", b"\r\n", b"data:", b"data: ", b"id: ", b"event:", b"retry: ", b":", b" ", b"x",
+                 b"7", b"007", b"\xc2\xb2", b"\xd9\xa3", b"[DONE]", b"\x00", b"\xef\xbb\xbf", b"\xc3\xa9", b"\n\n", b"data: ",
+                 b"{", b"}", b"\"a\"", b"[1,", b"2]", b"null", b"\t", b"DATA"]
+
+
+class _Chunks:
+    """Stands in for the httpx response: stream_events only calls iter_bytes() and close()."""
+
+    def __init__(self, chunks):
+        self.chunks = chunks
+
+    def iter_bytes(self):
+        return iter(self.chunks)
+
+    def close(self):
+        pass
+
+
+def random_cases(count, seed):
+    import random
+
+    from friendli.core.utils import eventstreaming
+
+    rng = random.Random(seed)
+    for _ in range(count):
+        body = b"".join(rng.choice(RANDOM_TOKENS) for _ in range(rng.randint(0, 24)))
+        if rng.random() < 0.03:  # now and then a byte that is no UTF-8
+            at = rng.randint(0, len(body))
+            body = body[:at] + b"\xff" + body[at:]
+        cuts = sorted(rng.sample(range(1, len(body)), min(len(body) - 1, rng.randint(0, 5)))) if len(body) > 1 else []
+        chunks = [body[a:b] for a, b in zip([0] + cuts, cuts + [len(body)])]
+        sentinel = rng.choice(["[DONE]", None, ""])
+        data_required = rng.random() < 0.7
+        envelopes, error = [], None
+        try:
+            for raw in eventstreaming.stream_events(_Chunks(chunks), lambda raw: raw, sentinel, data_required=data_required):
+                envelopes.append(json.loads(raw))
+        except Exception as exc:  # the outcome under test
+            error = type(exc).__name__
+        yield {"chunks": [base64.b64encode(c).decode("ascii") for c in chunks], "sentinel": sentinel,
+               "data_required": data_required, "envelopes": envelopes, "error": error}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["serve", "sdk"])
-    parser.add_argument("--scenarios", required=True)
+    parser.add_argument("mode", choices=["serve", "sdk", "random"])
+    parser.add_argument("--scenarios")
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--server-url")
     args = parser.parse_args()
+    if args.mode == "random":
+        for case in random_cases(args.count, args.seed):
+            print(json.dumps(case, sort_keys=True))
+        return
+    if not args.scenarios:
+        parser.error("--scenarios is required")
     scenarios = load(args.scenarios)
     if args.mode == "serve":
         server = start(scenarios)
