@@ -22,6 +22,27 @@ public struct APIClientCore: Sendable {
     /// cancelled. Retries as ``retryMiddleware(for:)`` resolves them.
     /// The status is not judged here: the generated method matches it (``APIResponse/matches(status:contentType:)``).
     public func send(_ request: APIRequest) async throws -> APIResponse {
+        let (response, responseBody) = try await exchange(request)
+        let data = try await Self.read(responseBody, of: response, limit: configuration.maximumResponseBytes)
+        return APIResponse(status: response.status, headerFields: response.headerFields, body: data)
+    }
+
+    /// Sends `request` through the same middlewares as ``send(_:)`` and returns as soon as the
+    /// response head is in: the body is left unread, for an ``EventStream`` to read event by event
+    /// or for ``StreamingResponse/collect()`` to read whole.
+    ///
+    /// Errors of the transport and the middlewares are thrown as they are. The body is only as
+    /// incremental as the transport makes it: swift-openapi-urlsession's `URLSessionTransport`
+    /// buffers the whole body before returning on Linux (it streams on Apple platforms); see ``EventStream``.
+    public func sendStreaming(_ request: APIRequest) async throws -> StreamingResponse {
+        let (response, responseBody) = try await exchange(request)
+        return StreamingResponse(
+            status: response.status, headerFields: response.headerFields, body: responseBody,
+            maximumResponseBytes: configuration.maximumResponseBytes)
+    }
+
+    /// The request through the middlewares and the transport: the response head and its unread body.
+    private func exchange(_ request: APIRequest) async throws -> (HTTPResponse, HTTPBody?) {
         let (httpRequest, body, baseURL) = try makeHTTPRequest(request)
         let transport = configuration.transport
         let operationID = request.operationID
@@ -37,9 +58,7 @@ public struct APIClientCore: Sendable {
             let inner = next
             next = { try await middleware.intercept($0, body: $1, baseURL: $2, operationID: operationID, next: inner) }
         }
-        let (response, responseBody) = try await next(httpRequest, body, baseURL)
-        let data = try await read(responseBody, of: response)
-        return APIResponse(status: response.status, headerFields: response.headerFields, body: data)
+        return try await next(httpRequest, body, baseURL)
     }
 
     /// The request the transport gets for `request`: its path and query (`HTTPRequest.path`),
@@ -90,10 +109,9 @@ public struct APIClientCore: Sendable {
         return fields.map(\.name).filter { seen.insert($0).inserted }
     }
 
-    /// Reads `body` whole, refusing more than the configured maximum before it is all in memory.
-    private func read(_ body: HTTPBody?, of response: HTTPResponse) async throws -> Data {
+    /// Reads `body` whole, refusing more than `limit` bytes before it is all in memory.
+    static func read(_ body: HTTPBody?, of response: HTTPResponse, limit: Int) async throws -> Data {
         guard let body else { return Data() }
-        let limit = configuration.maximumResponseBytes
         let tooLarge = ResponseTooLargeError(status: response.status, headerFields: response.headerFields, maximumBytes: limit)
         if case .known(let length) = body.length, length > limit { throw tooLarge }
         var data = Data()

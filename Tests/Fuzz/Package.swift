@@ -21,6 +21,7 @@ let package = Package(
         fuzzerTarget("FuzzMultipart", [.product(name: "DocModelRuntime", package: "DocModelGen")]),
         fuzzerTarget("FuzzPythonModels", [.product(name: "DocModelGenCore", package: "DocModelGen")]),
         fuzzerTarget("FuzzSpecReader", [.product(name: "DocModelGenCore", package: "DocModelGen")]),
+        fuzzerTarget("FuzzSSE", [.product(name: "DocModelClientRuntime", package: "DocModelGen")]),
     ],
     swiftLanguageModes: [.v6]
 )
