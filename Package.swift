@@ -121,7 +121,7 @@ let package = Package(
         // Every construct of the grammar, including those the real trees lack (Specs/grammar).
         .target(
             name: "GrammarFixtureModels",
-            dependencies: ["DocModelRuntime"],
+            dependencies: ["DocModelRuntime", "DocModelClientRuntime"],
             exclude: ["Docs"]
         ),
         .testTarget(

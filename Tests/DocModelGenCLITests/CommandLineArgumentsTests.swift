@@ -66,7 +66,7 @@ import Testing
         #expect(usageError(["docs", "--output", "o", "--access-level", "open"]) == "invalid value 'open' for '--access-level'; use public, internal or package")
         #expect(usageError(["docs", "--output", "o", "--check", "--dry-run"]) == "--check and --dry-run cannot be combined")
         #expect(usageError(["docs", "--output", "o", "--namespace", "1x"]) == "--namespace must be a Swift identifier")
-        #expect(usageError(["docs", "--output", "o", "--silence", "everything"]) == "invalid value 'everything' for '--silence'; use sdk-object, sdk-utility, no-fields-table, unknown-type, overlay-unmatched, overlay-conflict, drift, operation-not-generated, inferred-location")
+        #expect(usageError(["docs", "--output", "o", "--silence", "everything"]) == "invalid value 'everything' for '--silence'; use sdk-object, sdk-utility, no-fields-table, unknown-type, overlay-unmatched, overlay-conflict, drift, operation-not-generated, inferred-location, inferred-call")
         #expect(usageError(["--output", "o"]) == "give input pages or folders, or --config FILE")
         #expect(usageError([], SchemaDump.spec) == "missing expected argument '<inputs> ...'")
         #expect(usageError(["--", "docs"]) == nil)

@@ -11,7 +11,8 @@ import Testing
     private func shuffledCopy(in folder: URL, seed: UInt64) throws -> [String] {
         let manager = FileManager.default
         let base = Self.specs.path
-        let pages = try manager.subpathsOfDirectory(atPath: base).filter { $0.hasSuffix(".md") }
+        // The model pages (the operations page is another input: named one by one it would be a model page).
+        let pages = try manager.subpathsOfDirectory(atPath: base).filter { $0.hasSuffix(".md") && $0.hasPrefix("models/") }
         var generator = SeededRandomNumberGenerator(seed: seed)
         let shuffled = pages.shuffled(using: &generator)
         for page in shuffled {
@@ -36,7 +37,7 @@ import Testing
 
         let baseline = try run(["generate", "docs", "--output", first.url.appendingPathComponent("out").path], in: first.url, environment: ["LC_ALL": "C", "TZ": "UTC"])
         // One file per grammar page (Specs/grammar).
-        #expect(baseline.count == 67)
+        #expect(baseline.count == 75)
         let variants: [(String, [String], URL, [String: String])] = [
             ("other order, Turkish locale, Tokyo", ["generate", "docs", "--output", second.url.appendingPathComponent("out1").path], second.url,
              ["LC_ALL": "tr_TR.UTF-8", "LANG": "tr_TR.UTF-8", "TZ": "Asia/Tokyo"]),

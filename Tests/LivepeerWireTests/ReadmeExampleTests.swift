@@ -69,8 +69,32 @@ struct ReadmeClientExampleTests {
     }
 }
 
+/// The README's retry example: a client-wide policy and a per-call one, against a server that
+/// answers 503 twice before it succeeds (`Tests/Peers/retry_peer.py`).
+@Suite(.enabled(if: Peers.available, Comment(rawValue: Peers.skipMessage)))
+struct ReadmeRetryExampleTests {
+    @Test func aRetryPolicyPerClientAndPerCall() async throws {
+        let server = try await RetryPeerServer.shared.value
+        let run = "readme-\(UUID().uuidString.prefix(8))"
+        let gateway = URL(string: "\(server.baseURL)/s/\(run)/503/2")!
+        let body = BodyGenImageToVideo(image: .init(fileName: "cat.png", content: .bytes(Data("cat".utf8))), motionBucketId: 127)
+
+        // README retries begins
+        let everyCall = RetryPolicy.backoff(initialIntervalMs: 500, maxIntervalMs: 60_000, exponent: 1.5, maxElapsedTimeMs: 300_000, retryConnectionErrors: true, statusCodesOverride: ["429", "5XX"])
+        let client = LivepeerClient(serverURL: gateway, security: .init(httpBearer: "token"), transport: URLSessionTransport(), retryPolicy: everyCall, timeout: .seconds(30))
+        let quick = RetryPolicy.backoff(initialIntervalMs: 100, maxIntervalMs: 1_000, exponent: 2, maxElapsedTimeMs: 20_000, retryConnectionErrors: false, statusCodesOverride: ["503"])
+        let video = try await client.generate.imageToVideo(body, retries: quick)
+        // README retries ends
+
+        #expect(video.images.first?.url == "peer://retry")
+        let attempts = try await server.attempts(run)
+        #expect(attempts.count == 3, "two 503s, then the answer")
+        #expect(Set(attempts.map(\.sha256)).count == 1, "every attempt sends the same body")
+    }
+}
+
 /// The lines above are the README's, character for character (checked without peers).
-@Test(arguments: ["README", "README client"]) func theReadmeShowsExactlyTheseLines(_ marker: String) throws {
+@Test(arguments: ["README", "README client", "README retries"]) func theReadmeShowsExactlyTheseLines(_ marker: String) throws {
     let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
     let lines = source.components(separatedBy: "\n")
     let start = try #require(lines.firstIndex { $0.hasSuffix("// \(marker) begins") })
