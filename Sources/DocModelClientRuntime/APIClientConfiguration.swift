@@ -28,6 +28,10 @@ public struct APIClientConfiguration: Sendable {
     public var timeout: Duration?
     /// Where retries' jitter comes from (``RetryRandomSource/seeded(_:)`` for reproducible runs).
     public var retryRandomSource: RetryRandomSource = .system
+    /// What the retries and timeouts take their time from: the backoff sleeps, the
+    /// ``RetryPolicy/maxElapsedTime`` measure and the ``timeout`` waits. `ContinuousClock` unless
+    /// replaced, e.g. by a test's virtual clock, which makes those times exact.
+    public var clock: any Clock<Duration> = ContinuousClock()
 
     /// A configuration; only the server and the transport are required.
     public init(

@@ -12,6 +12,6 @@ extension APIClientCore {
         let policy = request.retries ?? configuration.retryPolicy ?? request.defaultRetryPolicy ?? .disabled
         return RetryMiddleware(
             policy: policy, statusCodes: policy.retriedStatusCodes(operationCodes: request.retryStatusCodes),
-            randomSource: configuration.retryRandomSource)
+            randomSource: configuration.retryRandomSource, clock: configuration.clock)
     }
 }

@@ -47,8 +47,9 @@ public struct APIClientCore: Sendable {
         let transport = configuration.transport
         let operationID = request.operationID
         let timeout = request.timeout ?? configuration.timeout
+        let clock = configuration.clock
         var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = { request, body, baseURL in
-            try await RequestTimeout.send(timeout: timeout, operationID: operationID) {
+            try await RequestTimeout.send(timeout: timeout, operationID: operationID, clock: clock) {
                 try await transport.send(request, body: body, baseURL: baseURL, operationID: operationID)
             }
         }

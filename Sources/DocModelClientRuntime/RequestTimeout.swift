@@ -32,23 +32,23 @@ enum RequestTimeout {
     /// `send()`, cancelled and replaced by ``RequestTimeoutError`` when it takes longer than
     /// `timeout`; its response body times out each chunk wait the same way.
     static func send(
-        timeout: Duration?, operationID: String,
+        timeout: Duration?, operationID: String, clock: any Clock<Duration> = ContinuousClock(),
         _ send: @escaping @Sendable () async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         guard let timeout else { return try await send() }
-        let (response, body) = try await race(timeout: timeout, operationID: operationID, send)
-        return (response, body.map { timed($0, timeout: timeout, operationID: operationID) })
+        let (response, body) = try await race(timeout: timeout, operationID: operationID, clock: clock, send)
+        return (response, body.map { timed($0, timeout: timeout, operationID: operationID, clock: clock) })
     }
 
     /// The first of `work` and the timer; the loser is cancelled and awaited (structured), so a
     /// timed-out transport call has ended when the error is thrown.
     static func race<T: Sendable>(
-        timeout: Duration, operationID: String, _ work: @escaping @Sendable () async throws -> T
+        timeout: Duration, operationID: String, clock: any Clock<Duration>, _ work: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await work() }
             group.addTask {
-                try await Task.sleep(for: timeout)
+                try await clock.sleep(for: timeout)
                 return nil
             }
             defer { group.cancelAll() }
@@ -61,9 +61,9 @@ enum RequestTimeout {
 
     /// `body` with each wait for a chunk bounded by `timeout`. Chunks are read one at a time on
     /// demand, so nothing is read ahead of the consumer.
-    static func timed(_ body: HTTPBody, timeout: Duration, operationID: String) -> HTTPBody {
+    static func timed(_ body: HTTPBody, timeout: Duration, operationID: String, clock: any Clock<Duration>) -> HTTPBody {
         HTTPBody(
-            TimedChunks(upstream: body, timeout: timeout, operationID: operationID),
+            TimedChunks(upstream: body, timeout: timeout, operationID: operationID, clock: clock),
             length: body.length, iterationBehavior: .single)
     }
 }
@@ -76,6 +76,7 @@ struct TimedChunks: AsyncSequence, Sendable {
     let upstream: HTTPBody
     let timeout: Duration
     let operationID: String
+    let clock: any Clock<Duration>
 
     struct AsyncIterator: AsyncIteratorProtocol {
         let demand: AsyncStream<Void>.Continuation
@@ -93,14 +94,14 @@ struct TimedChunks: AsyncSequence, Sendable {
     func makeAsyncIterator() -> AsyncIterator {
         let (demand, demandContinuation) = AsyncStream<Void>.makeStream()
         let (chunks, chunkContinuation) = AsyncThrowingStream<ArraySlice<UInt8>, any Error>.makeStream()
-        let upstream = upstream, timeout = timeout, operationID = operationID
+        let upstream = upstream, timeout = timeout, operationID = operationID, clock = clock
         let reader = Task {
             var iterator = upstream.makeAsyncIterator()
             for await _ in demand {
                 do {
                     // The watchdog ends the consumer's wait, then cancels this read.
                     let watchdog = Task {
-                        try await Task.sleep(for: timeout)
+                        try await clock.sleep(for: timeout)
                         chunkContinuation.finish(throwing: RequestTimeoutError(operationID: operationID, timeout: timeout))
                     }
                     let chunk = try await withTaskCancellationHandler { try await iterator.next() } onCancel: { watchdog.cancel() }
@@ -120,5 +121,22 @@ struct TimedChunks: AsyncSequence, Sendable {
             demandContinuation.finish()
         }
         return AsyncIterator(demand: demandContinuation, chunks: chunks.makeAsyncIterator(), reader: reader)
+    }
+}
+
+/// Time measured on a clock from the moment it is made. The clock's existential is opened once
+/// here, because its instants can only be subtracted with their concrete type.
+struct Stopwatch: Sendable {
+    private let measure: @Sendable () -> Duration
+
+    /// Starts measuring on `clock` now.
+    init(_ clock: any Clock<Duration>) { measure = Self.start(clock) }
+
+    /// The time since the stopwatch was made.
+    var elapsed: Duration { measure() }
+
+    private static func start<C: Clock<Duration>>(_ clock: C) -> @Sendable () -> Duration {
+        let start = clock.now
+        return { start.duration(to: clock.now) }
     }
 }

@@ -24,6 +24,9 @@ import OpenAPIRuntime
 /// replayed. A retried response's body is read to its end (up to 1 MiB, then dropped) so its
 /// connection is released. A cancelled task stops at once, also in a backoff sleep, with
 /// `CancellationError`.
+///
+/// The elapsed time and the backoff sleeps are measured and taken on ``clock``
+/// (`ContinuousClock` unless given), so a test can run the algorithm on a virtual clock.
 public struct RetryMiddleware: ClientMiddleware {
     /// The policy; strategy ``RetryPolicy/Strategy/none`` sends once.
     public var policy: RetryPolicy
@@ -31,12 +34,18 @@ public struct RetryMiddleware: ClientMiddleware {
     public var statusCodes: [String]
     /// Where the jitter comes from.
     public var randomSource: RetryRandomSource
+    /// What measures ``RetryPolicy/maxElapsedTime`` and sleeps the backoff intervals.
+    public var clock: any Clock<Duration>
 
-    /// A middleware retrying under `policy` the statuses `statusCodes`.
-    public init(policy: RetryPolicy, statusCodes: [String], randomSource: RetryRandomSource = .system) {
+    /// A middleware retrying under `policy` the statuses `statusCodes`, timed on `clock`.
+    public init(
+        policy: RetryPolicy, statusCodes: [String], randomSource: RetryRandomSource = .system,
+        clock: any Clock<Duration> = ContinuousClock()
+    ) {
         self.policy = policy
         self.statusCodes = statusCodes
         self.randomSource = randomSource
+        self.clock = clock
     }
 
     /// Sends through `next`, again while the answer is retryable and time is left.
@@ -47,8 +56,7 @@ public struct RetryMiddleware: ClientMiddleware {
         guard policy.strategy == .backoff, body?.iterationBehavior != .single else {
             return try await Self.cancellationAware { try await next(request, body, baseURL) }
         }
-        let clock = ContinuousClock()
-        let start = clock.now
+        let stopwatch = Stopwatch(clock)
         var generator = randomSource.makeGenerator()
         var retries = 0
         while true {
@@ -56,19 +64,19 @@ public struct RetryMiddleware: ClientMiddleware {
             do {
                 let (response, responseBody) = try await next(request, body, baseURL)
                 guard RetryPolicy.matches(response.status.code, codes: statusCodes),
-                      clock.now - start <= policy.maxElapsedTime
+                      stopwatch.elapsed <= policy.maxElapsedTime
                 else { return (response, responseBody) }
                 retryAfter = RetryPolicy.retryAfter(in: response.headerFields)
                 await Self.discard(responseBody)
             } catch {
                 if Task.isCancelled { throw CancellationError() }
                 guard policy.retryConnectionErrors, Self.isConnectionError(error),
-                      clock.now - start <= policy.maxElapsedTime
+                      stopwatch.elapsed <= policy.maxElapsedTime
                 else { throw error }
                 retryAfter = nil
             }
             // Throws CancellationError when the task is cancelled while it waits.
-            try await Task.sleep(for: policy.backoffInterval(retries: retries, retryAfter: retryAfter, using: &generator))
+            try await clock.sleep(for: policy.backoffInterval(retries: retries, retryAfter: retryAfter, using: &generator))
             retries += 1
         }
     }

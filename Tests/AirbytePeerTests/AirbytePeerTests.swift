@@ -24,12 +24,12 @@ import Testing
     /// Without an overlay the check must fail, and for the wire names: proof that the docs alone
     /// cannot give airbyte's JSON keys.
     @Test(.enabled(if: missing == nil || PeerCheck.required, "\(missing ?? ""); the airbyte peer check is skipped"))
-    func withoutAnOverlayTheDocsGiveWrongWireNames() throws {
+    func withoutAnOverlayTheDocsGiveWrongWireNames() async throws {
         if let missing = Self.missing {
             Issue.record("DOCMODELGEN_REQUIRE_PEERS=1, but \(missing)")
             return
         }
-        let outcome = try Self.check.run(limit: Self.limit, seconds: 900, keep: "airbyte-peer-check-docs-only")
+        let outcome = try await Self.check.run(limit: Self.limit, seconds: 900, keep: "airbyte-peer-check-docs-only")
         guard let report = outcome.report else {
             Issue.record("exit \(outcome.status), \(outcome.reportError ?? ""); output:\n\(outcome.output.suffix(6000))")
             return
@@ -62,21 +62,22 @@ import Testing
     }
 
     /// The installed SDK's package folder (`site-packages/airbyte`), whose models give the wire names.
-    static func sdkFolder() throws -> String {
-        let result = try ProcessRunner.run(
+    static func sdkFolder() async throws -> String {
+        let result = try await ProcessRunner.run(
             executable: PeerCheck.python, arguments: ["-c", "import airbyte, os; print(os.path.dirname(airbyte.__file__))"])
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The same subset with the SDK's models as overlay (`--python-sdk`): every type checked passes.
     @Test(.enabled(if: missing == nil || PeerCheck.required, "\(missing ?? ""); the airbyte peer check is skipped"))
-    func withThePythonSDKOverlayEveryTypePasses() throws {
+    func withThePythonSDKOverlayEveryTypePasses() async throws {
         if let missing = Self.missing {
             Issue.record("DOCMODELGEN_REQUIRE_PEERS=1, but \(missing)")
             return
         }
-        let outcome = try Self.check.run(
-            limit: Self.limit, overlayArguments: ["--python-sdk", try Self.sdkFolder()], seconds: 900, keep: "airbyte-peer-check-overlay")
+        let sdkFolder = try await Self.sdkFolder()
+        let outcome = try await Self.check.run(
+            limit: Self.limit, overlayArguments: ["--python-sdk", sdkFolder], seconds: 900, keep: "airbyte-peer-check-overlay")
         guard let report = outcome.report else {
             Issue.record("exit \(outcome.status), \(outcome.reportError ?? ""); output:\n\(outcome.output.suffix(6000))")
             return

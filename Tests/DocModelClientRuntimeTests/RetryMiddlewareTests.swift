@@ -7,28 +7,35 @@ import FoundationNetworking
 import HTTPTypes
 import OpenAPIRuntime
 import Testing
+import TestSupport
 
 /// A transport that answers attempt n with the n-th scripted outcome (the last one repeats) and
-/// records each attempt's body and time.
+/// records each attempt's body and its time on the test clock.
 final class ScriptedTransport: ClientTransport, @unchecked Sendable {
     enum Outcome: Sendable {
         case status(Int, HTTPFields = [:])
         case error(any Error)
-        /// Waits (cancellably) this long, then answers 200.
+        /// Waits (cancellably) this long on the transport's clock, then answers 200.
         case delay(Duration)
     }
 
     struct Attempt: Sendable {
         var body: Data?
-        var time: ContinuousClock.Instant
+        /// The clock's time when the attempt reached the transport (zero without a clock).
+        var time: Duration
         var headerFields: HTTPFields
     }
 
     private let lock = NSLock()
     private var recorded: [Attempt] = []
     private let script: [Outcome]
+    private let clock: TestClock?
 
-    init(_ script: [Outcome]) { self.script = script }
+    /// `clock` stamps the attempts and times `.delay` (real time without one).
+    init(_ script: [Outcome], clock: TestClock? = nil) {
+        self.script = script
+        self.clock = clock
+    }
 
     var attempts: [Attempt] { lock.withLock { recorded } }
 
@@ -36,7 +43,7 @@ final class ScriptedTransport: ClientTransport, @unchecked Sendable {
         var data: Data?
         if let body { data = try await Data(collecting: body, upTo: .max) }
         let index = lock.withLock {
-            recorded.append(Attempt(body: data, time: ContinuousClock.now, headerFields: request.headerFields))
+            recorded.append(Attempt(body: data, time: clock?.elapsed ?? .zero, headerFields: request.headerFields))
             return recorded.count - 1
         }
         switch script[min(index, script.count - 1)] {
@@ -45,7 +52,7 @@ final class ScriptedTransport: ClientTransport, @unchecked Sendable {
         case .error(let error):
             throw error
         case .delay(let duration):
-            try await Task.sleep(for: duration)
+            if let clock { try await clock.sleep(for: duration) } else { try await Task.sleep(for: duration) }
             return (HTTPResponse(status: .ok), HTTPBody("late"))
         }
     }
@@ -72,17 +79,22 @@ struct Upload: MultipartFormEncodable {
 }
 
 /// RetryMiddleware through APIClientCore: which answers are retried, when it gives up, which
-/// policy wins, what is resent.
+/// policy wins, what is resent. The clients run on a ``TestClock``, so the backoff sleeps take no
+/// real time and every elapsed time is exact, however busy the machine is.
 @Suite struct RetryMiddlewareTests {
     static let fast = RetryPolicy.backoff(initialIntervalMs: 1, maxIntervalMs: 5, exponent: 1.5, maxElapsedTimeMs: 10_000, jitterMs: 1, retryConnectionErrors: true)
     static let sdkCodes = ["429", "500", "502", "503", "504"]
 
+    /// A client sending through `transport`, timed on `clock` (a fresh automatic one by default).
     static func client(
-        _ transport: ScriptedTransport, policy: RetryPolicy? = nil, timeout: Duration? = nil, middlewares: [any ClientMiddleware] = []
+        _ transport: ScriptedTransport, policy: RetryPolicy? = nil, timeout: Duration? = nil, middlewares: [any ClientMiddleware] = [],
+        clock: TestClock = TestClock(.automatic)
     ) -> APIClientCore {
-        APIClientCore(configuration: APIClientConfiguration(
+        var configuration = APIClientConfiguration(
             serverURL: URL(string: "https://api.example.com")!, transport: transport, middlewares: middlewares,
-            retryPolicy: policy, timeout: timeout))
+            retryPolicy: policy, timeout: timeout)
+        configuration.clock = clock
+        return APIClientCore(configuration: configuration)
     }
 
     static func request(codes: [String]? = sdkCodes) -> APIRequest {
@@ -93,10 +105,27 @@ struct Upload: MultipartFormEncodable {
 
     @Test("each SDK status is retried, then the success is returned", arguments: [429, 500, 502, 503, 504])
     func retriedStatuses(code: Int) async throws {
-        let transport = ScriptedTransport([.status(code), .status(code), .status(200)])
-        let response = try await Self.client(transport, policy: Self.fast).send(Self.request())
+        let clock = TestClock(.automatic)
+        let transport = ScriptedTransport([.status(code), .status(code), .status(200)], clock: clock)
+        let response = try await Self.client(transport, policy: Self.fast, clock: clock).send(Self.request())
         #expect(response.status == .ok)
         #expect(transport.attempts.count == 3)
+        // initial·1.5^n + [0, 1 ms], each between the attempts.
+        let sleeps = clock.sleeps
+        #expect(sleeps.count == 2)
+        #expect(sleeps.indices.allSatisfy { sleeps[$0] >= .microseconds(1000 * pow(1.5, Double($0))) && sleeps[$0] <= .milliseconds(3) })
+        #expect(transport.attempts.map(\.time) == [.zero, sleeps[0], sleeps[0] + sleeps[1]])
+    }
+
+    @Test("the intervals grow by the exponent up to max_interval; attempts stop once max_elapsed_time has passed")
+    func intervalsAndGiveUp() async throws {
+        let policy = RetryPolicy.backoff(initialIntervalMs: 10, maxIntervalMs: 50, exponent: 2, maxElapsedTimeMs: 200, jitterMs: 0, retryConnectionErrors: true)
+        let clock = TestClock(.automatic)
+        let transport = ScriptedTransport([.status(503)], clock: clock)
+        #expect(try await Self.client(transport, policy: policy, clock: clock).send(Self.request()).status.code == 503)
+        #expect(clock.sleeps == [10, 20, 40, 50, 50, 50].map { .milliseconds($0) })
+        // Attempts at 0, 10, 30, 70, 120, 170 ms (within 200: retried) and 220 ms (past it: returned).
+        #expect(transport.attempts.map(\.time) == [0, 10, 30, 70, 120, 170, 220].map { .milliseconds($0) })
     }
 
     @Test("a status outside the list is returned at once; 5XX covers 501")
@@ -112,15 +141,14 @@ struct Upload: MultipartFormEncodable {
     @Test("past max_elapsed_time the last retryable response is returned, not thrown")
     func givesUpWithLastResponse() async throws {
         let policy = RetryPolicy.backoff(initialIntervalMs: 20, maxIntervalMs: 20, exponent: 1, maxElapsedTimeMs: 100, jitterMs: 0, retryConnectionErrors: true)
-        let transport = ScriptedTransport([.status(503)])
-        let start = ContinuousClock.now
-        let response = try await Self.client(transport, policy: policy).send(Self.request())
-        let elapsed = ContinuousClock.now - start
+        let clock = TestClock(.automatic)
+        let transport = ScriptedTransport([.status(503)], clock: clock)
+        let response = try await Self.client(transport, policy: policy, clock: clock).send(Self.request())
         #expect(response.status.code == 503)
-        #expect(response.body == Data("attempt \(transport.attempts.count)".utf8))  // the last one's body
-        // The first attempt that ends after 100 ms is the last; the one before ended within them.
-        Self.expectGaveUp(transport.attempts, after: .milliseconds(100))
-        #expect(elapsed >= .milliseconds(100))
+        #expect(response.body == Data("attempt 7".utf8))  // the last one's body
+        // The attempt at 100 ms is within max_elapsed_time (`<=`, as the SDK): one more at 120 ms, the last.
+        #expect(transport.attempts.map(\.time) == (0...6).map { .milliseconds(20 * $0) })
+        #expect(clock.elapsed == .milliseconds(120))
     }
 
     @Test("a connection error is retried when retry_connection_errors, else thrown at once")
@@ -145,29 +173,22 @@ struct Upload: MultipartFormEncodable {
     @Test("past max_elapsed_time a connection error is rethrown")
     func givesUpWithError() async throws {
         let policy = RetryPolicy.backoff(initialIntervalMs: 10, maxIntervalMs: 10, exponent: 1, maxElapsedTimeMs: 50, jitterMs: 0, retryConnectionErrors: true)
-        let transport = ScriptedTransport([.error(URLError(.cannotConnectToHost))])
-        await #expect(throws: URLError.self) { try await Self.client(transport, policy: policy).send(Self.request()) }
-        Self.expectGaveUp(transport.attempts, after: .milliseconds(50))
-    }
-
-    /// The last attempt came after `maxElapsed` and the one before it within (the transport
-    /// answers at once, so an attempt's start is its end, when the SDK checks the time).
-    static func expectGaveUp(_ attempts: [ScriptedTransport.Attempt], after maxElapsed: Duration) {
-        guard attempts.count >= 2, let first = attempts.first, let last = attempts.last else {
-            Issue.record("only \(attempts.count) attempt(s)")
-            return
-        }
-        #expect(last.time - first.time >= maxElapsed - .milliseconds(2))
-        #expect(attempts[attempts.count - 2].time - first.time <= maxElapsed + .milliseconds(2))
+        let clock = TestClock(.automatic)
+        let transport = ScriptedTransport([.error(URLError(.cannotConnectToHost))], clock: clock)
+        await #expect(throws: URLError.self) { try await Self.client(transport, policy: policy, clock: clock).send(Self.request()) }
+        #expect(transport.attempts.map(\.time) == (0...6).map { .milliseconds(10 * $0) })
     }
 
     @Test("Retry-After sets the wait")
     func retryAfterWait() async throws {
-        let transport = ScriptedTransport([.status(429, [HTTPField.Name("Retry-After")!: "0.2"]), .status(200)])
-        _ = try await Self.client(transport, policy: Self.fast).send(Self.request())
-        let attempts = transport.attempts
-        #expect(attempts.count == 2)
-        #expect(attempts[1].time - attempts[0].time >= .milliseconds(200))
+        let clock = TestClock(.automatic)
+        let transport = ScriptedTransport(
+            [.status(429, [HTTPField.Name("Retry-After")!: "0.2"]), .status(503, [HTTPField.Name("retry-after-ms")!: "7000"]), .status(200)],
+            clock: clock)
+        #expect(try await Self.client(transport, policy: Self.fast, clock: clock).send(Self.request()).status == .ok)
+        // Exactly the server's delays, the second over max_interval (5 ms).
+        #expect(clock.sleeps == [.milliseconds(200), .seconds(7)])
+        #expect(transport.attempts.map(\.time) == [.zero, .milliseconds(200), .milliseconds(7200)])
     }
 
     @Test("a multipart body is resent byte for byte; the middlewares run on every attempt")
@@ -230,14 +251,15 @@ struct Upload: MultipartFormEncodable {
     @Test("a task cancelled during the backoff stops at once with CancellationError")
     func cancelledDuringBackoff() async throws {
         let slow = RetryPolicy.backoff(initialIntervalMs: 30_000, maxIntervalMs: 60_000, exponent: 1.5, maxElapsedTimeMs: 3_600_000, retryConnectionErrors: true)
-        let transport = ScriptedTransport([.status(503)])
-        let client = Self.client(transport, policy: slow)
+        // A manual clock: the backoff sleep never ends by itself, so only the cancellation can end it.
+        let clock = TestClock(.manual)
+        let transport = ScriptedTransport([.status(503)], clock: clock)
+        let client = Self.client(transport, policy: slow, clock: clock)
         let task = Task { try await client.send(Self.request()) }
-        while transport.attempts.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
-        let start = ContinuousClock.now
+        #expect(try await clock.waitForSleepers(1))
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(ContinuousClock.now - start < .seconds(5))
         #expect(transport.attempts.count == 1)
+        #expect(clock.elapsed == .zero)
     }
 }

@@ -7,6 +7,7 @@ import HTTPTypes
 import OpenAPIRuntime
 import OpenAPIURLSession
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,6 +28,17 @@ struct StallingBodyTransport: ClientTransport {
     }
 }
 
+/// True as soon as `condition` holds, polled every 10 ms; false when it still does not after
+/// `limit` of real time. The limit is far beyond any scheduling delay: it only catches a hang.
+func eventually(limit: Duration = .seconds(600), _ condition: () -> Bool) async throws -> Bool {
+    let start = ContinuousClock.now
+    while !condition() {
+        if ContinuousClock.now - start > limit { return false }
+        try await Task.sleep(for: .milliseconds(10))
+    }
+    return true
+}
+
 /// A thread-safe one-way flag.
 final class Flag: @unchecked Sendable {
     private let lock = NSLock()
@@ -37,35 +49,53 @@ final class Flag: @unchecked Sendable {
 
 /// Timeouts (each wait of an attempt, as httpx's `Timeout(t)`) and cancellation, with test
 /// transports and with URLSessionTransport against a socket on 127.0.0.1 that reads slowly.
+///
+/// The timeouts run on a ``TestClock``: the timer fires when the virtual time says so, never because
+/// a busy machine delayed the answer it races against. The socket tests wait for what they check
+/// (bytes read, the connection closed) with bounds far beyond any scheduling delay.
 @Suite struct TimeoutCancellationTests {
     static let request = APIRequest(method: .get, path: "/slow", operationID: "slow:get")
 
     @Test("no response head within the timeout: RequestTimeoutError with the operation and the duration")
     func headTimeout() async throws {
-        let transport = ScriptedTransport([.delay(.seconds(30))])
-        let client = RetryMiddlewareTests.client(transport, timeout: .milliseconds(100))
-        let start = ContinuousClock.now
+        // The answer takes an hour of real time; the timer, on the automatic clock, fires at once.
+        let transport = ScriptedTransport([.delay(.seconds(3600))])
+        let clock = TestClock(.automatic)
+        let client = RetryMiddlewareTests.client(transport, timeout: .milliseconds(100), clock: clock)
         await #expect(throws: RequestTimeoutError(operationID: "slow:get", timeout: .milliseconds(100))) {
             try await client.send(Self.request)
         }
-        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(clock.sleeps == [.milliseconds(100)])
+        #expect(transport.attempts.count == 1)
     }
 
     @Test("the call's timeout wins over the client's")
     func perCallWins() async throws {
-        let transport = ScriptedTransport([.delay(.seconds(1))])  // well apart from both timeouts, for a loaded machine
+        // The answer and the timer sleep on one manual clock; the test moves the time.
+        let answered = TestClock(.manual)
         var request = Self.request
         request.timeout = .seconds(30)
-        #expect(try await RetryMiddlewareTests.client(transport, timeout: .milliseconds(50)).send(request).status == .ok)
+        let longCall = RetryMiddlewareTests.client(ScriptedTransport([.delay(.seconds(1))], clock: answered), timeout: .milliseconds(50), clock: answered)
+        let first = Task { [request] in try await longCall.send(request) }
+        #expect(try await answered.waitForSleepers(2))  // the answer's delay and the timer
+        answered.advance(by: .milliseconds(50))  // the client's timeout would fire here
+        answered.advance(by: .milliseconds(950))  // the answer comes, before the call's 30 s
+        #expect(try await first.value.status == .ok)
+
+        let timedOut = TestClock(.manual)
         request.timeout = .milliseconds(50)
-        await #expect(throws: RequestTimeoutError.self) {
-            try await RetryMiddlewareTests.client(transport, timeout: .seconds(30)).send(request)
-        }
+        let shortCall = RetryMiddlewareTests.client(ScriptedTransport([.delay(.seconds(1))], clock: timedOut), timeout: .seconds(30), clock: timedOut)
+        let second = Task { [request] in try await shortCall.send(request) }
+        #expect(try await timedOut.waitForSleepers(2))
+        timedOut.advance(by: .milliseconds(50))  // the call's timeout fires; the answer's delay is cancelled
+        if try await !timedOut.waitForNoSleepers() { timedOut.advance(by: .seconds(1)) }  // a wrong timeout: let it end
+        await #expect(throws: RequestTimeoutError(operationID: "slow:get", timeout: .milliseconds(50))) { try await second.value }
     }
 
     @Test("a timeout is retried as a connection error, only when retry_connection_errors")
     func timeoutRetried() async throws {
-        let retried = ScriptedTransport([.delay(.seconds(30)), .status(200)])
+        // The first answer takes an hour of real time: only the (virtual) timeout can end it.
+        let retried = ScriptedTransport([.delay(.seconds(3600)), .status(200)])
         var request = RetryMiddlewareTests.request()
         request.timeout = .milliseconds(100)
         #expect(try await RetryMiddlewareTests.client(retried, policy: RetryMiddlewareTests.fast).send(request).status == .ok)
@@ -73,7 +103,7 @@ final class Flag: @unchecked Sendable {
 
         var off = RetryMiddlewareTests.fast
         off.retryConnectionErrors = false
-        let thrown = ScriptedTransport([.delay(.seconds(30)), .status(200)])
+        let thrown = ScriptedTransport([.delay(.seconds(3600)), .status(200)])
         await #expect(throws: RequestTimeoutError.self) { try await RetryMiddlewareTests.client(thrown, policy: off).send(request) }
         #expect(thrown.attempts.count == 1)
     }
@@ -85,8 +115,7 @@ final class Flag: @unchecked Sendable {
             serverURL: URL(string: "https://api.example.com")!, transport: StallingBodyTransport(cancelled: cancelled),
             timeout: .milliseconds(100)))
         await #expect(throws: RequestTimeoutError.self) { try await client.send(Self.request) }
-        for _ in 0..<200 where !cancelled.isSet { try await Task.sleep(for: .milliseconds(10)) }
-        #expect(cancelled.isSet)
+        #expect(try await eventually { cancelled.isSet })
     }
 
     @Test("a task cancelled mid-upload ends with CancellationError and the server sees the connection closed")
@@ -113,9 +142,17 @@ final class Flag: @unchecked Sendable {
         var request = APIRequest(method: .post, path: "/upload", operationID: "upload")
         request.setRawBody(Data(count: 32 << 20), contentType: "application/octet-stream")
         request.timeout = .milliseconds(500)
-        let client = APIClientCore(configuration: APIClientConfiguration(
-            serverURL: URL(string: "http://127.0.0.1:\(server.port)")!, transport: URLSessionTransport()))
-        await #expect(throws: RequestTimeoutError(operationID: "upload", timeout: .milliseconds(500))) { try await client.send(request) }
+        // The timeout fires when the test moves the clock: once the upload is under way.
+        let clock = TestClock(.manual)
+        var configuration = APIClientConfiguration(
+            serverURL: URL(string: "http://127.0.0.1:\(server.port)")!, transport: URLSessionTransport())
+        configuration.clock = clock
+        let client = APIClientCore(configuration: configuration)
+        let task = Task { [request] in try await client.send(request) }
+        #expect(try await server.waitForBytes(256 << 10))
+        #expect(try await clock.waitForSleepers(1))
+        clock.advance(by: .milliseconds(500))
+        await #expect(throws: RequestTimeoutError(operationID: "upload", timeout: .milliseconds(500))) { try await task.value }
         server.drain()
         #expect(try await server.waitForClose())
         #expect(server.received < 32 << 20)
@@ -167,13 +204,13 @@ final class SlowReadServer: @unchecked Sendable {
     private func serve(_ listener: Int32) {
         defer { close(listener) }
         var poller = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, 60_000) == 1 else { return }
+        guard poll(&poller, 1, 600_000) == 1 else { return }
         let connection = accept(listener, nil, nil)
         guard connection >= 0 else { return }
         defer { close(connection) }
         lock.withLock { accepted += 1 }
         var buffer = [UInt8](repeating: 0, count: 4096)  // 4 KiB per read, 400 KiB/s until drained
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(600)
         while Date() < deadline {
             let count = recv(connection, &buffer, buffer.count, 0)
             if count <= 0 { break }  // 0: the client closed; < 0: reset
@@ -185,21 +222,13 @@ final class SlowReadServer: @unchecked Sendable {
     /// Reads at full speed from now on.
     func drain() { lock.withLock { draining = true } }
 
-    /// True once `count` bytes were read (false after 30 s).
+    /// True once `count` bytes were read (false after 10 minutes: only a hang, never a slow machine).
     func waitForBytes(_ count: Int) async throws -> Bool {
-        for _ in 0..<3000 {
-            if lock.withLock({ bytes >= count }) { return true }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        return false
+        try await eventually { self.lock.withLock { self.bytes >= count } }
     }
 
-    /// True once the client closed the connection (false after 15 s).
+    /// True once the client closed the connection (false after 10 minutes).
     func waitForClose() async throws -> Bool {
-        for _ in 0..<1500 {
-            if lock.withLock({ closed }) { return true }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        return false
+        try await eventually { self.lock.withLock { self.closed } }
     }
 }

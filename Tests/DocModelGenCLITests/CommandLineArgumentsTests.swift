@@ -19,7 +19,7 @@ import Testing
         }
     }
 
-    @Test func optionsFlagsAndInputsInAnyOrder() throws {
+    @Test func optionsFlagsAndInputsInAnyOrder() async throws {
         let parsed = try parse(["docs", "--output", "out", "--check", "more", "--docs-output=d", "--multipart", "A", "--multipart=B=C"])
         #expect(parsed.inputs == ["docs", "more"])
         #expect(parsed.value("output") == "out")
@@ -29,7 +29,7 @@ import Testing
         #expect(!parsed.flag("dry-run"))
     }
 
-    @Test func generateDefaultsAndLastValueWins() throws {
+    @Test func generateDefaultsAndLastValueWins() async throws {
         let plain = try Generate(parse(["docs", "--output", "out"]))
         #expect(plain.options.inputs == ["docs"] && plain.options.output == "out")
         #expect(plain.options.config == nil && plain.options.docsOutput == nil && plain.options.accessLevel == nil)
@@ -48,14 +48,14 @@ import Testing
         #expect(full.options.silence == [.sdkObject] && full.options.verbose)
     }
 
-    @Test func doubleDashEndsOptions() throws {
+    @Test func doubleDashEndsOptions() async throws {
         let parsed = try parse(["--output", "out", "--", "--check", "-h", "-"])
         #expect(parsed.inputs == ["--check", "-h", "-"])
         #expect(!parsed.flag("check"))
         #expect(try parse(["-", "--output", "o"]).inputs == ["-"])
     }
 
-    @Test func usageErrors() {
+    @Test func usageErrors() async {
         #expect(usageError(["docs", "--bogus"]) == "unknown option '--bogus'")
         #expect(usageError(["docs", "--bogus=1"]) == "unknown option '--bogus'")
         #expect(usageError(["docs", "-o", "out"]) == "unknown option '-o'")
@@ -72,7 +72,7 @@ import Testing
         #expect(usageError(["--", "docs"]) == nil)
     }
 
-    @Test func helpWinsBeforeDoubleDashOnly() {
+    @Test func helpWinsBeforeDoubleDashOnly() async {
         #expect(usageError(["--bogus", "-h"]) == "help")
         #expect(usageError(["docs", "--output", "--help"]) == "help")
         #expect(usageError([], Validate.spec) == "missing expected argument '<inputs> ...'")
@@ -80,7 +80,7 @@ import Testing
         #expect(usageError(["--", "--help"], Validate.spec) == nil)
     }
 
-    @Test func helpTextListsEveryOptionWithin80Columns() {
+    @Test func helpTextListsEveryOptionWithin80Columns() async {
         let text = Generate.spec.helpText
         for option in Generate.spec.options {
             #expect(text.contains("  \(option.synopsis) ") || text.contains("  \(option.synopsis)\n"), "\(option.name)")
@@ -94,26 +94,26 @@ import Testing
         }
     }
 
-    @Test func theExecutableShowsHelpAndExitsZero() throws {
-        let root = try ProcessRunner.docmodelgen(["--help"])
+    @Test func theExecutableShowsHelpAndExitsZero() async throws {
+        let root = try await ProcessRunner.docmodelgen(["--help"])
         #expect(root.status == 0 && root.stderr.isEmpty)
         #expect(root.stdout.hasPrefix("OVERVIEW: Generate Swift models from markdown model docs"))
         for name in ["generate", "schema", "validate"] { #expect(root.stdout.contains("\n  \(name)  ")) }
-        #expect(try ProcessRunner.docmodelgen([]).stdout == root.stdout)
-        #expect(try ProcessRunner.docmodelgen(["-h"]).stdout == root.stdout)
-        #expect(try ProcessRunner.docmodelgen(["help"]).stdout == root.stdout)
+        #expect(try await ProcessRunner.docmodelgen([]).stdout == root.stdout)
+        #expect(try await ProcessRunner.docmodelgen(["-h"]).stdout == root.stdout)
+        #expect(try await ProcessRunner.docmodelgen(["help"]).stdout == root.stdout)
 
-        let generate = try ProcessRunner.docmodelgen(["generate", "-h"])
+        let generate = try await ProcessRunner.docmodelgen(["generate", "-h"])
         #expect(generate.status == 0)
         #expect(generate.stdout == Generate.spec.helpText)
-        #expect(try ProcessRunner.docmodelgen(["help", "generate"]).stdout == generate.stdout)
-        #expect(try ProcessRunner.docmodelgen(["validate", "--help"]).stdout == Validate.spec.helpText)
-        #expect(try ProcessRunner.docmodelgen(["schema", "x", "--help"]).stdout == SchemaDump.spec.helpText)
+        #expect(try await ProcessRunner.docmodelgen(["help", "generate"]).stdout == generate.stdout)
+        #expect(try await ProcessRunner.docmodelgen(["validate", "--help"]).stdout == Validate.spec.helpText)
+        #expect(try await ProcessRunner.docmodelgen(["schema", "x", "--help"]).stdout == SchemaDump.spec.helpText)
     }
 
-    @Test func theExecutableReportsUsageErrorsWithUsageAndExitsTwo() throws {
+    @Test func theExecutableReportsUsageErrorsWithUsageAndExitsTwo() async throws {
         let temp = try TemporaryFolder()
-        let unknown = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "out", "--bogus"], in: temp.url)
+        let unknown = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "out", "--bogus"], in: temp.url)
         #expect(unknown.status == 2 && unknown.stdout.isEmpty)
         #expect(unknown.stderr == """
             error: unknown option '--bogus'
@@ -121,22 +121,22 @@ import Testing
               See 'docmodelgen generate --help' for more information.
 
             """)
-        let missing = try ProcessRunner.docmodelgen(["generate", "docs", "--output"], in: temp.url)
+        let missing = try await ProcessRunner.docmodelgen(["generate", "docs", "--output"], in: temp.url)
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("error: missing value for '--output <output>'\nUsage: "))
-        let subcommand = try ProcessRunner.docmodelgen(["frobnicate"], in: temp.url)
+        let subcommand = try await ProcessRunner.docmodelgen(["frobnicate"], in: temp.url)
         #expect(subcommand.status == 2)
         #expect(subcommand.stderr.hasPrefix("error: unknown subcommand 'frobnicate'\nUsage: docmodelgen <subcommand>\n"))
-        #expect(try ProcessRunner.docmodelgen(["--version"], in: temp.url).status == 2)
-        #expect(try ProcessRunner.docmodelgen(["schema"], in: temp.url).status == 2)
+        #expect(try await ProcessRunner.docmodelgen(["--version"], in: temp.url).status == 2)
+        #expect(try await ProcessRunner.docmodelgen(["schema"], in: temp.url).status == 2)
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out").path))
     }
 
-    @Test func theExecutableTakesRepeatedMultipartAndInputsAfterDoubleDash() throws {
+    @Test func theExecutableTakesRepeatedMultipartAndInputsAfterDoubleDash() async throws {
         let temp = try TemporaryFolder()
         try temp.write(MultipartCLITests.settings, to: "-docs/settings.md")
         try temp.write(MultipartCLITests.settings.replacingOccurrences(of: "# Settings", with: "# Options"), to: "-docs/options.md")
-        let result = try ProcessRunner.docmodelgen(
+        let result = try await ProcessRunner.docmodelgen(
             ["generate", "--output=out", "--multipart", "Settings", "--multipart=Options", "--", "-docs"], in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try temp.read("out/settings.swift").contains("extension Settings: DocModelRuntime.MultipartFormEncodable {"))

@@ -5,7 +5,7 @@ import Testing
 
 /// The JSON reader behind docmodelgen-config.json: values and their line:column.
 @Suite struct JSONReaderTests {
-    @Test func keepsPositionsOfKeysAndValues() throws {
+    @Test func keepsPositionsOfKeysAndValues() async throws {
         let node = try JSONReader.parse("{\n  \"a\": [1, \"x\\u00e9\\ud83d\\ude00\"],\n\t\"b\": {\"c\": null}\n}")
         guard case .object(let members) = node.value, case .array(let list) = members[0].value.value else {
             Issue.record("not an object with a list")
@@ -27,7 +27,7 @@ import Testing
         ("{} {}", "unexpected text after the JSON value", 1, 4),
         ("\n\n  tru", "expected a value", 3, 3),
     ])
-    func syntaxErrorsSayWhere(text: String, message: String, line: Int, column: Int) {
+    func syntaxErrorsSayWhere(text: String, message: String, line: Int, column: Int) async {
         do {
             _ = try JSONReader.parse(text)
             Issue.record("parsed \(text)")
@@ -39,7 +39,7 @@ import Testing
 }
 
 @Suite struct GlobTests {
-    @Test func matchesFoldersAndNames() {
+    @Test func matchesFoldersAndNames() async {
         #expect(Glob.matches("*.md", "pet.md"))
         #expect(!Glob.matches("*.md", "components/pet.md"))
         #expect(Glob.matches("**/*.md", "components/pet.md"))
@@ -55,8 +55,8 @@ import Testing
 @Suite struct ConfigFileTests {
     static let config = "docmodelgen-config.json"
 
-    private func generate(_ temp: TemporaryFolder, _ extra: [String] = []) throws -> ProcessRunner.Result {
-        try ProcessRunner.docmodelgen(["generate", "--config", Self.config] + extra, in: temp.url)
+    private func generate(_ temp: TemporaryFolder, _ extra: [String] = []) async throws -> ProcessRunner.Result {
+        try await ProcessRunner.docmodelgen(["generate", "--config", Self.config] + extra, in: temp.url)
     }
 
     private func tree(_ temp: TemporaryFolder, config: String) throws {
@@ -67,7 +67,7 @@ import Testing
         try temp.write("# Hidden\n", to: "docs/models/.drafts/hidden.md")
     }
 
-    @Test func unknownKeysWrongTypesAndOutsidePathsAreErrorsAtTheirLineAndColumn() throws {
+    @Test func unknownKeysWrongTypesAndOutsidePathsAreErrorsAtTheirLineAndColumn() async throws {
         let temp = try TemporaryFolder()
         try tree(temp, config: """
             {
@@ -80,7 +80,7 @@ import Testing
               "docs": true
             }
             """)
-        let result = try generate(temp, ["--output", "out"])
+        let result = try await generate(temp, ["--output", "out"])
         #expect(result.status == 1)
         #expect(result.stderr == """
             docmodelgen-config.json:2:38: error: input '../elsewhere' is outside the package (\(temp.url.path))
@@ -98,28 +98,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out").path))
     }
 
-    @Test func syntaxErrorsAndAMissingFileAreReported() throws {
+    @Test func syntaxErrorsAndAMissingFileAreReported() async throws {
         let temp = try TemporaryFolder()
         try tree(temp, config: "{\n  \"inputs\": [\"docs\"],\n}\n")
-        let broken = try generate(temp, ["--output", "out"])
+        let broken = try await generate(temp, ["--output", "out"])
         #expect(broken.status == 1)
         #expect(broken.stderr == "docmodelgen-config.json:3:1: error: expected a key in double quotes\n")
 
-        let missing = try ProcessRunner.docmodelgen(["generate", "--config", "nope.json", "--output", "out"], in: temp.url)
+        let missing = try await ProcessRunner.docmodelgen(["generate", "--config", "nope.json", "--output", "out"], in: temp.url)
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("nope.json: error: no such file"))
 
-        let absolute = try generate(temp, ["--output", "out", "--absolute-paths"])
+        let absolute = try await generate(temp, ["--output", "out", "--absolute-paths"])
         #expect(absolute.stderr == "\(temp.url.path)/docmodelgen-config.json:3:1: error: expected a key in double quotes\n")
     }
 
-    @Test func theConfigDrivesGenerationAndFlagsWin() throws {
+    @Test func theConfigDrivesGenerationAndFlagsWin() async throws {
         let temp = try TemporaryFolder()
         try tree(temp, config: """
             {"inputs": ["docs/models"], "accessLevel": "internal", "output": "Generated", "docs": "Docs",
              "exclude": ["errors/**"]}
             """)
-        let result = try generate(temp)
+        let result = try await generate(temp)
         #expect(result.status == 0, "\(result.stderr)")
         let files = try temp.snapshot().keys.sorted()
         #expect(files.contains("Generated/components.pet.swift"))
@@ -129,24 +129,24 @@ import Testing
         #expect(try temp.read("Generated/components.pet.swift").contains("internal struct Pet"))
 
         // Flags win: access level, output folder, no docs.
-        let flagged = try generate(temp, ["--access-level", "package", "--output", "other", "--no-docs"])
+        let flagged = try await generate(temp, ["--access-level", "package", "--output", "other", "--no-docs"])
         #expect(flagged.status == 0, "\(flagged.stderr)")
         #expect(try temp.read("other/components.pet.swift").contains("package struct Pet"))
         #expect(try temp.snapshot().keys.filter { $0.hasPrefix("Docs/") }.count == 2)
 
         // Positional inputs replace the config's inputs.
-        let positional = try generate(temp, ["docs/models/errors", "--output", "errs"])
+        let positional = try await generate(temp, ["docs/models/errors", "--output", "errs"])
         #expect(positional.status == 0, "\(positional.stderr)")
         #expect(try temp.snapshot().keys.filter { $0.hasPrefix("errs/") } == ["errs/fault.swift"])
     }
 
-    @Test func withoutAnOutputItIsAUsageError() throws {
+    @Test func withoutAnOutputItIsAUsageError() async throws {
         let temp = try TemporaryFolder()
         try tree(temp, config: #"{"inputs": ["docs/models"]}"#)
-        let result = try generate(temp)
+        let result = try await generate(temp)
         #expect(result.status == 2)
         #expect(result.stderr == "error: --output is required when docmodelgen-config.json has no \"output\"\n")
-        let neither = try ProcessRunner.docmodelgen(["generate", "--output", "x"], in: temp.url)
+        let neither = try await ProcessRunner.docmodelgen(["generate", "--output", "x"], in: temp.url)
         #expect(neither.status == 2)
     }
 
@@ -157,22 +157,22 @@ import Testing
         #"{"inputs": ["docs/models"], "include": ["components/*.md"]}"#,
         #"{"inputs": ["docs/models/components", {"path": "docs/models/shared", "namespace": "Shared"}, "docs/models/errors"]}"#,
     ])
-    func plannedOutputsAreExactlyTheWrittenFiles(config: String) throws {
+    func plannedOutputsAreExactlyTheWrittenFiles(config: String) async throws {
         let temp = try TemporaryFolder()
         try tree(temp, config: config)
         let file = try #require(try? ConfigFile.load(temp.url.appendingPathComponent(Self.config).path).get())
         let plan = try #require(try? PagePlan.make(file).get())
-        let result = try generate(temp, ["--output", "out"])
+        let result = try await generate(temp, ["--output", "out"])
         #expect(result.status == 0, "\(result.stderr)")
         let written = try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("out")).keys.sorted()
         #expect(plan.allSwiftFiles.sorted() == written)
         #expect(plan.allPages.allSatisfy { !$0.contains("/.drafts/") })
     }
 
-    @Test func overlayKeysAreReadCheckedAndUsed() throws {
+    @Test func overlayKeysAreReadCheckedAndUsed() async throws {
         let temp = try TemporaryFolder()
         try tree(temp, config: #"{"inputs": ["docs/models"], "openapi": "spec.yaml", "pythonSDK": "nowhere", "sendDefaults": "yes"}"#)
-        let wrong = try generate(temp, ["--output", "out"])
+        let wrong = try await generate(temp, ["--output", "out"])
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("openapi '"), "\(wrong.stderr)")
         #expect(wrong.stderr.contains("does not exist"))
@@ -184,53 +184,53 @@ import Testing
         try temp.write(spec, to: "spec.yaml")
         try temp.write("# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `nick_name` | *Optional[str]* | :heavy_minus_sign: | N/A |\n", to: "docs/models/components/pet.md")
         try temp.write(#"{"inputs": ["docs/models"], "include": ["components/pet.md"], "openapi": "spec.yaml", "sendDefaults": true}"#, to: Self.config)
-        let result = try generate(temp, ["--output", "out"])
+        let result = try await generate(temp, ["--output", "out"])
         #expect(result.status == 0, "\(result.stderr)")
         let swift = try temp.read("out/pet.swift")
         #expect(swift.contains("nickName: Swift.String? = Defaults.nickName"), "\(swift)")
     }
 
-    @Test func severalTreesGetPrefixedNames() throws {
+    @Test func severalTreesGetPrefixedNames() async throws {
         let temp = try TemporaryFolder()
         try tree(temp, config: #"{"inputs": ["docs/models/components", "docs/models/shared"]}"#)
-        let result = try generate(temp, ["--output", "out"])
+        let result = try await generate(temp, ["--output", "out"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("out")).keys.sorted()
             == ["docs.models.components.pet.swift", "docs.models.shared.owner.swift"])
     }
 
-    @Test func eachInputCanHaveItsOwnNamespace() throws {
+    @Test func eachInputCanHaveItsOwnNamespace() async throws {
         let temp = try TemporaryFolder()
         try tree(temp, config: #"{"inputs": [{"path": "docs/models/components", "namespace": "Pets"}, "docs/models/shared"]}"#)
-        let result = try generate(temp, ["--output", "out"])
+        let result = try await generate(temp, ["--output", "out"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try temp.read("out/docs.models.components.Pets.namespace.swift").contains("public enum Pets {}"))
         #expect(try temp.read("out/docs.models.components.pet.swift").contains("extension Pets {\n"))
         #expect(!(try temp.read("out/docs.models.shared.owner.swift")).contains("extension"))
 
         // One --namespace cannot serve several inputs, and two inputs cannot share one.
-        let flag = try generate(temp, ["--output", "out", "--namespace", "All"])
+        let flag = try await generate(temp, ["--output", "out", "--namespace", "All"])
         #expect(flag.status == 2)
         #expect(flag.stderr == "error: --namespace names one namespace, but docmodelgen-config.json has 2 inputs\n")
         try temp.write(#"{"inputs": [{"path": "docs/models/components", "namespace": "A"}, {"path": "docs/models/shared", "namespace": "A"}]}"#, to: Self.config)
-        let shared = try generate(temp, ["--output", "out"])
+        let shared = try await generate(temp, ["--output", "out"])
         #expect(shared.status == 1)
         #expect(shared.stderr == "docmodelgen-config.json:1:67: error: namespace 'A' is already the namespace of input 'docs/models/components'\n")
     }
 
-    @Test func anInputWithNoPagesLeftIsAnError() throws {
+    @Test func anInputWithNoPagesLeftIsAnError() async throws {
         let temp = try TemporaryFolder()
         try tree(temp, config: #"{"inputs": ["docs/models"], "include": ["nothing/*.md"]}"#)
-        let result = try generate(temp, ["--output", "out"])
+        let result = try await generate(temp, ["--output", "out"])
         #expect(result.status == 1)
         #expect(result.stderr == "docmodelgen-config.json: error: input 'docs/models' has no .md pages left after include/exclude\n")
     }
 
     /// A config's input folders count too: an output folder that is one of them is refused.
-    @Test func anOutputFolderThatIsAConfigInputIsRefused() throws {
+    @Test func anOutputFolderThatIsAConfigInputIsRefused() async throws {
         let temp = try TemporaryFolder()
         try tree(temp, config: #"{"inputs": ["docs/models/components"], "output": "docs/models/components"}"#)
-        let result = try generate(temp)
+        let result = try await generate(temp)
         #expect(result.status == 1)
         #expect(result.stderr.contains("error: the output folder is the input folder 'docs/models/components'"), "\(result.stderr)")
     }

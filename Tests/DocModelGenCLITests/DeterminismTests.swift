@@ -23,19 +23,19 @@ import Testing
         return shuffled.map { folder.appendingPathComponent("docs").appendingPathComponent($0).path }
     }
 
-    private func run(_ arguments: [String], in folder: URL, environment: [String: String]) throws -> [String: Data] {
-        let result = try ProcessRunner.docmodelgen(arguments, in: folder, environment: environment)
+    private func run(_ arguments: [String], in folder: URL, environment: [String: String]) async throws -> [String: Data] {
+        let result = try await ProcessRunner.docmodelgen(arguments, in: folder, environment: environment)
         #expect(result.status == 0)
         let output = URL(fileURLWithPath: arguments[arguments.firstIndex(of: "--output")! + 1], relativeTo: folder)
         return try TemporaryFolder.snapshot(of: output)
     }
 
-    @Test func outputIsIdenticalAcrossOrderLocaleTimeZoneDirectoryAndInputForm() throws {
+    @Test func outputIsIdenticalAcrossOrderLocaleTimeZoneDirectoryAndInputForm() async throws {
         let first = try TemporaryFolder(), second = try TemporaryFolder(), elsewhere = try TemporaryFolder()
         _ = try shuffledCopy(in: first.url, seed: 1)
         let secondFiles = try shuffledCopy(in: second.url, seed: 99)
 
-        let baseline = try run(["generate", "docs", "--output", first.url.appendingPathComponent("out").path], in: first.url, environment: ["LC_ALL": "C", "TZ": "UTC"])
+        let baseline = try await run(["generate", "docs", "--output", first.url.appendingPathComponent("out").path], in: first.url, environment: ["LC_ALL": "C", "TZ": "UTC"])
         // One file per grammar page (Specs/grammar).
         #expect(baseline.count == 75)
         let variants: [(String, [String], URL, [String: String])] = [
@@ -48,7 +48,7 @@ import Testing
              elsewhere.url, [:]),
         ]
         for (name, arguments, folder, environment) in variants {
-            #expect(try run(arguments, in: folder, environment: environment) == baseline, "\(name)")
+            #expect(try await run(arguments, in: folder, environment: environment) == baseline, "\(name)")
         }
     }
 }

@@ -37,12 +37,12 @@ import Testing
         """
 
     @Test(arguments: ["public", "internal", "package"])
-    func awkwardPagesCompileWithoutWarnings(accessLevel: String) throws {
+    func awkwardPagesCompileWithoutWarnings(accessLevel: String) async throws {
         let temp = try TemporaryFolder()
         try temp.write(Self.tricky, to: "docs/tricky.md")
         try temp.write(Self.other, to: "docs/other.md")
         try temp.write(Self.upload, to: "docs/upload.md")
-        let result = try ProcessRunner.docmodelgen(
+        let result = try await ProcessRunner.docmodelgen(
             ["generate", "docs", "--output", "out", "--access-level", accessLevel], in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         let swift = try temp.read("out/tricky.swift")
@@ -52,7 +52,7 @@ import Testing
         #expect(swift.contains("case quoteD = \"quote\\\"d\""))
 
         let files = ["other.swift", "tricky.swift", "upload.swift"].map { temp.url.appendingPathComponent("out/\($0)").path }
-        let compile = try SwiftCompiler.typecheck(files, packageName: accessLevel == "package" ? "Fixture" : nil)
+        let compile = try await SwiftCompiler.typecheck(files, packageName: accessLevel == "package" ? "Fixture" : nil)
         #expect(compile.status == 0, "\(compile.stderr)")
         #expect(compile.stderr.isEmpty, "\(compile.stderr)")
     }
@@ -119,11 +119,11 @@ import Testing
         """
 
     @Test(arguments: [false, true])
-    func overlayTypesImportTheRuntimeAndDeprecatedDefaultsDoNotWarn(sendDefaults: Bool) throws {
+    func overlayTypesImportTheRuntimeAndDeprecatedDefaultsDoNotWarn(sendDefaults: Bool) async throws {
         let temp = try TemporaryFolder()
         for (path, text) in Self.pages { try temp.write(text, to: path) }
         try temp.write(Self.spec, to: "spec.yaml")
-        let result = try ProcessRunner.docmodelgen(
+        let result = try await ProcessRunner.docmodelgen(
             ["generate", "docs", "--output", "out", "--openapi", "spec.yaml"] + (sendDefaults ? ["--send-defaults"] : []), in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         let counter = try temp.read("out/counter.swift")
@@ -134,12 +134,12 @@ import Testing
         #expect(settings.contains("import DocModelRuntime\n"), "\(settings)")
 
         let files = ["counter.swift", "mode.swift", "settings.swift"].map { temp.url.appendingPathComponent("out/\($0)").path }
-        let compile = try SwiftCompiler.typecheck(files)
+        let compile = try await SwiftCompiler.typecheck(files)
         #expect(compile.status == 0, "\(compile.stderr)")
         #expect(compile.stderr.isEmpty, "\(compile.stderr)")
 
         // Without the overlay the same pages need no runtime type, and import none.
-        let plain = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "plain"], in: temp.url)
+        let plain = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "plain"], in: temp.url)
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(!(try temp.read("plain/counter.swift")).contains("import"))
     }
@@ -156,7 +156,7 @@ import Testing
         }
     }
 
-    @Test func referencesAndDecodingDoNotWarnButUseDoes() throws {
+    @Test func referencesAndDecodingDoNotWarnButUseDoes() async throws {
         let temp = try TemporaryFolder()
         // Decoding a model that holds every deprecated kind, and naming the types: no warning.
         try temp.write("""
@@ -166,7 +166,7 @@ import Testing
                 "\\(record.id) \\(mode.rawValue) \\(level.rawValue) \\(outline)"
             }
             """, to: "quiet.swift")
-        let quiet = try SwiftCompiler.typecheck(try Self.fixtureFiles + [temp.url.appendingPathComponent("quiet.swift").path])
+        let quiet = try await SwiftCompiler.typecheck(try Self.fixtureFiles + [temp.url.appendingPathComponent("quiet.swift").path])
         #expect(quiet.status == 0, "\(quiet.stderr)")
         #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
 
@@ -176,7 +176,7 @@ import Testing
             let level = OldLevel.low
             let outline = OldOutline.string("x")
             """, to: "main.swift")
-        let used = try SwiftCompiler.typecheck(
+        let used = try await SwiftCompiler.typecheck(
             try Self.fixtureFiles + [temp.url.appendingPathComponent("main.swift").path], warningsAsErrors: false)
         #expect(used.status == 0, "\(used.stderr)")
         for (line, what) in [(1, "init(id:)"), (2, "fast"), (3, "low"), (4, "string")] {
@@ -189,13 +189,13 @@ import Testing
 
 /// `swiftc -typecheck` against the modules of this build, warnings as errors.
 enum SwiftCompiler {
-    static func typecheck(_ files: [String], packageName: String? = nil, warningsAsErrors: Bool = true) throws -> ProcessRunner.Result {
+    static func typecheck(_ files: [String], packageName: String? = nil, warningsAsErrors: Bool = true) async throws -> ProcessRunner.Result {
         let modules = ProcessRunner.modules.path
         var arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-I", modules, "-module-name", "Fixture"]
         if warningsAsErrors { arguments.append("-warnings-as-errors") }
         if let packageName { arguments += ["-package-name", packageName] }
         // Both streams in `stderr`: the caller wants no output at all.
-        let result = try ProcessRunner.run(
+        let result = try await ProcessRunner.run(
             executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: arguments + files, mergingOutput: true)
         return ProcessRunner.Result(status: result.status, stdout: "", stderr: result.stdout)
     }

@@ -108,7 +108,7 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func hostileInput(_ hostile: Case) throws {
+    func hostileInput(_ hostile: Case) async throws {
         let temp = try TemporaryFolder()
         for (path, bytes) in hostile.files {
             let file = temp.url.appendingPathComponent(path)
@@ -120,7 +120,7 @@ import Testing
         let arguments = hostile.extraArguments.contains("--output")
             ? ["generate", "docs"] + hostile.extraArguments : ["generate", "docs", "--output", "out"] + hostile.extraArguments
         let started = Date()
-        let result = try ProcessRunner.docmodelgen(arguments, in: temp.url)
+        let result = try await ProcessRunner.docmodelgen(arguments, in: temp.url)
         let seconds = Date().timeIntervalSince(started)
         if let error = hostile.error {
             #expect(result.status == 1, "\(result.stderr)")
@@ -139,7 +139,7 @@ import Testing
     }
 
     /// Every success case's output, each in its own namespace, compiles in one module with zero warnings.
-    @Test func everySuccessCaseCompiles() throws {
+    @Test func everySuccessCaseCompiles() async throws {
         let temp = try TemporaryFolder()
         var swiftFiles: [String] = []
         for (index, hostile) in Self.cases.enumerated() where hostile.error == nil {
@@ -150,7 +150,7 @@ import Testing
                 try Data(bytes).write(to: file)
             }
             try hostile.setUp?(folder)
-            let result = try ProcessRunner.docmodelgen(["generate", "docs", "--output", "swift", "--namespace", "Case\(index)"], in: folder)
+            let result = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "swift", "--namespace", "Case\(index)"], in: folder)
             #expect(result.status == 0, "\(hostile.name): \(result.stderr.prefix(400))")
             // Swift rejects two files with one base name in a module: prefix each with its case.
             let out = folder.appendingPathComponent("swift")
@@ -161,7 +161,7 @@ import Testing
             }
         }
         #expect(swiftFiles.count > 20)
-        let compile = try SwiftCompiler.typecheck(swiftFiles)
+        let compile = try await SwiftCompiler.typecheck(swiftFiles)
         #expect(compile.status == 0, "\(compile.stderr.prefix(3000))")
         #expect(compile.stderr.isEmpty, "\(compile.stderr.prefix(3000))")
     }

@@ -6,7 +6,7 @@ import Testing
 /// The one-walk page finder: regular `.md` files and `.md` links apart, hidden entries and folder
 /// links skipped, sorted.
 @Suite struct MarkdownTreeTests {
-    @Test func findsPagesAndLinksApartAndSkipsHiddenEntries() throws {
+    @Test func findsPagesAndLinksApartAndSkipsHiddenEntries() async throws {
         let temp = try TemporaryFolder()
         for path in ["b.md", "a/z.md", "a/deep/y.md", "notes.txt", "a/.hidden.md", ".drafts/x.md", "elsewhere/w.md"] {
             try temp.write("# Page\n", to: path)
@@ -24,7 +24,7 @@ import Testing
 
     /// An SDK checkout or its docs folder: only `docs/models` holds model pages; the README, the
     /// licence and the operations pages are not models.
-    @Test func anSDKFolderIsReadForItsModelPagesOnly() throws {
+    @Test func anSDKFolderIsReadForItsModelPagesOnly() async throws {
         let temp = try TemporaryFolder()
         for path in ["README.md", "LICENSE.md", "docs/sdks/pets/README.md", "docs/models/components/pet.md", "docs/models/shared/tag.md"] {
             try temp.write("# Page\n", to: path)
@@ -42,7 +42,7 @@ import Testing
         let page = "# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `name` | *str* | :heavy_check_mark: | N/A |\n"
         try temp.write(page, to: "docs/models/components/pet.md")
         try temp.write(page.replacingOccurrences(of: "# Pet", with: "# Tag"), to: "docs/models/shared/tag.md")
-        let result = try ProcessRunner.docmodelgen(["generate", root, "--output", root + "/out"])
+        let result = try await ProcessRunner.docmodelgen(["generate", root, "--output", root + "/out"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("warning:"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted() == [

@@ -6,7 +6,7 @@ import Testing
 /// so without an overlay none of its 29 operations has a route; the SDK's operation modules give
 /// each its method and path, and its request model's field metadata place each parameter.
 @Suite struct PythonOperationsCLITests {
-    @Test func airbytesSDKGivesEveryOperationItsRouteAndParameterLocations() throws {
+    @Test func airbytesSDKGivesEveryOperationItsRouteAndParameterLocations() async throws {
         guard PackageRoot.hasSharedCorpus else {
             print("skipped: ../shared/corpus is not beside this checkout")
             return
@@ -17,7 +17,7 @@ import Testing
             return
         }
         let output = try TemporaryFolder()
-        let result = try ProcessRunner.docmodelgen([
+        let result = try await ProcessRunner.docmodelgen([
             "generate", PackageRoot.sharedCorpus.appendingPathComponent("airbyte-api-python-sdk").path,
             "--python-sdk", package.path, "--output", output.url.path, "--no-docs",
         ])

@@ -29,11 +29,11 @@ import Testing
     ]
 
     @Test(arguments: references)
-    func regeneratingFromSpecsReproducesTheReferenceByteForByte(_ reference: Reference) throws {
+    func regeneratingFromSpecsReproducesTheReferenceByteForByte(_ reference: Reference) async throws {
         let temp = try TemporaryFolder()
         let models = temp.url.appendingPathComponent("Models")
         let docs = temp.url.appendingPathComponent("Docs")
-        let result = try ProcessRunner.docmodelgen(["generate", reference.specs, "--output", models.path, "--docs-output", docs.path] + reference.options)
+        let result = try await ProcessRunner.docmodelgen(["generate", reference.specs, "--output", models.path, "--docs-output", docs.path] + reference.options)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("error:"), "\(result.stderr)")
         // The overlay matches every page it should (the file model is the SDK's, not the spec's).
@@ -50,7 +50,7 @@ import Testing
     }
 
     /// The seed's two models, the pages its operation's response and errors name, and the client.
-    @Test func theSeedReferenceHasItsModelsAndClient() throws {
+    @Test func theSeedReferenceHasItsModelsAndClient() async throws {
         #expect(try TemporaryFolder.snapshot(of: Self.references[0].models).keys.sorted() == [
             "Client+API.swift", "Operations+generate.swift",
             "components.apierror.swift", "components.bodygenimagetovideo.swift", "components.bodygenimagetovideoimage.swift",
@@ -61,8 +61,8 @@ import Testing
     }
 
     @Test(arguments: references)
-    func checkModeAgreesTheReferenceIsUpToDate(_ reference: Reference) throws {
-        let result = try ProcessRunner.docmodelgen([
+    func checkModeAgreesTheReferenceIsUpToDate(_ reference: Reference) async throws {
+        let result = try await ProcessRunner.docmodelgen([
             "generate", reference.specs, "--output", reference.models.path, "--docs-output", reference.docs.path, "--check",
         ] + reference.options)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
@@ -71,7 +71,7 @@ import Testing
     static let sharedCorpus = PackageRoot.sharedCorpus
 
     @Test(.enabled(if: PackageRoot.hasSharedCorpus, "../shared/corpus is not beside this checkout"))
-    func specsAreUnmodifiedCopiesOfTheSharedCorpus() throws {
+    func specsAreUnmodifiedCopiesOfTheSharedCorpus() async throws {
         let seed = Self.sharedCorpus.appendingPathComponent("livepeer-ai-python/docs/models/components")
         let bundledModels = PackageRoot.url.appendingPathComponent("Specs/livepeer-ai/docs/models")
         let livepeerPages = try TemporaryFolder.snapshot(of: bundledModels)
@@ -88,7 +88,7 @@ import Testing
 
 /// The generated model on the JSON wire.
 @Suite struct GeneratedModelJSONTests {
-    @Test func wireKeysAndOmittedOptionalsRoundTrip() throws {
+    @Test func wireKeysAndOmittedOptionalsRoundTrip() async throws {
         let body = BodyGenImageToVideo(
             image: BodyGenImageToVideoImage(fileName: "cat.png", content: .bytes(Data([1, 2, 3]))),
             modelId: "stabilityai/stable-video-diffusion-img2vid-xt-1-1",
@@ -104,13 +104,13 @@ import Testing
         #expect(try JSONDecoder().decode(BodyGenImageToVideo.self, from: Data(json.utf8)) == body)
     }
 
-    @Test func requiredFieldsAreRequiredWhenDecoding() {
+    @Test func requiredFieldsAreRequiredWhenDecoding() async {
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(BodyGenImageToVideo.self, from: Data(#"{"model_id":"x"}"#.utf8))
         }
     }
 
-    @Test func fileContentFromDiskEncodesItsBytes() throws {
+    @Test func fileContentFromDiskEncodesItsBytes() async throws {
         let temp = try TemporaryFolder()
         try temp.write("hi", to: "f.bin")
         let image = BodyGenImageToVideoImage(
@@ -126,7 +126,7 @@ import Testing
 /// files (httpx writes the SDK's `data` before its `files`), unset optionals left out, values
 /// spelled as the Python SDK spells them.
 @Suite struct GeneratedModelMultipartTests {
-    @Test func partsFollowFieldOrderAndPythonSpelling() throws {
+    @Test func partsFollowFieldOrderAndPythonSpelling() async throws {
         let body = BodyGenImageToVideo(
             image: BodyGenImageToVideoImage(fileName: "cat.png", content: .bytes(Data("PNG".utf8))),
             height: 576, noiseAugStrength: 0.02, safetyCheck: false, seed: 0)
@@ -138,7 +138,7 @@ import Testing
         #expect(parts.dropLast().allSatisfy { $0.filename == nil && $0.resolvedContentType == nil })
     }
 
-    @Test func exactBodyBytes() throws {
+    @Test func exactBodyBytes() async throws {
         let body = BodyGenImageToVideo(
             image: BodyGenImageToVideoImage(fileName: "a.bin", content: .bytes(Data("xy".utf8)), contentType: "image/webp"),
             modelId: "m", noiseAugStrength: 1)

@@ -69,7 +69,7 @@ struct SharedCorpusTests {
     }
 
     @Test(arguments: variants)
-    func everyTreeGeneratesAndCompilesWithoutWarnings(_ variant: Variant) throws {
+    func everyTreeGeneratesAndCompilesWithoutWarnings(_ variant: Variant) async throws {
         let tree = PackageRoot.sharedCorpus.appendingPathComponent(variant.tree.folder)
         var overlay: [String] = []
         switch variant.source {
@@ -87,7 +87,7 @@ struct SharedCorpusTests {
         }
         let output = try TemporaryFolder()
         let models = output.url.appendingPathComponent("Models")
-        let result = try ProcessRunner.docmodelgen(
+        let result = try await ProcessRunner.docmodelgen(
             ["generate", tree.appendingPathComponent("docs/models").path, "--output", models.path] + overlay)
         #expect(result.status == 0, "\(result.stderr.suffix(4000))")
         #expect(!result.stderr.contains(": error:"), "\(result.stderr.suffix(4000))")
@@ -111,7 +111,7 @@ struct SharedCorpusTests {
         let arguments = ["swiftc", "-c", "-wmo", "-Onone", "-parse-as-library", "-swift-version", "6", "-warnings-as-errors",
                          "-I", ProcessRunner.modules.path, "-module-name", "CorpusModels", "-o", output.url.appendingPathComponent("CorpusModels.o").path]
             + files
-        let compile = try ProcessRunner.bash(
+        let compile = try await ProcessRunner.bash(
             "ulimit -v 12000000; timeout 900 " + arguments.map(Self.shellQuoted).joined(separator: " "), in: models)
         #expect(compile.status == 0, "\(compile.stdout.suffix(4000))")
         #expect(compile.stdout.isEmpty, "\(compile.stdout.components(separatedBy: "\n").prefix(30).joined(separator: "\n"))")

@@ -76,7 +76,7 @@ struct ImageToVideoWireTests {
         #expect(status == 200, "\(String(decoding: data, as: UTF8.self))")
         let swiftAnswer = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
 
-        let pythonAnswer = try PythonSDK.imageToVideo(server: server, request: sdkRequest)
+        let pythonAnswer = try await PythonSDK.imageToVideo(server: server, request: sdkRequest)
 
         let swiftFields = try #require(swiftAnswer["fields"] as? [String: Any])
         let pythonFields = try #require(pythonAnswer["fields"] as? [String: Any])
@@ -208,7 +208,7 @@ struct SendDefaultsWireTests {
 
         let encoder = MultipartFormEncoder()
         let swiftParts = try await MultipartParse.parts(server: server, body: try encoder.encode(body), contentType: encoder.contentType)
-        let python = try PythonSDK.imageToVideo(server: server, request: sdkRequest)
+        let python = try await PythonSDK.imageToVideo(server: server, request: sdkRequest)
         let raw = try #require(python["raw_request"] as? [String: Any])
         let encoded = try #require(raw["body_b64"] as? String)
         let pythonBody = try #require(Data(base64Encoded: encoded))

@@ -12,8 +12,9 @@ enum Peers {
     static var available: Bool { FileManager.default.isExecutableFile(atPath: python.path) }
     static let skipMessage = "the peer virtualenv is missing: run `Tests/Peers/setup-venv` (CI's .ci/run does)"
 
-    /// One FastAPI server for the whole test process, started on first use.
-    static let server = Task { try PeerServer.start() }
+    /// One FastAPI server for the whole test process, started on first use (off the pool: the
+    /// start waits for the server's first line).
+    static let server = Task { try await ProcessRunner.offThePool { try PeerServer.start() } }
 }
 
 /// A running `image_to_video_server.py` on 127.0.0.1. It exits when this process's end of its
@@ -49,9 +50,9 @@ final class PeerServer: @unchecked Sendable {
 /// Runs `sdk_client.py`: the real livepeer-ai SDK sends the request, and the server's JSON answer
 /// comes back.
 enum PythonSDK {
-    static func imageToVideo(server: PeerServer, request: [String: Any]) throws -> [String: Any] {
+    static func imageToVideo(server: PeerServer, request: [String: Any]) async throws -> [String: Any] {
         let json = String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)
-        let result = try ProcessRunner.run(executable: Peers.python, arguments: [
+        let result = try await ProcessRunner.run(executable: Peers.python, arguments: [
             Peers.folder.appendingPathComponent("sdk_client.py").path, "--server-url", server.baseURL.absoluteString, json,
         ])
         guard result.status == 0, let answer = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] else {

@@ -191,7 +191,7 @@ final class AttemptTiming: ClientMiddleware, @unchecked Sendable {
 
 /// `retry_peer.py serve` on 127.0.0.1, one for the test process.
 final class RetryPeerServer: @unchecked Sendable {
-    static let shared = Task { try RetryPeerServer() }
+    static let shared = Task { try await ProcessRunner.offThePool { try RetryPeerServer() } }  // waits for its first line
 
     let baseURL: String
     private let process: RunningProcess  // ends the server when released

@@ -16,12 +16,12 @@ import Testing
     static let missing = check.missing()
 
     @Test(.enabled(if: missing == nil || PeerCheck.required, "\(missing ?? ""); the polar peer check is skipped"))
-    func everyPolarTypeRoundTripsThroughTheSDK() throws {
+    func everyPolarTypeRoundTripsThroughTheSDK() async throws {
         if let missing = Self.missing {
             Issue.record("DOCMODELGEN_REQUIRE_PEERS=1, but \(missing)")
             return
         }
-        let outcome = try Self.check.run(seconds: 1500, keep: "polar-peer-check")
+        let outcome = try await Self.check.run(seconds: 1500, keep: "polar-peer-check")
         #expect(outcome.status == 0 || outcome.status == 1, "the harness failed (exit \(outcome.status)):\n\(outcome.output.suffix(6000))")
         guard let report = outcome.report else {
             Issue.record("\(outcome.reportError ?? ""); output:\n\(outcome.output.suffix(6000))")

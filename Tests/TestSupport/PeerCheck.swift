@@ -83,6 +83,17 @@ public struct PeerCheck: Sendable {
         return outcome
     }
 
+    /// `run(limit:generateArguments:overlayArguments:seconds:keep:)`, waiting on a thread of its own
+    /// instead of the caller's pool thread (the check runs for minutes).
+    public func run(
+        limit: Int? = nil, generateArguments: [String] = [], overlayArguments: [String] = [], seconds: Int, keep: String
+    ) async throws -> Outcome {
+        let check = self
+        return try await ProcessRunner.offThePool {
+            try check.run(limit: limit, generateArguments: generateArguments, overlayArguments: overlayArguments, seconds: seconds, keep: keep)
+        }
+    }
+
     private static func keep(_ work: TemporaryFolder, log: String, in kept: URL) throws {
         try? FileManager.default.removeItem(at: kept)
         try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)

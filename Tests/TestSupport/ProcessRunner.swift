@@ -2,6 +2,12 @@ import Foundation
 
 /// Runs child processes for tests: a command to completion with its output, a bash script, the
 /// built `docmodelgen`, or a long-running process such as a peer server.
+///
+/// `run`, `bash` and `docmodelgen` come in two forms. The `async` ones (chosen by the compiler in
+/// an async context) wait on a thread of their own: a test that waits minutes for a compiler must
+/// not hold one of the Swift concurrency pool's few threads (one per core), or every other test's
+/// sleeps and timeouts stall meanwhile. The synchronous ones block their caller; use them only off
+/// the pool (on a thread of your own, or in a `@Sendable` closure given to `offThePool`).
 public enum ProcessRunner {
     /// How a finished process ended.
     public struct Result: Sendable {
@@ -47,6 +53,37 @@ public enum ProcessRunner {
         try run(
             executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: ["bash", "-c", script], in: directory,
             environment: environment, mergingOutput: true)
+    }
+
+    /// `run(executable:arguments:in:environment:mergingOutput:)`, waiting on a thread of its own
+    /// instead of the caller's pool thread.
+    public static func run(
+        executable: URL, arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        mergingOutput: Bool = false
+    ) async throws -> Result {
+        try await offThePool {
+            try run(executable: executable, arguments: arguments, in: directory, environment: environment, mergingOutput: mergingOutput)
+        }
+    }
+
+    /// `bash(_:in:environment:)`, waiting on a thread of its own instead of the caller's pool thread.
+    public static func bash(_ script: String, in directory: URL, environment: [String: String] = [:]) async throws -> Result {
+        try await offThePool { try bash(script, in: directory, environment: environment) }
+    }
+
+    /// `docmodelgen(_:in:environment:)`, waiting on a thread of its own instead of the caller's pool thread.
+    public static func docmodelgen(
+        _ arguments: [String], in directory: URL = PackageRoot.url, environment: [String: String] = [:]
+    ) async throws -> Result {
+        try await offThePool { try docmodelgen(arguments, in: directory, environment: environment) }
+    }
+
+    /// Runs blocking `work` on a new thread (not one of the concurrency pool's) and resumes the
+    /// caller with its result, so the caller's pool thread is free while it runs.
+    public static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Swift.Result { try work() }) }
+        }
     }
 
     /// `docmodelgen` beside the test bundle in the build folder, as built with the tests.
@@ -141,6 +178,13 @@ public final class RunningProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
+    /// `waitUntilExit()`, waiting on a thread of its own instead of the caller's pool thread.
+    @discardableResult
+    public func waitUntilExit() async -> Int32 {
+        // Cannot throw: the work does not.
+        (try? await ProcessRunner.offThePool { self.waitUntilExit() }) ?? -1
+    }
+
     /// The next line of the child's standard output, without its line feed; blocks until a whole
     /// line arrives. At the end of the output, what is left (nil when nothing is).
     public func readLine() -> String? {
@@ -160,6 +204,11 @@ public final class RunningProcess: @unchecked Sendable {
             }
             buffered += chunk
         }
+    }
+
+    /// `readLine()`, waiting on a thread of its own instead of the caller's pool thread.
+    public func readLine() async -> String? {
+        (try? await ProcessRunner.offThePool { self.readLine() }) ?? nil
     }
 }
 
