@@ -29,7 +29,7 @@ import Testing
             Issue.record("DOCMODELGEN_REQUIRE_PEERS=1, but \(missing)")
             return
         }
-        let outcome = try await Self.check.run(limit: Self.limit, seconds: 900, keep: "airbyte-peer-check-docs-only")
+        let outcome = try await Self.check.runAsync(limit: Self.limit, seconds: 900, keep: "airbyte-peer-check-docs-only")
         guard let report = outcome.report else {
             Issue.record("exit \(outcome.status), \(outcome.reportError ?? ""); output:\n\(outcome.output.suffix(6000))")
             return
@@ -63,7 +63,7 @@ import Testing
 
     /// The installed SDK's package folder (`site-packages/airbyte`), whose models give the wire names.
     static func sdkFolder() async throws -> String {
-        let result = try await ProcessRunner.run(
+        let result = try await ProcessRunner.Async.run(
             executable: PeerCheck.python, arguments: ["-c", "import airbyte, os; print(os.path.dirname(airbyte.__file__))"])
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -76,7 +76,7 @@ import Testing
             return
         }
         let sdkFolder = try await Self.sdkFolder()
-        let outcome = try await Self.check.run(
+        let outcome = try await Self.check.runAsync(
             limit: Self.limit, overlayArguments: ["--python-sdk", sdkFolder], seconds: 900, keep: "airbyte-peer-check-overlay")
         guard let report = outcome.report else {
             Issue.record("exit \(outcome.status), \(outcome.reportError ?? ""); output:\n\(outcome.output.suffix(6000))")

@@ -112,9 +112,13 @@ struct Upload: MultipartFormEncodable {
         #expect(transport.attempts.count == 3)
         // initial·1.5^n + [0, 1 ms], each between the attempts.
         let sleeps = clock.sleeps
-        #expect(sleeps.count == 2)
-        #expect(sleeps.indices.allSatisfy { sleeps[$0] >= .microseconds(1000 * pow(1.5, Double($0))) && sleeps[$0] <= .milliseconds(3) })
-        #expect(transport.attempts.map(\.time) == [.zero, sleeps[0], sleeps[0] + sleeps[1]])
+        try #require(sleeps.count == 2)
+        for (retries, sleep) in sleeps.enumerated() {
+            let base: Duration = .microseconds(1000 * pow(1.5, Double(retries)))
+            #expect(sleep >= base && sleep <= base + .milliseconds(1), "sleep \(retries)")
+        }
+        let times: [Duration] = [.zero, sleeps[0], sleeps[0] + sleeps[1]]
+        #expect(transport.attempts.map(\.time) == times)
     }
 
     @Test("the intervals grow by the exponent up to max_interval; attempts stop once max_elapsed_time has passed")

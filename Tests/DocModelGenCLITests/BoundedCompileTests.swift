@@ -20,14 +20,14 @@ import Testing
                     + rows.joined(separator: "\n") + "\n",
                 to: "docs/models/components/m\(index).md")
         }
-        let result = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "out"], in: temp.url)
+        let result = try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "out"], in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         let first = try temp.read("out/m0.swift")
         #expect(first.contains("private var _m1Box: DocModelRuntime.Indirect<M1>"), "the heavy fields are boxed")
         #expect(first.contains("public var m1: M1 {"), "behind the same public API")
 
         let modules = ProcessRunner.modules.path
-        let compile = try await ProcessRunner.bash(
+        let compile = try await ProcessRunner.Async.bash(
             "ulimit -v 2000000; mkdir -p obj && cd obj && timeout 600 swiftc -c -Onone -swift-version 6 -warnings-as-errors -I '\(modules)' -module-name Chain ../out/*.swift",
             in: temp.url)
         #expect(compile.status == 0, "\(compile.stdout.suffix(3000))")

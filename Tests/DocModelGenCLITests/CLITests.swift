@@ -27,7 +27,7 @@ import Testing
         """
 
     private func generate(_ temp: TemporaryFolder, _ extra: [String] = []) async throws -> ProcessRunner.Result {
-        try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "out", "--docs-output", "outdocs"] + extra, in: temp.url)
+        try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "out", "--docs-output", "outdocs"] + extra, in: temp.url)
     }
 
     @Test func generateWritesModelsAndDocsAndExitsZero() async throws {
@@ -105,15 +105,15 @@ import Testing
 
     @Test func usageErrorsExitTwo() async throws {
         let temp = try TemporaryFolder()
-        #expect(try await ProcessRunner.docmodelgen(["generate", "docs"], in: temp.url).status == 2)  // no --output
-        #expect(try await ProcessRunner.docmodelgen(["frobnicate"], in: temp.url).status == 2)
-        #expect(try await ProcessRunner.docmodelgen(["generate", "x", "--output", "o", "--access-level", "open"], in: temp.url).status == 2)
-        #expect(try await ProcessRunner.docmodelgen(["generate", "x", "--output", "o", "--check", "--dry-run"], in: temp.url).status == 2)
+        #expect(try await ProcessRunner.Async.docmodelgen(["generate", "docs"], in: temp.url).status == 2)  // no --output
+        #expect(try await ProcessRunner.Async.docmodelgen(["frobnicate"], in: temp.url).status == 2)
+        #expect(try await ProcessRunner.Async.docmodelgen(["generate", "x", "--output", "o", "--access-level", "open"], in: temp.url).status == 2)
+        #expect(try await ProcessRunner.Async.docmodelgen(["generate", "x", "--output", "o", "--check", "--dry-run"], in: temp.url).status == 2)
     }
 
     @Test func missingInputExitsOne() async throws {
         let temp = try TemporaryFolder()
-        let result = try await ProcessRunner.docmodelgen(["validate", "nowhere"], in: temp.url)
+        let result = try await ProcessRunner.Async.docmodelgen(["validate", "nowhere"], in: temp.url)
         #expect(result.status == 1)
         #expect(result.stderr == "nowhere: error: no such file or directory\n")
     }
@@ -122,7 +122,7 @@ import Testing
         let temp = try TemporaryFolder()
         try temp.write(Self.bad, to: "docs/broken.md")
         try temp.write("# Lonely\n", to: "docs/lonely.md")
-        let result = try await ProcessRunner.docmodelgen(["validate", "docs"], in: temp.url)
+        let result = try await ProcessRunner.Async.docmodelgen(["validate", "docs"], in: temp.url)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == """
@@ -130,16 +130,16 @@ import Testing
             docs/lonely.md:1:1: warning: page has no '## Fields' table; 'Lonely' is generated without fields [no-fields-table]
 
             """)
-        let warningsOnly = try await ProcessRunner.docmodelgen(["validate", "docs/lonely.md"], in: temp.url)
+        let warningsOnly = try await ProcessRunner.Async.docmodelgen(["validate", "docs/lonely.md"], in: temp.url)
         #expect(warningsOnly.status == 0)
     }
 
     @Test func schemaPrintsStableJSON() async throws {
         let temp = try TemporaryFolder()
         try temp.write(Self.good, to: "docs/pet.md")
-        let first = try await ProcessRunner.docmodelgen(["schema", "docs"], in: temp.url)
+        let first = try await ProcessRunner.Async.docmodelgen(["schema", "docs"], in: temp.url)
         #expect(first.status == 0)
-        let second = try await ProcessRunner.docmodelgen(["schema", temp.url.appendingPathComponent("docs/pet.md").path])
+        let second = try await ProcessRunner.Async.docmodelgen(["schema", temp.url.appendingPathComponent("docs/pet.md").path])
         #expect(first.stdout == second.stdout)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         let models = try #require(object["models"] as? [[String: Any]])
@@ -199,10 +199,10 @@ import Testing
     @Test func multipartFlagMarksAModelAndUnknownNamesAreErrors() async throws {
         let temp = try TemporaryFolder()
         try temp.write(Self.settings, to: "docs/settings.md")
-        #expect(try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "out"], in: temp.url).status == 0)
+        #expect(try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "out"], in: temp.url).status == 0)
         #expect(!(try temp.read("out/settings.swift")).contains("MultipartFormEncodable"))
 
-        let forced = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "out", "--multipart", "Settings"], in: temp.url)
+        let forced = try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "out", "--multipart", "Settings"], in: temp.url)
         #expect(forced.status == 0, "\(forced.stderr)")
         let swift = try temp.read("out/settings.swift")
         #expect(swift.contains("extension Settings: DocModelRuntime.MultipartFormEncodable {"))
@@ -213,7 +213,7 @@ import Testing
         let compile = try await SwiftCompiler.typecheck([temp.url.appendingPathComponent("out/settings.swift").path])
         #expect(compile.status == 0, "\(compile.stderr)")
 
-        let unknown = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "out2", "--multipart", "Nope"], in: temp.url)
+        let unknown = try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "out2", "--multipart", "Nope"], in: temp.url)
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "error: --multipart names 'Nope', but no page defines that model\n")
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out2").path))
@@ -236,7 +236,7 @@ import Testing
             | `note` | *str* | :heavy_check_mark: | N/A |
 
             """, to: "docs/batch.md")
-        let result = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "out"], in: temp.url)
+        let result = try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "out"], in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         let swift = try temp.read("out/batch.swift")
         let note = try #require(swift.range(of: "parts.append(.field(name: \"note\""))
@@ -268,7 +268,7 @@ import Testing
         try Data(marked.utf8).write(to: template)
 
         try temp.write(CLITests.good, to: "docs/pet.md")
-        let result = try await ProcessRunner.run(
+        let result = try await ProcessRunner.Async.run(
             executable: elsewhere.appendingPathComponent("docmodelgen"), arguments: ["generate", "docs", "--output", "out"], in: temp.url)
         #expect(result.status == 0)
         #expect(try temp.read("out/pet.swift").hasSuffix("}\n// rendered from the bundle copy\n"))
@@ -279,7 +279,7 @@ import Testing
     @Test func timingsListEveryStage() async throws {
         let temp = try TemporaryFolder()
         try temp.write(CLITests.good, to: "docs/pet.md")
-        let result = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "out", "--timings"], in: temp.url)
+        let result = try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "out", "--timings"], in: temp.url)
         #expect(result.status == 0)
         let stages = result.stderr.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("timings: "), line.hasSuffix(" ms") else { return nil }
@@ -294,20 +294,20 @@ import Testing
     @Test func sdkPlumbingIsOneNotePerKindAndCanBeSilenced() async throws {
         let temp = try TemporaryFolder()
         let tree = PackageRoot.url.appendingPathComponent("Specs/unstructured/docs/models").path
-        let plain = try await ProcessRunner.docmodelgen(["generate", tree, "--output", "out", "--no-docs"], in: temp.url)
+        let plain = try await ProcessRunner.Async.docmodelgen(["generate", tree, "--output", "out", "--no-docs"], in: temp.url)
         #expect(plain.status == 0)
         let lines = plain.stderr.split(separator: "\n")
         #expect(lines.count == 2 && !plain.stderr.contains("warning:"))
         #expect(lines.first?.hasSuffix("note: field 'raw_response' has the SDK runtime type 'httpx.Response', which is not sent on the wire; 'CancelJobResponse' is generated without it (and 29 more like it; --verbose lists them) [sdk-object]") == true)
         #expect(lines.last?.hasSuffix("note: page is not generated: it documents an SDK utility (a page in utils/), not a wire model [sdk-utility]") == true)
 
-        let verbose = try await ProcessRunner.docmodelgen(["generate", tree, "--output", "out", "--verbose"], in: temp.url)
+        let verbose = try await ProcessRunner.Async.docmodelgen(["generate", tree, "--output", "out", "--verbose"], in: temp.url)
         #expect(verbose.stderr.split(separator: "\n").count == 31)
 
         try temp.write(#"{"inputs": ["docs/models"], "output": "out2", "silence": ["sdk-object", "sdk-utility"]}"#, to: "docmodelgen-config.json")
         try FileManager.default.createSymbolicLink(
             atPath: temp.url.appendingPathComponent("docs").path, withDestinationPath: URL(fileURLWithPath: tree).deletingLastPathComponent().path)
-        let silenced = try await ProcessRunner.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url)
+        let silenced = try await ProcessRunner.Async.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url)
         #expect(silenced.status == 0)
         #expect(silenced.stderr.isEmpty)
     }
@@ -317,15 +317,15 @@ import Testing
     @Test func unknownTypesAreJSONValuesUnlessStrict() async throws {
         let temp = try TemporaryFolder()
         try temp.write(CLITests.good.replacingOccurrences(of: "*Optional[int]*", with: "*Mystery[int]*"), to: "docs/pet.md")
-        let lenient = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "out"], in: temp.url)
+        let lenient = try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "out"], in: temp.url)
         #expect(lenient.status == 0)
         #expect(lenient.stderr.contains("warning: type expression 'Mystery[int]' for field 'age_years' is not understood; it is generated as JSONValue, which keeps any JSON [unknown-type]"))
         #expect(try temp.read("out/pet.swift").contains("public var ageYears: DocModelRuntime.JSONValue?"))
-        let strict = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "strict-out", "--strict"], in: temp.url)
+        let strict = try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "strict-out", "--strict"], in: temp.url)
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("error: type expression 'Mystery[int]' for field 'age_years' is not understood"))
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("strict-out").path))
         try temp.write(#"{"inputs": ["docs"], "output": "config-out", "strict": true}"#, to: "docmodelgen-config.json")
-        #expect(try await ProcessRunner.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url).status == 1)
+        #expect(try await ProcessRunner.Async.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url).status == 1)
     }
 }

@@ -95,25 +95,25 @@ import Testing
     }
 
     @Test func theExecutableShowsHelpAndExitsZero() async throws {
-        let root = try await ProcessRunner.docmodelgen(["--help"])
+        let root = try await ProcessRunner.Async.docmodelgen(["--help"])
         #expect(root.status == 0 && root.stderr.isEmpty)
         #expect(root.stdout.hasPrefix("OVERVIEW: Generate Swift models from markdown model docs"))
         for name in ["generate", "schema", "validate"] { #expect(root.stdout.contains("\n  \(name)  ")) }
-        #expect(try await ProcessRunner.docmodelgen([]).stdout == root.stdout)
-        #expect(try await ProcessRunner.docmodelgen(["-h"]).stdout == root.stdout)
-        #expect(try await ProcessRunner.docmodelgen(["help"]).stdout == root.stdout)
+        #expect(try await ProcessRunner.Async.docmodelgen([]).stdout == root.stdout)
+        #expect(try await ProcessRunner.Async.docmodelgen(["-h"]).stdout == root.stdout)
+        #expect(try await ProcessRunner.Async.docmodelgen(["help"]).stdout == root.stdout)
 
-        let generate = try await ProcessRunner.docmodelgen(["generate", "-h"])
+        let generate = try await ProcessRunner.Async.docmodelgen(["generate", "-h"])
         #expect(generate.status == 0)
         #expect(generate.stdout == Generate.spec.helpText)
-        #expect(try await ProcessRunner.docmodelgen(["help", "generate"]).stdout == generate.stdout)
-        #expect(try await ProcessRunner.docmodelgen(["validate", "--help"]).stdout == Validate.spec.helpText)
-        #expect(try await ProcessRunner.docmodelgen(["schema", "x", "--help"]).stdout == SchemaDump.spec.helpText)
+        #expect(try await ProcessRunner.Async.docmodelgen(["help", "generate"]).stdout == generate.stdout)
+        #expect(try await ProcessRunner.Async.docmodelgen(["validate", "--help"]).stdout == Validate.spec.helpText)
+        #expect(try await ProcessRunner.Async.docmodelgen(["schema", "x", "--help"]).stdout == SchemaDump.spec.helpText)
     }
 
     @Test func theExecutableReportsUsageErrorsWithUsageAndExitsTwo() async throws {
         let temp = try TemporaryFolder()
-        let unknown = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "out", "--bogus"], in: temp.url)
+        let unknown = try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "out", "--bogus"], in: temp.url)
         #expect(unknown.status == 2 && unknown.stdout.isEmpty)
         #expect(unknown.stderr == """
             error: unknown option '--bogus'
@@ -121,14 +121,14 @@ import Testing
               See 'docmodelgen generate --help' for more information.
 
             """)
-        let missing = try await ProcessRunner.docmodelgen(["generate", "docs", "--output"], in: temp.url)
+        let missing = try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output"], in: temp.url)
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("error: missing value for '--output <output>'\nUsage: "))
-        let subcommand = try await ProcessRunner.docmodelgen(["frobnicate"], in: temp.url)
+        let subcommand = try await ProcessRunner.Async.docmodelgen(["frobnicate"], in: temp.url)
         #expect(subcommand.status == 2)
         #expect(subcommand.stderr.hasPrefix("error: unknown subcommand 'frobnicate'\nUsage: docmodelgen <subcommand>\n"))
-        #expect(try await ProcessRunner.docmodelgen(["--version"], in: temp.url).status == 2)
-        #expect(try await ProcessRunner.docmodelgen(["schema"], in: temp.url).status == 2)
+        #expect(try await ProcessRunner.Async.docmodelgen(["--version"], in: temp.url).status == 2)
+        #expect(try await ProcessRunner.Async.docmodelgen(["schema"], in: temp.url).status == 2)
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out").path))
     }
 
@@ -136,7 +136,7 @@ import Testing
         let temp = try TemporaryFolder()
         try temp.write(MultipartCLITests.settings, to: "-docs/settings.md")
         try temp.write(MultipartCLITests.settings.replacingOccurrences(of: "# Settings", with: "# Options"), to: "-docs/options.md")
-        let result = try await ProcessRunner.docmodelgen(
+        let result = try await ProcessRunner.Async.docmodelgen(
             ["generate", "--output=out", "--multipart", "Settings", "--multipart=Options", "--", "-docs"], in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try temp.read("out/settings.swift").contains("extension Settings: DocModelRuntime.MultipartFormEncodable {"))

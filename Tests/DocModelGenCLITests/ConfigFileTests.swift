@@ -56,7 +56,7 @@ import Testing
     static let config = "docmodelgen-config.json"
 
     private func generate(_ temp: TemporaryFolder, _ extra: [String] = []) async throws -> ProcessRunner.Result {
-        try await ProcessRunner.docmodelgen(["generate", "--config", Self.config] + extra, in: temp.url)
+        try await ProcessRunner.Async.docmodelgen(["generate", "--config", Self.config] + extra, in: temp.url)
     }
 
     private func tree(_ temp: TemporaryFolder, config: String) throws {
@@ -105,7 +105,7 @@ import Testing
         #expect(broken.status == 1)
         #expect(broken.stderr == "docmodelgen-config.json:3:1: error: expected a key in double quotes\n")
 
-        let missing = try await ProcessRunner.docmodelgen(["generate", "--config", "nope.json", "--output", "out"], in: temp.url)
+        let missing = try await ProcessRunner.Async.docmodelgen(["generate", "--config", "nope.json", "--output", "out"], in: temp.url)
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("nope.json: error: no such file"))
 
@@ -146,7 +146,7 @@ import Testing
         let result = try await generate(temp)
         #expect(result.status == 2)
         #expect(result.stderr == "error: --output is required when docmodelgen-config.json has no \"output\"\n")
-        let neither = try await ProcessRunner.docmodelgen(["generate", "--output", "x"], in: temp.url)
+        let neither = try await ProcessRunner.Async.docmodelgen(["generate", "--output", "x"], in: temp.url)
         #expect(neither.status == 2)
     }
 

@@ -24,7 +24,7 @@ import Testing
     }
 
     private func run(_ arguments: [String], in folder: URL, environment: [String: String]) async throws -> [String: Data] {
-        let result = try await ProcessRunner.docmodelgen(arguments, in: folder, environment: environment)
+        let result = try await ProcessRunner.Async.docmodelgen(arguments, in: folder, environment: environment)
         #expect(result.status == 0)
         let output = URL(fileURLWithPath: arguments[arguments.firstIndex(of: "--output")! + 1], relativeTo: folder)
         return try TemporaryFolder.snapshot(of: output)

@@ -7,18 +7,18 @@ import Testing
     static let spec = "Specs/livepeer-ai/gateway.openapi.yaml"
 
     @Test func driftOfTheBundledPagesIsEmptyInEveryFormat() async throws {
-        let json = try await ProcessRunner.docmodelgen(["drift", "Specs/livepeer-ai", "--openapi", Self.spec, "--format", "json"])
+        let json = try await ProcessRunner.Async.docmodelgen(["drift", "Specs/livepeer-ai", "--openapi", Self.spec, "--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
         let findings = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any]
         #expect(findings?.isEmpty == true, "\(json.stdout)")
-        let markdown = try await ProcessRunner.docmodelgen(["drift", "Specs/livepeer-ai", "--openapi", Self.spec, "--format", "markdown", "--strict"])
+        let markdown = try await ProcessRunner.Async.docmodelgen(["drift", "Specs/livepeer-ai", "--openapi", Self.spec, "--format", "markdown", "--strict"])
         #expect(markdown.status == 0)
         #expect(markdown.stdout.contains("0 finding(s)."))
     }
 
     @Test func driftNeedsASourceAndAKnownFormat() async throws {
-        #expect(try await ProcessRunner.docmodelgen(["drift", "Specs/livepeer-ai"]).status == 2)
-        let format = try await ProcessRunner.docmodelgen(["drift", "Specs/livepeer-ai", "--openapi", Self.spec, "--format", "xml"])
+        #expect(try await ProcessRunner.Async.docmodelgen(["drift", "Specs/livepeer-ai"]).status == 2)
+        let format = try await ProcessRunner.Async.docmodelgen(["drift", "Specs/livepeer-ai", "--openapi", Self.spec, "--format", "xml"])
         #expect(format.status == 2)
         #expect(format.stderr.contains("use text, json, markdown"))
     }
@@ -26,7 +26,7 @@ import Testing
     @Test(.enabled(if: PackageRoot.hasSharedCorpus, "../shared/corpus is not beside this checkout"))
     func driftOfTheLivepeerTreeAgainstItsSpec() async throws {
         let tree = PackageRoot.sharedCorpus.appendingPathComponent("livepeer-ai-python")
-        let result = try await ProcessRunner.docmodelgen([
+        let result = try await ProcessRunner.Async.docmodelgen([
             "drift", tree.appendingPathComponent("docs/models").path, "--openapi", tree.appendingPathComponent("gateway.openapi.yaml").path,
             "--format", "json", "--strict",
         ])
@@ -53,7 +53,7 @@ import Testing
         for (name, text, expected) in cases {
             try temp.write(text, to: "spec/\(name)")
             let output = temp.url.appendingPathComponent("out-\(name)")
-            let result = try await ProcessRunner.docmodelgen([
+            let result = try await ProcessRunner.Async.docmodelgen([
                 "generate", "Specs/livepeer-ai", "--openapi", temp.url.appendingPathComponent("spec/\(name)").path, "--output", output.path,
             ])
             #expect(!result.stderr.contains("Fatal error"), "\(name): \(result.stderr)")
@@ -71,7 +71,7 @@ import Testing
     @Test func aPythonSDKFolderWithoutModelsIsAnError() async throws {
         let temp = try TemporaryFolder()
         try temp.write("x = 1\n", to: "sdk/helpers.py")
-        let result = try await ProcessRunner.docmodelgen([
+        let result = try await ProcessRunner.Async.docmodelgen([
             "validate", "Specs/livepeer-ai", "--python-sdk", temp.url.appendingPathComponent("sdk").path,
         ])
         #expect(result.status == 1)

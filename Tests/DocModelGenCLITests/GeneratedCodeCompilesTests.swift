@@ -42,7 +42,7 @@ import Testing
         try temp.write(Self.tricky, to: "docs/tricky.md")
         try temp.write(Self.other, to: "docs/other.md")
         try temp.write(Self.upload, to: "docs/upload.md")
-        let result = try await ProcessRunner.docmodelgen(
+        let result = try await ProcessRunner.Async.docmodelgen(
             ["generate", "docs", "--output", "out", "--access-level", accessLevel], in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         let swift = try temp.read("out/tricky.swift")
@@ -123,7 +123,7 @@ import Testing
         let temp = try TemporaryFolder()
         for (path, text) in Self.pages { try temp.write(text, to: path) }
         try temp.write(Self.spec, to: "spec.yaml")
-        let result = try await ProcessRunner.docmodelgen(
+        let result = try await ProcessRunner.Async.docmodelgen(
             ["generate", "docs", "--output", "out", "--openapi", "spec.yaml"] + (sendDefaults ? ["--send-defaults"] : []), in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         let counter = try temp.read("out/counter.swift")
@@ -139,7 +139,7 @@ import Testing
         #expect(compile.stderr.isEmpty, "\(compile.stderr)")
 
         // Without the overlay the same pages need no runtime type, and import none.
-        let plain = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "plain"], in: temp.url)
+        let plain = try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "plain"], in: temp.url)
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(!(try temp.read("plain/counter.swift")).contains("import"))
     }
@@ -195,7 +195,7 @@ enum SwiftCompiler {
         if warningsAsErrors { arguments.append("-warnings-as-errors") }
         if let packageName { arguments += ["-package-name", packageName] }
         // Both streams in `stderr`: the caller wants no output at all.
-        let result = try await ProcessRunner.run(
+        let result = try await ProcessRunner.Async.run(
             executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: arguments + files, mergingOutput: true)
         return ProcessRunner.Result(status: result.status, stdout: "", stderr: result.stdout)
     }

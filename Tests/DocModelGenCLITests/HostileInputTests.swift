@@ -120,7 +120,7 @@ import Testing
         let arguments = hostile.extraArguments.contains("--output")
             ? ["generate", "docs"] + hostile.extraArguments : ["generate", "docs", "--output", "out"] + hostile.extraArguments
         let started = Date()
-        let result = try await ProcessRunner.docmodelgen(arguments, in: temp.url)
+        let result = try await ProcessRunner.Async.docmodelgen(arguments, in: temp.url)
         let seconds = Date().timeIntervalSince(started)
         if let error = hostile.error {
             #expect(result.status == 1, "\(result.stderr)")
@@ -150,7 +150,7 @@ import Testing
                 try Data(bytes).write(to: file)
             }
             try hostile.setUp?(folder)
-            let result = try await ProcessRunner.docmodelgen(["generate", "docs", "--output", "swift", "--namespace", "Case\(index)"], in: folder)
+            let result = try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "swift", "--namespace", "Case\(index)"], in: folder)
             #expect(result.status == 0, "\(hostile.name): \(result.stderr.prefix(400))")
             // Swift rejects two files with one base name in a module: prefix each with its case.
             let out = folder.appendingPathComponent("swift")

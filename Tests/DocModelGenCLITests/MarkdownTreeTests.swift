@@ -42,7 +42,7 @@ import Testing
         let page = "# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `name` | *str* | :heavy_check_mark: | N/A |\n"
         try temp.write(page, to: "docs/models/components/pet.md")
         try temp.write(page.replacingOccurrences(of: "# Pet", with: "# Tag"), to: "docs/models/shared/tag.md")
-        let result = try await ProcessRunner.docmodelgen(["generate", root, "--output", root + "/out"])
+        let result = try await ProcessRunner.Async.docmodelgen(["generate", root, "--output", root + "/out"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("warning:"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted() == [

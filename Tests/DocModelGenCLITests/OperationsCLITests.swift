@@ -56,7 +56,7 @@ import Testing
 
     @Test func theSchemaHoldsTheOperationsServersAndSecurity() async throws {
         let temp = try Self.sdk()
-        let result = try await ProcessRunner.docmodelgen(["schema", "sdk"], in: temp.url)
+        let result = try await ProcessRunner.Async.docmodelgen(["schema", "sdk"], in: temp.url)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let api = try #require(json["api"] as? [String: Any])
@@ -74,7 +74,7 @@ import Testing
         #expect((overview["securitySchemes"] as? [[String: Any]])?.map { $0["name"] as? String } == ["api_key"])
 
         // The operation that cannot be read is left out with a warning at its table.
-        let validate = try await ProcessRunner.docmodelgen(["validate", "sdk"], in: temp.url)
+        let validate = try await ProcessRunner.Async.docmodelgen(["validate", "sdk"], in: temp.url)
         #expect(validate.status == 0)
         #expect(validate.stderr.contains(
             "sdk/docs/sdks/pets/README.md:32:1: warning: operation 'broken' is left out: its Parameters table has no 'Parameter', 'Type' and 'Required' columns (found: Name, Kind)"),
@@ -95,7 +95,7 @@ import Testing
         let config = try ConfigFile.load(configPath, packageRoot: temp.url.path).get()
         let plan = try PagePlan.make(config).get()
         #expect(plan.allSDKPages.map { ($0 as NSString).lastPathComponent } == ["README.md", "README.md"])
-        let run = try await ProcessRunner.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url)
+        let run = try await ProcessRunner.Async.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url)
         #expect(run.status == 0, "\(run.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: temp.url.appendingPathComponent("out").path).sorted()
         #expect(plan.allSwiftFiles.sorted() == written)
@@ -104,20 +104,20 @@ import Testing
         try temp.write(#"{"inputs": ["sdk"], "output": "out2", "client": false}"#, to: "docmodelgen-config.json")
         let off = try PagePlan.make(try ConfigFile.load(configPath, packageRoot: temp.url.path).get()).get()
         #expect(off.allSDKPages.isEmpty && !off.allSwiftFiles.contains("Client+API.swift"))
-        let runOff = try await ProcessRunner.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url)
+        let runOff = try await ProcessRunner.Async.docmodelgen(["generate", "--config", "docmodelgen-config.json"], in: temp.url)
         #expect(runOff.status == 0, "\(runOff.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: temp.url.appendingPathComponent("out2").path).sorted() == off.allSwiftFiles.sorted())
     }
 
     @Test func theModelsAreTheSameWithOrWithoutTheOperations() async throws {
         let temp = try Self.sdk()
-        let with = try await ProcessRunner.docmodelgen(["generate", "sdk", "--output", "with"], in: temp.url)
+        let with = try await ProcessRunner.Async.docmodelgen(["generate", "sdk", "--output", "with"], in: temp.url)
         #expect(with.status == 0, "\(with.stderr)")
-        let noClient = try await ProcessRunner.docmodelgen(["generate", "sdk", "--output", "noclient", "--no-client"], in: temp.url)
+        let noClient = try await ProcessRunner.Async.docmodelgen(["generate", "sdk", "--output", "noclient", "--no-client"], in: temp.url)
         #expect(noClient.status == 0, "\(noClient.stderr)")
         try FileManager.default.removeItem(at: temp.url.appendingPathComponent("sdk/docs/sdks"))
         try FileManager.default.removeItem(at: temp.url.appendingPathComponent("sdk/README.md"))
-        let without = try await ProcessRunner.docmodelgen(["generate", "sdk", "--output", "without"], in: temp.url)
+        let without = try await ProcessRunner.Async.docmodelgen(["generate", "sdk", "--output", "without"], in: temp.url)
         #expect(without.status == 0, "\(without.stderr)")
         // The operations add the client's files and change no model's.
         var withOperations = try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("with"))
@@ -128,7 +128,7 @@ import Testing
         // `--no-client` writes exactly what a tree without operations pages gives.
         #expect(try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("noclient")) == modelsOnly)
         #expect(try temp.read("without/pet.swift").contains("public struct Pet"))
-        let schema = try await ProcessRunner.docmodelgen(["schema", "sdk"], in: temp.url)
+        let schema = try await ProcessRunner.Async.docmodelgen(["schema", "sdk"], in: temp.url)
         #expect(!schema.stdout.contains("\"api\""))
     }
 }

@@ -17,7 +17,7 @@ import Testing
             return
         }
         let output = try TemporaryFolder()
-        let result = try await ProcessRunner.docmodelgen([
+        let result = try await ProcessRunner.Async.docmodelgen([
             "generate", PackageRoot.sharedCorpus.appendingPathComponent("airbyte-api-python-sdk").path,
             "--python-sdk", package.path, "--output", output.url.path, "--no-docs",
         ])

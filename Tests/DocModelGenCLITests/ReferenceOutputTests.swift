@@ -33,7 +33,7 @@ import Testing
         let temp = try TemporaryFolder()
         let models = temp.url.appendingPathComponent("Models")
         let docs = temp.url.appendingPathComponent("Docs")
-        let result = try await ProcessRunner.docmodelgen(["generate", reference.specs, "--output", models.path, "--docs-output", docs.path] + reference.options)
+        let result = try await ProcessRunner.Async.docmodelgen(["generate", reference.specs, "--output", models.path, "--docs-output", docs.path] + reference.options)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("error:"), "\(result.stderr)")
         // The overlay matches every page it should (the file model is the SDK's, not the spec's).
@@ -62,7 +62,7 @@ import Testing
 
     @Test(arguments: references)
     func checkModeAgreesTheReferenceIsUpToDate(_ reference: Reference) async throws {
-        let result = try await ProcessRunner.docmodelgen([
+        let result = try await ProcessRunner.Async.docmodelgen([
             "generate", reference.specs, "--output", reference.models.path, "--docs-output", reference.docs.path, "--check",
         ] + reference.options)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")

@@ -87,7 +87,7 @@ struct SharedCorpusTests {
         }
         let output = try TemporaryFolder()
         let models = output.url.appendingPathComponent("Models")
-        let result = try await ProcessRunner.docmodelgen(
+        let result = try await ProcessRunner.Async.docmodelgen(
             ["generate", tree.appendingPathComponent("docs/models").path, "--output", models.path] + overlay)
         #expect(result.status == 0, "\(result.stderr.suffix(4000))")
         #expect(!result.stderr.contains(": error:"), "\(result.stderr.suffix(4000))")
@@ -111,7 +111,7 @@ struct SharedCorpusTests {
         let arguments = ["swiftc", "-c", "-wmo", "-Onone", "-parse-as-library", "-swift-version", "6", "-warnings-as-errors",
                          "-I", ProcessRunner.modules.path, "-module-name", "CorpusModels", "-o", output.url.appendingPathComponent("CorpusModels.o").path]
             + files
-        let compile = try await ProcessRunner.bash(
+        let compile = try await ProcessRunner.Async.bash(
             "ulimit -v 12000000; timeout 900 " + arguments.map(Self.shellQuoted).joined(separator: " "), in: models)
         #expect(compile.status == 0, "\(compile.stdout.suffix(4000))")
         #expect(compile.stdout.isEmpty, "\(compile.stdout.components(separatedBy: "\n").prefix(30).joined(separator: "\n"))")

@@ -52,7 +52,7 @@ final class PeerServer: @unchecked Sendable {
 enum PythonSDK {
     static func imageToVideo(server: PeerServer, request: [String: Any]) async throws -> [String: Any] {
         let json = String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self)
-        let result = try await ProcessRunner.run(executable: Peers.python, arguments: [
+        let result = try await ProcessRunner.Async.run(executable: Peers.python, arguments: [
             Peers.folder.appendingPathComponent("sdk_client.py").path, "--server-url", server.baseURL.absoluteString, json,
         ])
         guard result.status == 0, let answer = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] else {

@@ -21,7 +21,7 @@ import Testing
             Issue.record("DOCMODELGEN_REQUIRE_PEERS=1, but \(missing)")
             return
         }
-        let outcome = try await Self.check.run(seconds: 1500, keep: "polar-peer-check")
+        let outcome = try await Self.check.runAsync(seconds: 1500, keep: "polar-peer-check")
         #expect(outcome.status == 0 || outcome.status == 1, "the harness failed (exit \(outcome.status)):\n\(outcome.output.suffix(6000))")
         guard let report = outcome.report else {
             Issue.record("\(outcome.reportError ?? ""); output:\n\(outcome.output.suffix(6000))")

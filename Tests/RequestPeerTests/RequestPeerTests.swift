@@ -68,7 +68,7 @@ import Testing
         ]
         for argument in tree.overlay { arguments += ["--generate-arg", argument] }
         let command = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let run = try await ProcessRunner.bash("timeout 1800 \(command)", in: PackageRoot.url)
+        let run = try await ProcessRunner.Async.bash("timeout 1800 \(command)", in: PackageRoot.url)
         let lines = run.stdout.components(separatedBy: "\n")
         print(lines.filter { !$0.hasPrefix("DIFFERENCE (excepted)") && !$0.hasPrefix("DEFAULT-VALUE DIFFERENCE (excepted)") }.suffix(80).joined(separator: "\n"))
         #expect(run.status == 0, "request peer check of \(tree.sdk) failed (exit \(run.status)); work folder \(work.path):\n\(run.stdout.suffix(6000))\(run.stderr.suffix(3000))")

@@ -85,11 +85,11 @@ public struct PeerCheck: Sendable {
 
     /// `run(limit:generateArguments:overlayArguments:seconds:keep:)`, waiting on a thread of its own
     /// instead of the caller's pool thread (the check runs for minutes).
-    public func run(
+    public func runAsync(
         limit: Int? = nil, generateArguments: [String] = [], overlayArguments: [String] = [], seconds: Int, keep: String
     ) async throws -> Outcome {
         let check = self
-        return try await ProcessRunner.offThePool {
+        return try await ProcessRunner.Async.limited {
             try check.run(limit: limit, generateArguments: generateArguments, overlayArguments: overlayArguments, seconds: seconds, keep: keep)
         }
     }

@@ -3,11 +3,11 @@ import Foundation
 /// Runs child processes for tests: a command to completion with its output, a bash script, the
 /// built `docmodelgen`, or a long-running process such as a peer server.
 ///
-/// `run`, `bash` and `docmodelgen` come in two forms. The `async` ones (chosen by the compiler in
-/// an async context) wait on a thread of their own: a test that waits minutes for a compiler must
-/// not hold one of the Swift concurrency pool's few threads (one per core), or every other test's
-/// sleeps and timeouts stall meanwhile. The synchronous ones block their caller; use them only off
-/// the pool (on a thread of your own, or in a `@Sendable` closure given to `offThePool`).
+/// `run`, `bash` and `docmodelgen` block their caller. In an async test use their `async` forms in
+/// ``ProcessRunner/Async``, which wait on a thread of their own: a test that waits minutes for a
+/// compiler must not hold one of the Swift concurrency pool's few threads (one per core), or every
+/// other test's sleeps and timeouts stall meanwhile. (Separate names, not overloads: an async
+/// overload would be chosen in every async context and break the calls that lack `await`.)
 public enum ProcessRunner {
     /// How a finished process ended.
     public struct Result: Sendable {
@@ -53,29 +53,6 @@ public enum ProcessRunner {
         try run(
             executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: ["bash", "-c", script], in: directory,
             environment: environment, mergingOutput: true)
-    }
-
-    /// `run(executable:arguments:in:environment:mergingOutput:)`, waiting on a thread of its own
-    /// instead of the caller's pool thread.
-    public static func run(
-        executable: URL, arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-        mergingOutput: Bool = false
-    ) async throws -> Result {
-        try await offThePool {
-            try run(executable: executable, arguments: arguments, in: directory, environment: environment, mergingOutput: mergingOutput)
-        }
-    }
-
-    /// `bash(_:in:environment:)`, waiting on a thread of its own instead of the caller's pool thread.
-    public static func bash(_ script: String, in directory: URL, environment: [String: String] = [:]) async throws -> Result {
-        try await offThePool { try bash(script, in: directory, environment: environment) }
-    }
-
-    /// `docmodelgen(_:in:environment:)`, waiting on a thread of its own instead of the caller's pool thread.
-    public static func docmodelgen(
-        _ arguments: [String], in directory: URL = PackageRoot.url, environment: [String: String] = [:]
-    ) async throws -> Result {
-        try await offThePool { try docmodelgen(arguments, in: directory, environment: environment) }
     }
 
     /// Runs blocking `work` on a new thread (not one of the concurrency pool's) and resumes the
@@ -137,6 +114,47 @@ public enum ProcessRunner {
     }
 }
 
+extension ProcessRunner {
+    /// The `async` forms of ``ProcessRunner/run(executable:arguments:in:environment:mergingOutput:)``,
+    /// ``ProcessRunner/bash(_:in:environment:)`` and ``ProcessRunner/docmodelgen(_:in:environment:)``:
+    /// each waits for its child on a thread of its own, never on the caller's pool thread.
+    public enum Async {
+        /// `run(executable:arguments:in:environment:mergingOutput:)`, waiting on a thread of its own
+        /// instead of the caller's pool thread.
+        public static func run(
+            executable: URL, arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+            mergingOutput: Bool = false
+        ) async throws -> Result {
+            try await limited {
+                try ProcessRunner.run(executable: executable, arguments: arguments, in: directory, environment: environment, mergingOutput: mergingOutput)
+            }
+        }
+
+        /// `bash(_:in:environment:)`, waiting on a thread of its own instead of the caller's pool thread.
+        public static func bash(_ script: String, in directory: URL, environment: [String: String] = [:]) async throws -> Result {
+            try await limited { try ProcessRunner.bash(script, in: directory, environment: environment) }
+        }
+
+        /// `docmodelgen(_:in:environment:)`, waiting on a thread of its own instead of the caller's pool thread.
+        public static func docmodelgen(
+            _ arguments: [String], in directory: URL = PackageRoot.url, environment: [String: String] = [:]
+        ) async throws -> Result {
+            try await limited { try ProcessRunner.docmodelgen(arguments, in: directory, environment: environment) }
+        }
+
+        /// At most one child per core runs to completion at a time (as many as when each blocked a pool
+        /// thread), so freeing the pool does not start every compiler of the test run at once.
+        static let slots = AsyncSemaphore(max(2, ProcessInfo.processInfo.activeProcessorCount))
+
+        /// `offThePool(work)` once one of the ``slots`` is free; for work that runs a child to completion.
+        public static func limited<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+            await slots.wait()
+            defer { slots.signal() }
+            return try await ProcessRunner.offThePool(work)
+        }
+    }
+}
+
 /// A child process started by `ProcessRunner.start`. Releasing it closes the child's standard
 /// input and terminates the child if it still runs.
 public final class RunningProcess: @unchecked Sendable {
@@ -180,7 +198,7 @@ public final class RunningProcess: @unchecked Sendable {
 
     /// `waitUntilExit()`, waiting on a thread of its own instead of the caller's pool thread.
     @discardableResult
-    public func waitUntilExit() async -> Int32 {
+    public func waitForExit() async -> Int32 {
         // Cannot throw: the work does not.
         (try? await ProcessRunner.offThePool { self.waitUntilExit() }) ?? -1
     }
@@ -205,11 +223,6 @@ public final class RunningProcess: @unchecked Sendable {
             buffered += chunk
         }
     }
-
-    /// `readLine()`, waiting on a thread of its own instead of the caller's pool thread.
-    public func readLine() async -> String? {
-        (try? await ProcessRunner.offThePool { self.readLine() }) ?? nil
-    }
 }
 
 /// Reads a pipe to its end on another thread.
@@ -227,5 +240,41 @@ private final class PipeDrain: @unchecked Sendable {
     func wait() -> Data {
         done.wait()
         return data
+    }
+}
+
+/// A counting semaphore whose waiters are suspended tasks, not blocked threads.
+final class AsyncSemaphore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var available: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { available = count }
+
+    /// Takes a unit, waiting (suspended) until one is free.
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let acquired = lock.withLock {
+                guard available > 0 else {
+                    waiters.append(continuation)
+                    return false
+                }
+                available -= 1
+                return true
+            }
+            if acquired { continuation.resume() }
+        }
+    }
+
+    /// Gives a unit back: to the longest waiter, if any.
+    func signal() {
+        let next: CheckedContinuation<Void, Never>? = lock.withLock {
+            if waiters.isEmpty {
+                available += 1
+                return nil
+            }
+            return waiters.removeFirst()
+        }
+        next?.resume()
     }
 }
