@@ -24,7 +24,10 @@ struct StreamingURLSessionTransport: ClientTransport {
 
         let (stream, continuation) = AsyncThrowingStream<HTTPBody.ByteChunk, any Error>.makeStream()
         let delegate = Delegate(chunks: continuation)
-        let session = URLSession(configuration: .ephemeral, delegate: delegate, delegateQueue: nil)
+        let configuration = URLSessionConfiguration.ephemeral
+        // Not 60 s idle: a test on a busy machine may be slow to read an event (the server waits for it).
+        configuration.timeoutIntervalForRequest = 600
+        let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
         let task = session.dataTask(with: urlRequest)
         let cancel = Cancellation(task: task, session: session)
         let response = try await withTaskCancellationHandler {

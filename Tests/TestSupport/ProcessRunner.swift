@@ -17,11 +17,14 @@ public enum ProcessRunner {
         public var stdout: String
         /// Standard error as UTF-8; empty with `mergingOutput`.
         public var stderr: String
+        /// From the child's start to its end (without any wait for a slot, see ``ProcessRunner/Async``).
+        public var duration: Duration
 
-        public init(status: Int32, stdout: String, stderr: String) {
+        public init(status: Int32, stdout: String, stderr: String, duration: Duration = .zero) {
             self.status = status
             self.stdout = stdout
             self.stderr = stderr
+            self.duration = duration
         }
     }
 
@@ -38,13 +41,14 @@ public enum ProcessRunner {
         process.standardOutput = out
         process.standardError = mergingOutput ? out : err
         process.standardInput = FileHandle.nullDevice
+        let started = ContinuousClock.now
         try process.run()
         // Read before waiting; stderr on another thread so neither pipe can fill up while the other is read.
         let errors = mergingOutput ? nil : PipeDrain(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = errors?.wait() ?? Data()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: outData.utf8Text, stderr: errData.utf8Text)
+        return Result(status: process.terminationStatus, stdout: outData.utf8Text, stderr: errData.utf8Text, duration: ContinuousClock.now - started)
     }
 
     /// Runs a bash script in `directory`, standard error merged into `Result.stdout`: for commands
@@ -142,9 +146,10 @@ extension ProcessRunner {
             try await limited { try ProcessRunner.docmodelgen(arguments, in: directory, environment: environment) }
         }
 
-        /// At most one child per core runs to completion at a time (as many as when each blocked a pool
-        /// thread), so freeing the pool does not start every compiler of the test run at once.
-        static let slots = AsyncSemaphore(max(2, ProcessInfo.processInfo.activeProcessorCount))
+        /// At most two children per core run to completion at a time, so freeing the pool does not
+        /// start every compiler of the test run at once; two, so that short runs still get a slot
+        /// while the peer checks and corpus compiles hold others for many minutes.
+        static let slots = AsyncSemaphore(2 * max(1, ProcessInfo.processInfo.activeProcessorCount))
 
         /// `offThePool(work)` once one of the ``slots`` is free; for work that runs a child to completion.
         public static func limited<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

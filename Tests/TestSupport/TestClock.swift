@@ -15,16 +15,23 @@ public final class TestClock: Clock, @unchecked Sendable {
         /// Time since the clock's start.
         public var offset: Duration
 
+        /// The instant `offset` after the clock's start.
         public init(offset: Duration) { self.offset = offset }
+        /// The instant `duration` later.
         public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        /// The time from this instant to `other`.
         public func duration(to other: Instant) -> Duration { other.offset - offset }
+        /// Whether `lhs` comes first.
         public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
+        /// `t+0.12 seconds`.
         public var description: String { "t+\(offset)" }
     }
 
     /// How sleeps end: at once (``automatic``) or when the test advances the time (``manual``).
     public enum Mode: Sendable {
+        /// A sleep returns at once, the time moved to its deadline.
         case automatic
+        /// A sleep waits for ``TestClock/advance(by:)``.
         case manual
     }
 

@@ -67,6 +67,35 @@ import Testing
         #expect(result.stderr.utf8.count == 1_000_000)
     }
 
+    @Test func theAsyncFormsDrainLargeOutputAndFreeThePool() async throws {
+        // More children than pool threads (and slots), each waiting a while: they queue for the
+        // slots and wait off the pool, while this task's sleeps keep running.
+        async let results = withThrowingTaskGroup(of: ProcessRunner.Result.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    try await ProcessRunner.Async.run(
+                        executable: Self.env, arguments: ["sh", "-c", "head -c 1000000 /dev/zero >&2; sleep 1; head -c 1000000 /dev/zero"])
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        var ticks = 0
+        for _ in 0..<20 {
+            try await Task.sleep(for: .milliseconds(10))
+            ticks += 1
+        }
+        #expect(ticks == 20)
+        for result in try await results {
+            #expect(result.status == 0)
+            #expect(result.stdout.utf8.count == 1_000_000 && result.stderr.utf8.count == 1_000_000)
+            #expect(result.duration >= .seconds(1))
+        }
+        let bash = try await ProcessRunner.Async.bash("echo one; echo two >&2", in: PackageRoot.url)
+        #expect(bash.stdout == "one\ntwo\n")
+        let process = try ProcessRunner.start(executable: Self.env, arguments: ["sh", "-c", "exit 4"], discardingOutput: true)
+        #expect(await process.waitForExit() == 4)
+    }
+
     @Test func bashMergesBothStreamsInOrder() throws {
         let folder = try TemporaryFolder()
         let result = try ProcessRunner.bash("echo one; echo two >&2; echo three; exit 1", in: folder.url)
@@ -95,6 +124,31 @@ import Testing
         kill(process.processIdentifier, SIGKILL)
         #expect(process.waitUntilExit() == SIGKILL)
         #expect(process.readLine() == nil)
+    }
+
+    @Test func aManualTestClockWakesSleepsWhenAdvancedAndOnCancellation() async throws {
+        let clock = TestClock(.manual)
+        let woke = Task { try await clock.sleep(for: .seconds(5)) }
+        let cancelled = Task { try await clock.sleep(for: .seconds(60)) }
+        #expect(try await clock.waitForSleepers(2))
+        clock.advance(by: .seconds(4))
+        #expect(clock.sleeperCount == 2)
+        clock.advance(by: .seconds(1))
+        try await woke.value
+        cancelled.cancel()
+        await #expect(throws: CancellationError.self) { try await cancelled.value }
+        #expect(clock.sleeperCount == 0)
+        #expect(clock.elapsed == .seconds(5))
+        #expect(clock.sleeps == [.seconds(5), .seconds(60)] || clock.sleeps == [.seconds(60), .seconds(5)])
+    }
+
+    @Test func anAutomaticTestClockMovesToEachDeadline() async throws {
+        let clock = TestClock(.automatic)
+        let start = clock.now
+        try await clock.sleep(for: .milliseconds(20))
+        try await clock.sleep(for: .seconds(3600))
+        #expect(start.duration(to: clock.now) == .milliseconds(3_600_020))
+        #expect(clock.sleeps == [.milliseconds(20), .seconds(3600)])
     }
 
     @Test func docmodelgenIsBesideTheTests() {
