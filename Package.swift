@@ -127,8 +127,10 @@ let package = Package(
         .testTarget(
             name: "GeneratedModelsTests",
             dependencies: [
-                "GrammarFixtureModels", "UnstructuredModels", "LivepeerAIModels", "DocModelRuntime",
+                "GrammarFixtureModels", "UnstructuredModels", "LivepeerAIModels", "DocModelRuntime", "DocModelClientRuntime",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(
