@@ -56,8 +56,9 @@ import Testing
         #expect(body.encoding == .json && body.value == "requestBody")
         #expect(body.flattened?.modelPath == "components/chatbody.md")
         #expect(body.flattened?.members.map(\.label) == ["model", "messages", "temperature", "stream"])
-        #expect(stream.arguments.map(\.name) == ["model", "messages", "xTeam", "temperature", "stream"])
-        #expect(stream.arguments.map(\.bodyField) == ["model", "messages", nil, "temperature", "stream"])
+        // The docs' argument order is the SDK's; the body's `init` takes the model's order.
+        #expect(stream.arguments.map(\.name) == ["messages", "model", "xTeam", "temperature", "stream"])
+        #expect(stream.arguments.map(\.bodyField) == ["messages", "model", nil, "temperature", "stream"])
         #expect(stream.parameters.map(\.wireName) == ["x_team"])
         // What only the SDK knows: one note per kind.
         let calls = diagnostics.filter { $0.kind == .inferredCall }.map(\.message)
@@ -119,6 +120,32 @@ import Testing
         #expect(OperationPageParser.examplePages(blocks("res = sdk.list()\n\nwhile res is not None:\n    # Handle items\n\n    res = res.next()\n")))
         #expect(!OperationPageParser.examplePages(blocks("res = sdk.list()\nprint(res)\n")))
         #expect(!OperationPageParser.examplePages(blocks("while True:\n    res = res.next()\n")))
+    }
+
+    /// Several pages have a flattened body's fields (friendli's container, dedicated and serverless
+    /// chat bodies, each as a body and a stream body): the one sharing the most words with the
+    /// operation ID, then the fewest others, is the body.
+    @Test func ofSeveralPagesOfTheArgumentsTheOneNamedLikeTheOperationIsTheBody() throws {
+        let fields = "## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n| `model` | *str* | :heavy_check_mark: | N/A |\n| `prompt` | *str* | :heavy_check_mark: | N/A |\n"
+        let models = ["ContainerChatCompletionBody", "ContainerChatCompletionStreamBody", "DedicatedChatCompletionBody"].map {
+            SourcePage(path: $0.lowercased() + ".md", text: "# \($0)\n\n" + fields)
+        }
+        func operation(_ name: String, _ id: String) -> String {
+            "## \(name)\n\n### Example Usage\n\n<!-- UsageSnippet language=\"python\" operationID=\"\(id)\" method=\"post\" path=\"/v1/chat#\(name)\" -->\n"
+                + "```python\nfrom acme import Acme\n```\n\n### Parameters\n\n| Parameter | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+                + "| `prompt` | *str* | :heavy_check_mark: | N/A |\n| `model` | *str* | :heavy_check_mark: | N/A |\n\n"
+        }
+        let page = "# Container.Chat\n\n" + operation("complete", "containerChatComplete") + operation("stream", "containerChatStream")
+        let (schema, _) = Generator.addingAPI(
+            to: SchemaBuilder.build(sources: models, root: "/docs/models"),
+            operations: [SourcePage(path: "../sdks/containerchat/README.md", text: page)], readme: nil, root: "/docs/models")
+        let (plan, _) = ClientBinding.plan(SwiftBinding(schema))
+        let group = try #require(plan?.groups.first { $0.accessor == ["container", "chat"] }, "the title's dot nests the groups")
+        #expect(group.operations.map { $0.body?.flattened?.modelPath } == ["containerchatcompletionbody.md", "containerchatcompletionstreambody.md"])
+        // The `init` takes the model's order, whatever the docs' argument order.
+        #expect(group.operations[0].body?.flattened?.members.map(\.label) == ["model", "prompt"])
+        #expect(OperationPageParser.snakeCaseWords("Serverless.ChatRender") == ["serverless", "chat_render"])
+        #expect(OperationPageParser.snakeCaseWords("Customer Portal") == ["customer_portal"])
     }
 
     /// An overlay operation of the same name on another route is another operation (friendli has

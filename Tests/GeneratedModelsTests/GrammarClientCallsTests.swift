@@ -53,15 +53,19 @@ import Testing
     @Test func aStreamYieldsEachEventAndTheBodyIsBuiltFromTheArguments() async throws {
         let transport = Recorder([(Self.head(200, "text/event-stream"), [
             ": keep-alive\n\n", #"data: {"index": 0, "text": "Hel"}"# + "\n\n", #"data: {"index": 1,"#, #" "text": "lo"}"# + "\nid: 7\n\n",
-            "event: done\ndata: {\"index\": 2}\n\n",
+            "event: done\ndata: {\"index\": 2, \"kind\": \"text.done\"}\n\n",
         ])])
         let client = Self.client(transport)
         var texts: [String] = []
         var ids: [String?] = []
-        for try await chunk in try await client.calls.stream(model: "small", messages: ["Hello!"], temperature: .null, stream: true) {
+        var kinds: [DeltaKind?] = []
+        for try await chunk in try await client.calls.stream(messages: ["Hello!"], model: "small", temperature: .null, stream: true) {
             texts.append(chunk.data.text ?? "-")
             ids.append(chunk.id)
+            kinds.append(chunk.data.kind)
         }
+        // A `Literal[…]` page's values are the strings, not their Python spelling.
+        #expect(kinds == [nil, nil, .textDone])
         #expect(texts == ["Hel", "lo", "-"])
         #expect(ids == [nil, "7", "7"], "an id lasts until the next")
         let sent = try #require(transport.sent.first)
@@ -74,7 +78,7 @@ import Testing
         let transport = Recorder([(Self.head(200, "text/event-stream"), [#"data: {"index": 0}"# + "\n\n", "id: x\ndata: {\"index\": \"one\"}\n\n"])])
         var seen = 0
         let error = await #expect(throws: EventStreamDecodingError.self) {
-            for try await _ in try await Self.client(transport).calls.stream(model: "m", messages: []) { seen += 1 }
+            for try await _ in try await Self.client(transport).calls.stream(messages: [], model: "m") { seen += 1 }
         }
         #expect(seen == 1)
         #expect(error?.index == 1 && error?.id == "x")
@@ -83,7 +87,7 @@ import Testing
     @Test func aStreamOperationsErrorIsReadWholeAndTyped() async throws {
         let transport = Recorder([(Self.head(422, "application/json"), [#"{"code": 42}"#])])
         let error = await #expect(throws: APIError<ComponentsError>.self) {
-            _ = try await Self.client(transport).calls.stream(model: "m", messages: [])
+            _ = try await Self.client(transport).calls.stream(messages: [], model: "m")
         }
         #expect(error?.body.code == 42)
     }

@@ -245,6 +245,9 @@ public enum ClientBinding {
             if let flattened, body == nil, !flattenedMembers.isEmpty {
                 let given = Set(flattenedMembers.map(\.wireName))
                 if flattened.model.wireFields.allSatisfy({ given.contains($0.wireName) || !Self.initRequires($0) || $0.isAdditionalProperties }) {
+                    // The `init` takes them in the model's order, not the docs' argument order.
+                    let order = Dictionary(flattened.model.fields.enumerated().map { ($1.wireName, $0) }, uniquingKeysWith: { first, _ in first })
+                    flattenedMembers.sort { order[$0.wireName, default: .max] < order[$1.wireName, default: .max] }
                     body = ClientPlan.Body(
                         encoding: bodyEncoding(flattened.model, known: known), value: "requestBody", isOptional: false,
                         flattened: ClientPlan.FlattenedBody(modelPath: flattened.model.sourcePath, type: flattened.type, members: flattenedMembers))
@@ -350,8 +353,9 @@ public enum ClientBinding {
             if let path = operation.usage?.path, let method = operation.usage?.method {
                 if let same = inGroup.first(where: { $0.path == path && $0.method == method.uppercased() }) { return same }
                 // Another route under the same name is another operation (friendli has eleven
-                // `stream`s) unless the source names this group.
-                return inGroup.first { $0.group != nil }
+                // `stream`s), unless the source names this group and has one of that name in it.
+                let named = inGroup.filter { $0.group != nil }
+                return named.count == 1 ? named[0] : nil
             }
             return inGroup.first
         }

@@ -18,16 +18,16 @@ extension GrammarClient {
         /// `POST /v1/chat` (the SDK's `stream`).
         ///
         /// - Parameters:
-        ///   - model: The model.
         ///   - messages: The conversation so far.
+        ///   - model: The model.
         ///   - xTeam: The team to run as.
         ///   - temperature: Sampling temperature.
         ///   - stream: Whether to stream.
         ///   - retries: This call's retry policy, over the client's and the SDK's default (`.disabled`: one attempt).
         ///   - timeout: The longest wait for the server (the response, each part of its body), over the client's.
         public func stream(
-            model: Swift.String,
             messages: [Swift.String],
+            model: Swift.String,
             xTeam: Swift.String? = nil,
             temperature: DocModelRuntime.OptionalNullable<Swift.Double> = .absent,
             stream: Swift.Bool? = nil,
