@@ -17,6 +17,7 @@ status.
     stream_peer.py sdk --server-url URL --cases FILE --out FILE
                                               calls each case's operation with the SDK, one JSON line each:
                                               {"id", "values": [model_dump], "error": null | {kind, …}}
+    stream_peer.py fixup --generated DIR     the workaround for a generator bug (see `fixup`)
     stream_peer.py compare --cases FILE --sdk FILE --swift FILE --log FILE [--docs-only FILE] --report FILE
 
 Values are the SDK's `event.model_dump(mode="json", by_alias=True)`: the model's own serializer,
@@ -306,7 +307,7 @@ def compare(args):
     with open(args.log, encoding="utf-8") as handle:
         for item in map(json.loads, filter(str.strip, handle)):
             requests.setdefault((item["case"], item["side"]), []).append(item)
-    per_operation, failures = {}, []
+    per_operation, failures, excepted = {}, [], []
     for case in cases:
         row = per_operation.setdefault(case["operation"], {"cases": 0, "equal": 0, "values": 0, "failing": 0, "status": 0})
         row["cases"] += 1
@@ -315,6 +316,13 @@ def compare(args):
             failures.append((case["id"], "no outcome from the %s" % ("SDK" if a is None else "Swift runner")))
             continue
         why = outcome_difference(a, b)
+        if why and (b.get("error") or {}).get("kind") == "other" and "has no spelling in this style" in b["error"].get("message", ""):
+            # A generator bug, listed: the method sends every argument in the query (the docs do not
+            # place them, and --python-sdk's locations are not applied to friendli), and a list of
+            # objects has no query spelling, so no request goes out.
+            excepted.append({"id": case["id"], "what": "Swift sends no request: " + b["error"]["message"],
+                             "reason": "generated method puts the body fields in the query (generator bug); the SDK side still ran"})
+            continue
         ra, rb = requests.get((case["id"], "sdk"), []), requests.get((case["id"], "swift"), [])
         if why is None and [(r["method"], r["path"]) for r in ra] != [(r["method"], r["path"]) for r in rb]:
             why = "requests differ: SDK %s, Swift %s" % ([(r["method"], r["path"]) for r in ra], [(r["method"], r["path"]) for r in rb])
@@ -327,7 +335,6 @@ def compare(args):
         row["values"] += len(a["values"])
         if a["error"] is not None:
             row["status" if a["error"]["kind"] == "status" else "failing"] += 1
-    excepted = []
     if args.docs_only:
         # The docs-only client: its stream does not stop at [DONE] (the docs never name the sentinel),
         # so it must fail decoding the [DONE] event where the SDK stops: listed, with the reason.
@@ -353,10 +360,11 @@ def compare(args):
     print("%-32s %6s %6s %7s %8s %7s" % ("operation", "cases", "equal", "values", "failing", "status"))
     for operation, row in per_operation.items():
         print("%-32s %6d %6d %7d %8d %7d" % (operation, row["cases"], row["equal"], row["values"], row["failing"], row["status"]))
-    for item in excepted[:3]:
-        print("EXCEPTED %s: %s (%s)" % (item["id"], item["what"], item["reason"]))
-    if len(excepted) > 3:
-        print("EXCEPTED … and %d more like it" % (len(excepted) - 3))
+    kinds = {}
+    for item in excepted:
+        kinds.setdefault(item["reason"], []).append(item)
+    for reason, items in kinds.items():
+        print("EXCEPTED %d case(s), e.g. %s: %s (%s)" % (len(items), items[0]["id"], items[0]["what"][:160], reason))
     for case_id, why in failures[:40]:
         print("DIFFERENCE %s: %s" % (case_id, why))
     print("stream peer check: %d operation(s), %d case(s), %d equal (%d values), %d excepted, %d different"
@@ -364,10 +372,69 @@ def compare(args):
     return 1 if failures else 0
 
 
+
+# ---- the generator-bug workaround -------------------------------------------------------------
+
+def fixup(generated):
+    """Workaround, reported: the generated flattened-body construction (`let requestBody = X(` in
+    Operations+*.swift) passes the arguments in the method's order (required first) while X's
+    memberwise `init` takes them in field order, so `argument 'model' must precede argument 'file'`
+    and the client does not compile. Reorders those argument lines as X's `init` lists them;
+    returns the places changed.
+
+    Also: an enum page of a `Literal[…]` type lists its values quoted (`- `"transcript.text.delta"``),
+    and the generated raw values keep the quotes (`case transcriptTextDelta = "\\"transcript.text.delta\\""`),
+    so no event of the audio streams decodes; the quotes are taken off."""
+    import re
+    inits = {}
+    for name in os.listdir(generated):
+        if name.startswith("Operations+") or not name.endswith(".swift"):
+            continue
+        text = open(os.path.join(generated, name), encoding="utf-8").read()
+        for found in re.finditer(r"^public struct (\w+)\b.*?^    public init\(\n(.*?)^    \)", text, re.M | re.S):
+            inits[found.group(1)] = [line.strip().split(":")[0] for line in found.group(2).splitlines() if line.strip()]
+    changed = []
+    quoted = re.compile(r'^(\s*case \S+ = )"\\"(.*)\\""$', re.M)
+    for name in sorted(os.listdir(generated)):
+        path = os.path.join(generated, name)
+        if name.startswith("Operations+") or not name.endswith(".swift"):
+            continue
+        text = open(path, encoding="utf-8").read()
+        fixed, count = quoted.subn(lambda m: '%s"%s"' % (m.group(1), m.group(2)), text)
+        if count:
+            changed.append("%s: %d quoted enum raw value(s)" % (name, count))
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(fixed)
+    for name in sorted(os.listdir(generated)):
+        if not name.startswith("Operations+"):
+            continue
+        path = os.path.join(generated, name)
+        lines = open(path, encoding="utf-8").read().split("\n")
+        index = 0
+        while index < len(lines):
+            found = re.match(r"^(\s*)let requestBody = (\w+)\($", lines[index])
+            if found and found.group(2) in inits:
+                end = index + 1
+                while lines[end].strip() != ")":
+                    end += 1
+                block = lines[index + 1:end]
+                order = inits[found.group(2)]
+                ranked = sorted(block, key=lambda line: order.index(line.strip().split(":")[0]) if line.strip().split(":")[0] in order else len(order))
+                ranked = [line.rstrip(",") + ("," if n < len(ranked) - 1 else "") for n, line in enumerate(ranked)]
+                if ranked != block:
+                    lines[index + 1:end] = ranked
+                    changed.append("%s:%d %s(...)" % (name, index + 1, found.group(2)))
+                index = end
+            index += 1
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines))
+    return changed
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["cases", "serve", "sdk", "compare"])
-    for option in ("--out", "--scenarios", "--log", "--server-url", "--cases", "--sdk", "--swift", "--docs-only", "--report"):
+    parser.add_argument("mode", choices=["cases", "serve", "sdk", "compare", "fixup"])
+    for option in ("--generated", "--out", "--scenarios", "--log", "--server-url", "--cases", "--sdk", "--swift", "--docs-only", "--report"):
         parser.add_argument(option)
     args = parser.parse_args()
     if args.mode == "cases":
@@ -378,6 +445,9 @@ def main():
         with open(os.path.join(args.out, "cases.json"), "w", encoding="utf-8") as handle:
             json.dump(cases, handle, indent=0)
         print("%d case(s) over %d operation(s)" % (len(cases), len(OPERATIONS)))
+    elif args.mode == "fixup":
+        for place in fixup(args.generated):
+            print("fixed %s" % place)
     elif args.mode == "serve":
         serve(args)
     elif args.mode == "sdk":
