@@ -324,8 +324,9 @@ def compare(args):
                              "reason": "generated method puts the body fields in the query (generator bug); the SDK side still ran"})
             continue
         ra, rb = requests.get((case["id"], "sdk"), []), requests.get((case["id"], "swift"), [])
-        if why is None and [(r["method"], r["path"]) for r in ra] != [(r["method"], r["path"]) for r in rb]:
-            why = "requests differ: SDK %s, Swift %s" % ([(r["method"], r["path"]) for r in ra], [(r["method"], r["path"]) for r in rb])
+        shape = lambda log: [(r["method"], r["path"], r["content_type"]) for r in log]  # noqa: E731
+        if why is None and shape(ra) != shape(rb):
+            why = "requests differ (method, path, content type): SDK %s, Swift %s" % (shape(ra), shape(rb))
         if why is None and len(ra) != 1:
             why = "%d request(s) for one call" % len(ra)
         if why:
@@ -349,6 +350,9 @@ def compare(args):
                 excepted.append({"id": case["id"], "what": "docs-only client fails at [DONE] (event %d)" % len(a["values"]),
                                  "reason": "the docs do not state the SDK's sentinel (eventstreaming.EventStream(…, sentinel=\"[DONE]\")); "
                                            "a client generated from the docs alone reads [DONE] as an event and cannot decode it"})
+            elif error.get("kind") == "other" and "has no spelling in this style" in error.get("message", ""):
+                excepted.append({"id": "docs-only " + case["id"], "what": "Swift sends no request: " + error["message"],
+                                 "reason": "generated method puts the body fields in the query (generator bug); the SDK side still ran"})
             else:
                 why = outcome_difference(a, b) or "no failure at [DONE]"
                 failures.append(("docs-only " + case["id"], "expected the failure at [DONE], got: " + why))

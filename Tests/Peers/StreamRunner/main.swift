@@ -2,7 +2,7 @@
 // calls each case's friendli stream operation through the generated client (package target
 // PeerClient) and writes what it yields, one JSON line per case.
 //
-//   Runner --server-url URL --cases cases.json --out out.jsonl [--sentinel TEXT|none] [--only KIND]
+//   Runner --server-url URL --cases cases.json --out out.jsonl [--sentinel TEXT|none] [--only KIND] [--side NAME]
 //   Runner readme --server-url URL          runs the README example, prints what it prints
 //
 // --sentinel re-reads each generated EventStream's body with that sentinel (the check's
@@ -91,9 +91,9 @@ func call(_ item: Case, _ client: SyncFriendliClient, sentinel: String?) async -
 }
 
 /// `POST URL/__peer__/select/<scenario>`: the server answers the next request with that scenario.
-func select(_ base: String, _ item: Case) async throws {
+func select(_ base: String, _ item: Case, side: String) async throws {
     let id = item.id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? item.id
-    var request = URLRequest(url: URL(string: "\(base)/__peer__/select/\(item.scenario)?case=\(id)&side=swift")!)
+    var request = URLRequest(url: URL(string: "\(base)/__peer__/select/\(item.scenario)?case=\(id)&side=\(side)")!)
     request.httpMethod = "POST"
     try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
         URLSession.shared.dataTask(with: request) { _, _, error in
@@ -144,7 +144,7 @@ func main() async {
     let client = SyncFriendliClient(serverURL: serverURL, security: .init(token: "tok"), transport: StreamingURLSessionTransport())
     var lines: [String] = []
     for item in cases where options["--only"].map({ $0 == item.kind }) ?? true {
-        do { try await select(base, item) } catch {
+        do { try await select(base, item, side: options["--side"] ?? "swift") } catch {
             FileHandle.standardError.write(Data("Runner: selecting \(item.id) failed: \(error)\n".utf8))
             exit(2)
         }
