@@ -17,6 +17,8 @@ status.
     stream_peer.py sdk --server-url URL --cases FILE --out FILE
                                               calls each case's operation with the SDK, one JSON line each:
                                               {"id", "values": [model_dump], "error": null | {kind, …}}
+    stream_peer.py streamdiff --docs-generated DIR --generated DIR
+                                              the stream methods of a docs-only and a --python-sdk generation, diffed
     stream_peer.py fixup --generated DIR     the workaround for a generator bug (see `fixup`)
     stream_peer.py compare --cases FILE --sdk FILE --swift FILE --log FILE [--docs-only FILE] --report FILE
 
@@ -435,10 +437,42 @@ def fixup(generated):
     return changed
 
 
+def stream_methods(generated):
+    """{file: text of its `public func stream(` method} of the generated Operations files."""
+    found = {}
+    for name in sorted(os.listdir(generated)):
+        if not name.startswith("Operations+"):
+            continue
+        lines = open(os.path.join(generated, name), encoding="utf-8").read().split("\n")
+        for index, line in enumerate(lines):
+            if line.strip().startswith("public func stream("):
+                indent = line[:len(line) - len(line.lstrip())]
+                end = index
+                while lines[end] != indent + "}":
+                    end += 1
+                found[name] = "\n".join(lines[index:end + 1])
+    return found
+
+
+def stream_diff(docs_only, python_sdk):
+    """What the docs-only and the --python-sdk generations of the stream methods differ in."""
+    import difflib
+    a, b = stream_methods(docs_only), stream_methods(python_sdk)
+    out = ["stream methods: %d docs-only, %d --python-sdk" % (len(a), len(b))]
+    for name in sorted(set(a) | set(b)):
+        if a.get(name) == b.get(name):
+            out.append("  %s: the same" % name)
+            continue
+        changed = [line for line in difflib.unified_diff((a.get(name) or "").split("\n"), (b.get(name) or "").split("\n"), lineterm="", n=0)
+                   if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+        out.append("  %s: %s" % (name, " | ".join(line.strip() for line in changed)[:600]))
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["cases", "serve", "sdk", "compare", "fixup"])
-    for option in ("--generated", "--out", "--scenarios", "--log", "--server-url", "--cases", "--sdk", "--swift", "--docs-only", "--report"):
+    parser.add_argument("mode", choices=["cases", "serve", "sdk", "compare", "fixup", "streamdiff"])
+    for option in ("--generated", "--docs-generated", "--out", "--scenarios", "--log", "--server-url", "--cases", "--sdk", "--swift", "--docs-only", "--report"):
         parser.add_argument(option)
     args = parser.parse_args()
     if args.mode == "cases":
@@ -449,6 +483,8 @@ def main():
         with open(os.path.join(args.out, "cases.json"), "w", encoding="utf-8") as handle:
             json.dump(cases, handle, indent=0)
         print("%d case(s) over %d operation(s)" % (len(cases), len(OPERATIONS)))
+    elif args.mode == "streamdiff":
+        print("\n".join(stream_diff(args.docs_generated, args.generated)))
     elif args.mode == "fixup":
         for place in fixup(args.generated):
             print("fixed %s" % place)
