@@ -19,7 +19,6 @@ status.
                                               {"id", "values": [model_dump], "error": null | {kind, …}}
     stream_peer.py streamdiff --docs-generated DIR --generated DIR
                                               the stream methods of a docs-only and a --python-sdk generation, diffed
-    stream_peer.py fixup --generated DIR     the workaround for a generator bug (see `fixup`)
     stream_peer.py compare --cases FILE --sdk FILE --swift FILE --log FILE [--docs-only FILE] --report FILE
 
 Values are the SDK's `event.model_dump(mode="json", by_alias=True)`: the model's own serializer,
@@ -318,13 +317,6 @@ def compare(args):
             failures.append((case["id"], "no outcome from the %s" % ("SDK" if a is None else "Swift runner")))
             continue
         why = outcome_difference(a, b)
-        if why and (b.get("error") or {}).get("kind") == "other" and "has no spelling in this style" in b["error"].get("message", ""):
-            # A generator bug, listed: the method sends every argument in the query (the docs do not
-            # place them, and --python-sdk's locations are not applied to friendli), and a list of
-            # objects has no query spelling, so no request goes out.
-            excepted.append({"id": case["id"], "what": "Swift sends no request: " + b["error"]["message"],
-                             "reason": "generated method puts the body fields in the query (generator bug); the SDK side still ran"})
-            continue
         ra, rb = requests.get((case["id"], "sdk"), []), requests.get((case["id"], "swift"), [])
         shape = lambda log: [(r["method"], r["path"], r["content_type"]) for r in log]  # noqa: E731
         if why is None and shape(ra) != shape(rb):
@@ -352,9 +344,6 @@ def compare(args):
                 excepted.append({"id": case["id"], "what": "docs-only client fails at [DONE] (event %d)" % len(a["values"]),
                                  "reason": "the docs do not state the SDK's sentinel (eventstreaming.EventStream(…, sentinel=\"[DONE]\")); "
                                            "a client generated from the docs alone reads [DONE] as an event and cannot decode it"})
-            elif error.get("kind") == "other" and "has no spelling in this style" in error.get("message", ""):
-                excepted.append({"id": "docs-only " + case["id"], "what": "Swift sends no request: " + error["message"],
-                                 "reason": "generated method puts the body fields in the query (generator bug); the SDK side still ran"})
             else:
                 why = outcome_difference(a, b) or "no failure at [DONE]"
                 failures.append(("docs-only " + case["id"], "expected the failure at [DONE], got: " + why))
@@ -377,64 +366,6 @@ def compare(args):
           % (report["operations"], report["cases"], report["equal"], report["values"], len(excepted), len(failures)))
     return 1 if failures else 0
 
-
-
-# ---- the generator-bug workaround -------------------------------------------------------------
-
-def fixup(generated):
-    """Workaround, reported: the generated flattened-body construction (`let requestBody = X(` in
-    Operations+*.swift) passes the arguments in the method's order (required first) while X's
-    memberwise `init` takes them in field order, so `argument 'model' must precede argument 'file'`
-    and the client does not compile. Reorders those argument lines as X's `init` lists them;
-    returns the places changed.
-
-    Also: an enum page of a `Literal[…]` type lists its values quoted (`- `"transcript.text.delta"``),
-    and the generated raw values keep the quotes (`case transcriptTextDelta = "\\"transcript.text.delta\\""`),
-    so no event of the audio streams decodes; the quotes are taken off."""
-    import re
-    inits = {}
-    for name in os.listdir(generated):
-        if name.startswith("Operations+") or not name.endswith(".swift"):
-            continue
-        text = open(os.path.join(generated, name), encoding="utf-8").read()
-        for found in re.finditer(r"^public struct (\w+)\b.*?^    public init\(\n(.*?)^    \)", text, re.M | re.S):
-            inits[found.group(1)] = [line.strip().split(":")[0] for line in found.group(2).splitlines() if line.strip()]
-    changed = []
-    quoted = re.compile(r'^(\s*case \S+ = )"\\"(.*)\\""$', re.M)
-    for name in sorted(os.listdir(generated)):
-        path = os.path.join(generated, name)
-        if name.startswith("Operations+") or not name.endswith(".swift"):
-            continue
-        text = open(path, encoding="utf-8").read()
-        fixed, count = quoted.subn(lambda m: '%s"%s"' % (m.group(1), m.group(2)), text)
-        if count:
-            changed.append("%s: %d quoted enum raw value(s)" % (name, count))
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(fixed)
-    for name in sorted(os.listdir(generated)):
-        if not name.startswith("Operations+"):
-            continue
-        path = os.path.join(generated, name)
-        lines = open(path, encoding="utf-8").read().split("\n")
-        index = 0
-        while index < len(lines):
-            found = re.match(r"^(\s*)let requestBody = (\w+)\($", lines[index])
-            if found and found.group(2) in inits:
-                end = index + 1
-                while lines[end].strip() != ")":
-                    end += 1
-                block = lines[index + 1:end]
-                order = inits[found.group(2)]
-                ranked = sorted(block, key=lambda line: order.index(line.strip().split(":")[0]) if line.strip().split(":")[0] in order else len(order))
-                ranked = [line.rstrip(",") + ("," if n < len(ranked) - 1 else "") for n, line in enumerate(ranked)]
-                if ranked != block:
-                    lines[index + 1:end] = ranked
-                    changed.append("%s:%d %s(...)" % (name, index + 1, found.group(2)))
-                index = end
-            index += 1
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write("\n".join(lines))
-    return changed
 
 
 def stream_methods(generated):
@@ -471,7 +402,7 @@ def stream_diff(docs_only, python_sdk):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["cases", "serve", "sdk", "compare", "fixup", "streamdiff"])
+    parser.add_argument("mode", choices=["cases", "serve", "sdk", "compare", "streamdiff"])
     for option in ("--generated", "--docs-generated", "--out", "--scenarios", "--log", "--server-url", "--cases", "--sdk", "--swift", "--docs-only", "--report"):
         parser.add_argument(option)
     args = parser.parse_args()
@@ -485,9 +416,6 @@ def main():
         print("%d case(s) over %d operation(s)" % (len(cases), len(OPERATIONS)))
     elif args.mode == "streamdiff":
         print("\n".join(stream_diff(args.docs_generated, args.generated)))
-    elif args.mode == "fixup":
-        for place in fixup(args.generated):
-            print("fixed %s" % place)
     elif args.mode == "serve":
         serve(args)
     elif args.mode == "sdk":

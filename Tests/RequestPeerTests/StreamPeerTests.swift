@@ -67,33 +67,27 @@ import Testing
         #expect(report.operations == 9, "the docs describe nine stream operations")
         #expect(report.failures.isEmpty, "\(report.failures.prefix(10).map { "\($0.id): \($0.why)" })")
         // Every operation is checked (values equal, failures at the same event, the same statuses),
-        // but one whose Swift side sends no request at all (listed, reason in the report).
-        let excused = Set(report.excepted.filter { $0.reason.contains("generator bug") }.map { $0.id.components(separatedBy: "/")[0] })
-        for (operation, row) in report.perOperation where !excused.contains(operation) {
+        for (operation, row) in report.perOperation {
             #expect(row.equal == row.cases && row.values > 0 && row.failing == 3 && row.status == 2, "\(operation): \(row)")
         }
-        let known = ["the docs do not state the SDK's sentinel", "generator bug"]
+        #expect(report.perOperation.count == 9, "every stream operation of the docs")
         for item in report.excepted {
-            #expect(known.contains { item.reason.contains($0) }, "an exception without a known reason: \(item.id): \(item.reason)")
+            #expect(item.reason.contains("the docs do not state the SDK's sentinel"), "an exception without a known reason: \(item.id): \(item.reason)")
         }
         #expect(report.excepted.contains { $0.what.hasPrefix("docs-only client fails at [DONE]") },
                 "the docs-only client must fail at [DONE] (the docs never name the sentinel)")
         let warnings = (try? String(contentsOf: Self.work.appendingPathComponent("warnings.txt"), encoding: .utf8)) ?? ""
         #expect(warnings.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "the runner package compiles with warnings:\n\(warnings.prefix(3000))")
 
-        // The README example prints the stream's text; it ends cleanly once the generated method
-        // passes the SDK's sentinel (until then it stops at [DONE] with the decoding error).
+        // The README example prints the stream's text and ends at the sentinel.
         let printed = try String(contentsOf: Self.work.appendingPathComponent("readme.txt"), encoding: .utf8)
         #expect(printed == "Hello, world!")
         let status = try String(contentsOf: Self.work.appendingPathComponent("readme.status"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let generated = try String(contentsOf: Self.work.appendingPathComponent("package/Sources/PeerClient/Operations+serverlesschat.swift"), encoding: .utf8)
-        if generated.contains("sentinel: \"[DONE]\"") {
-            #expect(status == "0", "the README example failed although the client knows the sentinel")
-        } else {
-            #expect(status == "3")
-            print("KNOWN GENERATOR BUG: `--python-sdk` did not pass the sentinel; the README example ends with the [DONE] decoding error")
-        }
+        #expect(status == "0", "the README example failed")
+        let snippet = try String(contentsOf: Self.work.appendingPathComponent("readme-snippet.swift"), encoding: .utf8)
+        let readme = try String(contentsOf: PackageRoot.url.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("```swift\n" + snippet + "```"), "the README shows the lines the check ran:\n\(snippet)")
         let excepted = Dictionary(grouping: report.excepted, by: \.reason).map { "\($0.value.count) × \($0.key)" }
         print("""
             streams peer check: \(report.operations) operation(s), \(report.cases) case(s), \(report.equal) equal \

@@ -5,9 +5,9 @@
 //   Runner --server-url URL --cases cases.json --out out.jsonl [--sentinel TEXT|none] [--only KIND] [--side NAME]
 //   Runner readme --server-url URL          runs the README example, prints what it prints
 //
-// --sentinel re-reads each generated EventStream's body with that sentinel (the check's
-// workaround while the --python-sdk methods pass `sentinel: nil`; see the check's report);
-// `none` with none, as the docs-only client does (the docs never name it).
+// --sentinel none re-reads each generated EventStream's body without a sentinel, as the
+// docs-only client does (the docs never name it; its stream methods are the same text but for
+// the sentinel, which the check diffs).
 import DocModelClientRuntime
 import DocModelRuntime
 import Foundation
@@ -67,23 +67,23 @@ func call(_ item: Case, _ client: SyncFriendliClient, sentinel: String?) async -
     var outcome = Outcome()
     switch item.operation {
     case "serverless.chat.stream":
-        await read({ try await client.serverlessChat.stream(model: arg(a, "model"), messages: arg(a, "messages"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
+        await read({ try await client.serverless.chat.stream(model: arg(a, "model"), messages: arg(a, "messages"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "dedicated.chat.stream":
-        await read({ try await client.dedicatedChat.stream(model: arg(a, "model"), messages: arg(a, "messages"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
+        await read({ try await client.dedicated.chat.stream(model: arg(a, "model"), messages: arg(a, "messages"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "container.chat.stream":
-        await read({ try await client.containerChat.stream(messages: arg(a, "messages")) }, sentinel: sentinel, into: &outcome)
+        await read({ try await client.container.chat.stream(messages: arg(a, "messages"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "serverless.completions.stream":
-        await read({ try await client.serverlessCompletions.stream(serverlessCompletionsStreamBody: arg(a, "serverless_completions_stream_body"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
+        await read({ try await client.serverless.completions.stream(serverlessCompletionsStreamBody: arg(a, "serverless_completions_stream_body"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "dedicated.completions.stream":
-        await read({ try await client.dedicatedCompletions.stream(dedicatedCompletionsStreamBody: arg(a, "dedicated_completions_stream_body"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
+        await read({ try await client.dedicated.completions.stream(dedicatedCompletionsStreamBody: arg(a, "dedicated_completions_stream_body"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "container.completions.stream":
-        await read({ try await client.containerCompletions.stream(arg(a, "request"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
+        await read({ try await client.container.completions.stream(arg(a, "request"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "serverless.audio.stream":
-        await read({ try await client.serverlessAudio.stream(model: arg(a, "model"), file: arg(a, "file"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
+        await read({ try await client.serverless.audio.stream(model: arg(a, "model"), file: arg(a, "file"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "dedicated.audio.stream":
-        await read({ try await client.dedicatedAudio.stream(model: arg(a, "model"), file: arg(a, "file"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
+        await read({ try await client.dedicated.audio.stream(model: arg(a, "model"), file: arg(a, "file"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "container.audio.stream":
-        await read({ try await client.containerAudio.stream(file: arg(a, "file"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
+        await read({ try await client.container.audio.stream(file: arg(a, "file"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     default:
         outcome.error = ["kind": .string("other"), "message": .string("no Swift call for \(item.operation)")]
     }
@@ -108,7 +108,7 @@ func readme(serverURL: URL) async throws {
     let client = SyncFriendliClient(serverURL: serverURL, security: .init(token: "flp_…"), transport: StreamingURLSessionTransport())
     // README-BEGIN
     let messages: [Message] = [.userMessage(UserMessage(content: .string("Hello!")))]
-    for try await event in try await client.serverlessChat.stream(model: "meta-llama-3.1-8b-instruct", messages: messages) {
+    for try await event in try await client.serverless.chat.stream(model: "meta-llama-3.1-8b-instruct", messages: messages) {
         print(event.data.choices.first?.delta.content.wrappedValue ?? "", terminator: "")
     }
     // README-END
