@@ -62,8 +62,19 @@ import Testing
         #expect(stream.parameters.map(\.wireName) == ["x_team"])
         // What only the SDK knows: one note per kind.
         let calls = diagnostics.filter { $0.kind == .inferredCall }.map(\.message)
-        #expect(calls.contains { $0.contains("which event ends the stream") })
+        #expect(calls.contains { $0.hasPrefix("2 operations:") && $0.contains("which event ends the stream") })
         #expect(calls.contains { $0.contains("default retry policy") })
+    }
+
+    @Test func aResponseOfJSONOrAStreamGivesBothShapes() throws {
+        let (operations, _) = try Self.plan()
+        let reply = try #require(operations["reply"])
+        #expect(reply.response == .jsonOrStream(
+            json: .reference(ModelReference(text: "components.ChatDelta", destination: "", target: "components/chatdelta.md")),
+            event: .reference(ModelReference(text: "components.ChatChunk", destination: "", target: "components/chatchunk.md")), sentinel: nil))
+        #expect(reply.accept == "application/json;q=1, text/event-stream;q=0")
+        // No request page: the one page of exactly these fields is the body.
+        #expect(reply.body?.flattened?.modelPath == "components/chatbody.md")
     }
 
     @Test func theOverlaySaysTheSentinelTheRetriesAndTheHeader() throws {
@@ -85,7 +96,8 @@ import Testing
         #expect(stream.parameters.map(\.location) == [.header])
         #expect(stream.parameters.map(\.wireName) == ["X-Team"])
         #expect(stream.body?.flattened?.members.count == 4)
-        #expect(!diagnostics.contains { $0.kind == .inferredCall && $0.message.contains("which event ends the stream") })
+        // Only `reply` still lacks its sentinel.
+        #expect(diagnostics.first { $0.kind == .inferredCall && $0.message.contains("which event ends the stream") }?.message.hasPrefix("1 operation:") == true)
     }
 
     @Test func thePagesOfAnOperationWhoseExampleLoopsOverNext() throws {

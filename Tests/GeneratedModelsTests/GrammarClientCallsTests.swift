@@ -92,6 +92,20 @@ import Testing
         #expect(error?.body.code == 42)
     }
 
+    /// An operation that answers JSON or a stream, as its request's `stream` flag asks: both shapes.
+    @Test func eitherJSONOrAStreamByTheResponsesContentType() async throws {
+        let whole = Recorder([(Self.head(200, "application/json; charset=utf-8"), [#"{"index": 5, "text": "Hello"}"#])])
+        let answer = try await Self.client(whole).calls.reply(messages: ["Hi"], model: "m", stream: false)
+        #expect(answer.json?.text == "Hello" && answer.stream == nil)
+        #expect(whole.sent.first?.headerFields[.accept] == "application/json;q=1, text/event-stream;q=0")
+
+        let streamed = Recorder([(Self.head(200, "text/event-stream"), [#"data: {"index": 0, "text": "He"}"# + "\n\n", #"data: {"index": 1, "text": "llo"}"# + "\n\n"])])
+        let events = try #require(try await Self.client(streamed).calls.reply(messages: ["Hi"], model: "m", stream: true).stream)
+        var text = ""
+        for try await event in events { text += event.data.text ?? "" }
+        #expect(text == "Hello")
+    }
+
     static func page(_ ids: [Int], maxPage: Int) -> (HTTPResponse, [String]) {
         let items = ids.map { #"{"id": "n\#($0)", "text": "t"}"# }.joined(separator: ", ")
         return (head(200, "application/json"), [#"{"items": [\#(items)], "pagination": {"total_count": 5, "max_page": \#(maxPage)}}"#])
