@@ -4,7 +4,8 @@
     page_peer.py sdk      runs every scenario through the real SDK (`polar.benefits.list`) against
                           its own server and prints one JSON object: {"scenarios": [{"name", "items",
                           "max_page", "call", "swift", "requests", "seen"}]}
-    page_peer.py sdk --all    the same for every operation of OPERATIONS (each scenario has `operation`)
+    page_peer.py sdk --all    the same for every operation of OPERATIONS and DEFAULTS_SCENARIO too
+                          (each scenario has `operation`)
     page_peer.py check --runner BIN --work DIR [--variant NAME] [--exceptions FILE]
                           the generated client's pages (the PageRunner of request-peer-check --pages)
                           against `sdk --all`; prints the differences and the summary, writes
@@ -44,13 +45,24 @@ SCENARIOS = [
     # A short page while `max_page` says more: only the limit (the SDK's default 10) tells it is the last.
     {"name": "short page, max_page larger", "items": 25, "max_page": 5, "call": {"page": None, "limit": None}, "swift": {"page": None, "limit": None}},
 ]
+# `sdk --all` and `check` only (the generated methods, not the runtime): a caller who passes nothing.
+# The SDK's method then sends its signature's defaults (`page: Optional[int] = 1, limit = 10`); the
+# generated Swift method's are nil, so it sends none (page-exceptions-polar.jsonl says why).
+DEFAULTS_SCENARIO = {"name": "the SDK's method defaults, Swift passes nothing", "items": 25, "max_page": None, "call": {},
+                     "swift": {"page": None, "limit": None}}
+
+
+# Set, not None: the SDK's models allow `modified_at: None` (and a customer's `deleted_at`, `tax_id`),
+# but the docs type them `[date]` / `List[…]`, required, without `Nullable`, so the client generated
+# from the docs alone rejects `null` there.
+MODIFIED = datetime(2025, 1, 2, tzinfo=timezone.utc)
 
 
 def benefit(n):
     from polar_sdk import models
 
     model = models.BenefitCustom(
-        id=f"b{n}", created_at=datetime(2025, 1, 1, tzinfo=timezone.utc), modified_at=None,
+        id=f"b{n}", created_at=datetime(2025, 1, 1, tzinfo=timezone.utc), modified_at=MODIFIED,
         description=f"Benefit {n}", selectable=True, deletable=True, is_deleted=False,
         organization_id="org", metadata={}, visibility=models.BenefitVisibility.PUBLIC,
         properties=models.BenefitCustomProperties(note=None), visibility_configurable=True,
@@ -62,9 +74,9 @@ def customer(n):
     from polar_sdk import models
 
     model = models.CustomerIndividual(
-        id=f"c{n}", created_at=datetime(2025, 1, 1, tzinfo=timezone.utc), modified_at=None, metadata={},
+        id=f"c{n}", created_at=datetime(2025, 1, 1, tzinfo=timezone.utc), modified_at=MODIFIED, metadata={},
         email=f"c{n}@example.com", email_verified=True, name=f"Customer {n}", billing_name=None,
-        billing_address=None, tax_id=None, organization_id="org", deleted_at=None, avatar_url=None,
+        billing_address=None, tax_id=[], organization_id="org", deleted_at=MODIFIED, avatar_url=None,
     )
     return model.model_dump(mode="json", by_alias=True)
 
@@ -73,7 +85,7 @@ def webhook_endpoint(n):
     from polar_sdk import models
 
     model = models.WebhookEndpoint(
-        id=f"w{n}", created_at=datetime(2025, 1, 1, tzinfo=timezone.utc), modified_at=None,
+        id=f"w{n}", created_at=datetime(2025, 1, 1, tzinfo=timezone.utc), modified_at=MODIFIED,
         url=f"https://example.com/hook/{n}", format_=models.WebhookFormat.RAW, secret="s",
         organization_id="org", events=[models.WebhookEventType.ORDER_CREATED], enabled=True,
     )
@@ -84,7 +96,7 @@ def member(n):
     from polar_sdk import models
 
     model = models.Member(
-        id=f"m{n}", created_at=datetime(2025, 1, 1, tzinfo=timezone.utc), modified_at=None,
+        id=f"m{n}", created_at=datetime(2025, 1, 1, tzinfo=timezone.utc), modified_at=MODIFIED,
         customer_id="c1", email=f"m{n}@example.com", name=None, external_id=None, role=models.MemberRole.MEMBER,
     )
     return model.model_dump(mode="json", by_alias=True)
@@ -162,7 +174,7 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
             self.log = []
 
 
-def sdk_runs(operations):
+def sdk_runs(operations, scenarios):
     """Every scenario of every operation through the real SDK's `next()` loop."""
     import polar_sdk
 
@@ -173,7 +185,7 @@ def sdk_runs(operations):
     for operation in operations:
         group, method = operation.split(".")
         call = getattr(getattr(polar, group), method)
-        for scenario in SCENARIOS:
+        for scenario in scenarios:
             scenario = {"operation": operation, **scenario}
             server.set(scenario)
             seen = []
@@ -189,8 +201,11 @@ def sdk_runs(operations):
 
 
 def run_sdk(all_operations):
-    operations = list(OPERATIONS) if all_operations else ["benefits.list"]
-    print(json.dumps({"scenarios": sdk_runs(operations)}, indent=1))
+    if all_operations:
+        runs = sdk_runs(list(OPERATIONS), SCENARIOS + [DEFAULTS_SCENARIO])
+    else:
+        runs = sdk_runs(["benefits.list"], SCENARIOS)
+    print(json.dumps({"scenarios": runs}, indent=1))
 
 
 # The README example `check` runs in the Swift runner: `listItems(limit: 10)` over 25 custom benefits.
@@ -198,9 +213,12 @@ README_ITEMS = 25
 
 
 def readme_expected(server, polar):
-    """What the README loop prints (`id description`) and sends, from the SDK's loop over the same list."""
+    """What the README loop prints (`id description`) and sends, from the SDK's loop over the same list.
+
+    `page=None`: the Swift example passes no page, and the generated method sends none (the SDK's
+    default `page=1` is the DEFAULTS_SCENARIO's difference, excepted there)."""
     server.set({"operation": "benefits.list", "items": README_ITEMS, "max_page": None})
-    lines, res = [], polar.benefits.list(limit=10)
+    lines, res = [], polar.benefits.list(page=None, limit=10)
     while res is not None:
         lines += [f"{item.id} {item.description}" for item in res.result.items]
         res = res.next()
@@ -237,7 +255,8 @@ def check(args):
     runner, work, variant = option("--runner"), option("--work"), option("--variant", "docs")
     exceptions_file = option("--exceptions")
     os.makedirs(work, exist_ok=True)
-    expected = sdk_runs(list(OPERATIONS))
+    scenarios = SCENARIOS + [DEFAULTS_SCENARIO]
+    expected = sdk_runs(list(OPERATIONS), scenarios)
     server = Server()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
@@ -267,7 +286,7 @@ def check(args):
                 return row
         return None
 
-    report = {"variant": variant, "operations": len(OPERATIONS), "scenarios": len(SCENARIOS), "runs": 0,
+    report = {"variant": variant, "operations": len(OPERATIONS), "scenarios": len(scenarios), "runs": 0,
               "requestsEqual": 0, "itemsEqual": 0, "excepted": 0, "blocking": 0, "lazy": 0, "lazyFailed": 0,
               "readme": False, "differences": []}
     runs = {(r["operation"], r["name"], r["mode"]): r for r in swift if r["kind"] == "run"}

@@ -40,20 +40,18 @@ struct Control: Encodable {
 
 enum RunnerError: Error { case usage(String), unknownOperation(String), notAnObject(String) }
 
-/// The page server's control routes, sent beside the client (not through it: they are no operation).
+/// The page server's control routes, sent through the client's core (no operation of polar's).
 struct PeerServer: Sendable {
-    var url: URL
+    var core: APIClientCore
 
     func set(_ operation: String, items: Int, maxPage: Int?) async throws {
-        var request = URLRequest(url: url.appendingPathComponent("__peer__/scenario"))
-        request.httpMethod = "POST"
-        request.httpBody = try JSONEncoder().encode(Control(operation: operation, items: items, max_page: maxPage))
-        _ = try await URLSession.shared.data(for: request)
+        var request = APIRequest(method: .post, path: "/__peer__/scenario", operationID: "peer")
+        try request.setJSONBody(Control(operation: operation, items: items, max_page: maxPage))
+        _ = try await core.send(request)
     }
 
     func log() async throws -> [String] {
-        let (data, _) = try await URLSession.shared.data(from: url.appendingPathComponent("__peer__/log"))
-        return try JSONDecoder().decode([String].self, from: data)
+        try await core.send(APIRequest(method: .get, path: "/__peer__/log", operationID: "peer")).decodeJSON([String].self)
     }
 }
 
@@ -164,10 +162,10 @@ func main() async throws {
     }
     let url = try require(URL(string: try option("--server-url")), "--server-url")
     let plan = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: URL(fileURLWithPath: try option("--plan"))))
-    FileManager.default.createFile(atPath: try option("--out"), contents: nil)
+    _ = FileManager.default.createFile(atPath: try option("--out"), contents: nil)
     let out = try FileHandle(forWritingTo: URL(fileURLWithPath: try option("--out")))
-    let server = PeerServer(url: url)
     let client = PolarClient(serverURL: url, security: .init(accessToken: "token"), transport: URLSessionTransport())
+    let server = PeerServer(core: client.core)
 
     for scenario in plan.scenarios {
         for items in [false, true] {
