@@ -93,6 +93,14 @@ import Testing
         #expect(report.itemsEqual == report.runs, "every loop sees the SDK's items, also from the docs alone")
         #expect(report.lazy == 2 * report.operations && report.lazyFailed == 0, "a sequence sent a request before `next()` or after `break`")
         #expect(report.readme && report.readmeOutput == Self.readmeOutput, "the README example printed \(report.readmeOutput ?? [])")
+        // The lines it ran are the README's.
+        let runner = try String(contentsOf: PackageRoot.url.appendingPathComponent("Tests/Peers/PageRunner/main.swift"), encoding: .utf8)
+        let lines = runner.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasSuffix("// README-SNIPPET-BEGIN") })
+        let end = try #require(lines.firstIndex { $0.hasSuffix("// README-SNIPPET-END") })
+        let snippet = lines[(start + 1)..<end].map { String($0.dropFirst(4)) }.joined(separator: "\n")
+        let readme = try String(contentsOf: PackageRoot.url.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("```swift\n" + snippet + "\n```"), "the README shows the lines the check ran:\n\(snippet)")
         let open = report.differences.filter { !$0.excepted }.map(\.line)
         #expect(open.isEmpty, "differences without an exception row: \(open.prefix(10))")
         if !variant.overlay.isEmpty {
