@@ -17,11 +17,12 @@ import FoundationNetworking
 ///   ``Watermarks/low``; the server is then held back by TCP flow control.
 ///   On Apple platforms the task is suspended (`URLSessionTask.suspend()`) and resumed.
 ///   On Linux (swift-corelibs-foundation) `suspend()` cannot be used: it takes libcurl's handle off
-///   the session, which drops the connection, and `resume()` starts the request over. There the
-///   session's delegate queue holds libcurl's thread instead (it waits while the buffer is full),
-///   so libcurl stops reading the socket; the buffer then stays under `high` plus three libcurl
-///   reads (16 KiB each). Because that holds the whole session, each request gets its own
-///   URLSession on Linux (no connection reuse between requests).
+///   the session, which drops the connection, and `resume()` starts the request over. There, only
+///   with ``Watermarks/holdsLibcurlOnLinux``, the session's delegate queue holds libcurl's thread
+///   while the buffer is full, so libcurl stops reading the socket and the buffer stays under
+///   `high` plus three libcurl reads (16 KiB each); that thread is shared by every URLSession of
+///   the process (see the flag's caveats). Without it the Linux buffer is unbounded. Each request
+///   gets its own URLSession on Linux (no connection reuse between requests).
 /// - **Cancellation.** Dropping the body's iterator (leaving a `for try await` loop early) or
 ///   cancelling the calling task cancels the URLSession task, which closes the connection.
 /// - **Request bodies** are read into memory before the request starts (a retried request reads a
@@ -42,10 +43,21 @@ public struct StreamingURLSessionTransport: ClientTransport {
         /// Buffered bytes at or below which a suspended task is resumed.
         public var low: Int
 
+        /// Linux only: hold libcurl's thread while the buffer is full (off by default; Apple
+        /// platforms always bound the buffer). swift-corelibs-foundation runs every URLSession of
+        /// the process on that one thread, so while a reader lags, all URLSession traffic of the
+        /// process waits, and URLSession calls made meanwhile (`dataTask`, `cancel`) block their
+        /// thread; with every cooperative thread blocked so, the lagging reader cannot run and the
+        /// process deadlocks. Turn it on only where one stream at a time runs through URLSession.
+        /// Off, the buffer on Linux is unbounded: a reader slower than the network holds the rest of
+        /// the body in memory.
+        public var holdsLibcurlOnLinux: Bool
+
         /// Watermarks in bytes (`low` is clamped to `0...high`); 1 MiB and 256 KiB by default.
-        public init(high: Int = 1 << 20, low: Int = 1 << 18) {
+        public init(high: Int = 1 << 20, low: Int = 1 << 18, holdsLibcurlOnLinux: Bool = false) {
             self.high = max(1, high)
             self.low = min(max(0, low), self.high)
+            self.holdsLibcurlOnLinux = holdsLibcurlOnLinux
         }
     }
 
@@ -91,12 +103,14 @@ public struct StreamingURLSessionTransport: ClientTransport {
         #if canImport(Darwin)
         let session = self.session
         #else
-        let session = SessionBox(configuration: configuration.value, queue: GatedOperationQueue(stream))
+        let session = SessionBox(configuration: configuration.value, queue: GatedOperationQueue(stream, holds: watermarks.holdsLibcurlOnLinux))
         #endif
         let task = session.session.dataTask(with: urlRequest)
         session.delegate.register(stream, for: task)
         #if !canImport(Darwin)
-        session.session.finishTasksAndInvalidate()  // this session's one task runs to its end
+        // This session's one task runs to its end. Now, before any chunk can fill the buffer and
+        // hold libcurl's thread, which swift-corelibs-foundation's invalidation waits for.
+        session.session.finishTasksAndInvalidate()
         #endif
         let response = try await withTaskCancellationHandler {
             try await stream.head(starting: task)
@@ -144,10 +158,14 @@ final class SessionBox: Sendable {
         session = URLSession(configuration: configuration.copy() as! URLSessionConfiguration, delegate: delegate, delegateQueue: queue)
     }
 
+    #if canImport(Darwin)
     deinit {
         // Running tasks (a body still being read) finish; then the session lets go of its delegate.
         session.finishTasksAndInvalidate()
     }
+    #endif
+    // Linux: `send` invalidates its session before the task starts. Not here: swift-corelibs-foundation
+    // waits for libcurl's thread, which a full buffer holds, and the reader may not have started.
 }
 
 #if !canImport(Darwin)
@@ -162,14 +180,16 @@ final class ConfigurationBox: @unchecked Sendable {
 /// stops libcurl reading the socket (and stalls only this session).
 final class GatedOperationQueue: OperationQueue, @unchecked Sendable {
     private let stream: ResponseStream
+    private let holds: Bool
 
-    init(_ stream: ResponseStream) {
+    init(_ stream: ResponseStream, holds: Bool) {
         self.stream = stream
+        self.holds = holds
         super.init()
     }
 
     override func addOperation(_ block: @escaping @Sendable () -> Void) {
-        stream.waitForRoom()
+        if holds { stream.waitForRoom() }
         let stream = self.stream
         super.addOperation {
             block()
