@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "DocModelGenCore", targets: ["DocModelGenCore"]),
         .library(name: "DocModelRuntime", targets: ["DocModelRuntime"]),
         .library(name: "DocModelClientRuntime", targets: ["DocModelClientRuntime"]),
+        .library(name: "DocModelURLSessionTransport", targets: ["DocModelURLSessionTransport"]),
         .plugin(name: "DocModelGenBuildPlugin", targets: ["DocModelGenBuildPlugin"]),
         .plugin(name: "DocModelGenCommandPlugin", targets: ["DocModelGenCommandPlugin"]),
     ],
@@ -71,6 +72,15 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // A ClientTransport over URLSession that streams response bodies on Linux too, with
+        // back-pressure. Its own product: on Linux it links FoundationNetworking (libcurl).
+        .target(
+            name: "DocModelURLSessionTransport",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // One C function: swap two folders atomically, so a killed run leaves complete output.
         .target(name: "CFileExchange", path: "Sources/CFileExchange"),
         .executableTarget(
@@ -127,8 +137,10 @@ let package = Package(
         .testTarget(
             name: "GeneratedModelsTests",
             dependencies: [
-                "GrammarFixtureModels", "UnstructuredModels", "LivepeerAIModels", "DocModelRuntime",
+                "GrammarFixtureModels", "UnstructuredModels", "LivepeerAIModels", "DocModelRuntime", "DocModelClientRuntime",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(
@@ -143,14 +155,15 @@ let package = Package(
         .testTarget(
             name: "DocModelClientRuntimeTests",
             dependencies: [
-                "DocModelClientRuntime", "DocModelRuntime", "TestSupport",
+                "DocModelClientRuntime", "DocModelRuntime", "DocModelURLSessionTransport", "TestSupport",
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
             ]
         ),
         .testTarget(
             name: "LivepeerWireTests",
             dependencies: [
-                "LivepeerAIModels", "LivepeerAISendDefaultsModels", "DocModelRuntime", "DocModelClientRuntime", "TestSupport",
+                "LivepeerAIModels", "LivepeerAISendDefaultsModels", "DocModelRuntime", "DocModelClientRuntime",
+                "DocModelURLSessionTransport", "TestSupport",
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -7,7 +7,7 @@ public struct APIClientConfiguration: Sendable {
     /// The server the operations' paths are appended to; one trailing `/` is removed first
     /// (SDK-FACTS i.8, base + path).
     public var serverURL: URL
-    /// What sends the requests (URLSession, AsyncHTTPClient, a test double).
+    /// What sends the requests (`URLSessionTransport`, `StreamingURLSessionTransport`, AsyncHTTPClient, a test double).
     public var transport: any ClientTransport
     /// Run in order around the transport: the first is outermost.
     public var middlewares: [any ClientMiddleware]

@@ -33,7 +33,9 @@ public struct APIClientCore: Sendable {
     ///
     /// Errors of the transport and the middlewares are thrown as they are. The body is only as
     /// incremental as the transport makes it: swift-openapi-urlsession's `URLSessionTransport`
-    /// buffers the whole body before returning on Linux (it streams on Apple platforms); see ``EventStream``.
+    /// buffers the whole body before returning on Linux (it streams on Apple platforms), while
+    /// `StreamingURLSessionTransport` (product `DocModelURLSessionTransport`) streams on both;
+    /// see ``EventStream``.
     public func sendStreaming(_ request: APIRequest) async throws -> StreamingResponse {
         let (response, responseBody) = try await exchange(request)
         return StreamingResponse(

@@ -17,8 +17,9 @@ import OpenAPIRuntime
 /// swift-openapi transports cancel the request and release the connection).
 ///
 /// The body can be iterated once. Events arrive one by one only if the transport streams:
-/// `AsyncHTTPClientTransport` does everywhere, `URLSessionTransport` on Apple platforms only; on
-/// Linux swift-openapi-urlsession 1.x reads the whole body before the response is returned
+/// `StreamingURLSessionTransport` (product `DocModelURLSessionTransport`) does on Linux and Apple
+/// platforms, with back-pressure; `URLSessionTransport` streams on Apple platforms only: on Linux
+/// swift-openapi-urlsession 1.x reads the whole body before the response is returned
 /// (`URLSessionTransport.swift`, `platformSupportsStreaming` is false without Darwin), so the events
 /// are right but arrive when the stream has ended.
 public struct EventStream<Element: Decodable & Sendable>: AsyncSequence, Sendable {

@@ -1,5 +1,6 @@
 import DocModelClientRuntime
 import DocModelRuntime
+import DocModelURLSessionTransport
 import Foundation
 import Testing
 import TestSupport

@@ -1,5 +1,6 @@
 import DocModelClientRuntime
 import DocModelRuntime
+import DocModelURLSessionTransport
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
@@ -41,11 +42,19 @@ import Darwin
         return early ?? false
     }
 
+    /// A streaming transport whose idle limit (60 s by default) only catches a hang: on a busy
+    /// machine the test may be slow to read an event, and the server waits for it.
+    static func patientTransport() -> StreamingURLSessionTransport {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 600
+        return StreamingURLSessionTransport(configuration: configuration)
+    }
+
     @Test("with a transport that streams, the first event arrives before the body ends (Linux included)")
     func streamingTransport() async throws {
         // The server waits for the test to have the first event (the bound only catches a hang), so
         // a busy machine that is slow to deliver it cannot make the rest come first.
-        #expect(try await firstEventBeforeEnd(StreamingURLSessionTransport(), wait: 600))
+        #expect(try await firstEventBeforeEnd(Self.patientTransport(), wait: 600))
     }
 
     /// swift-openapi-urlsession 1.x streams only on Apple platforms (`platformSupportsStreaming`
@@ -68,7 +77,7 @@ import Darwin
         // The server keeps sending keep-alives until the client goes (or 10 minutes pass: a hang).
         let log = server.start(first: "data: {\"n\": 1}\n\n", rest: nil, wait: 600)
         let client = APIClientCore(configuration: APIClientConfiguration(
-            serverURL: URL(string: "http://127.0.0.1:\(server.port)")!, transport: StreamingURLSessionTransport()))
+            serverURL: URL(string: "http://127.0.0.1:\(server.port)")!, transport: Self.patientTransport()))
         let response = try await client.sendStreaming(APIRequest(method: .get, path: "/stream", operationID: "stream"))
         for try await _ in EventStream<Delta>(response, sentinel: "[DONE]") { break }
         #expect(await log.waitForClose(seconds: 600), "the server still had an open connection")
@@ -172,6 +181,64 @@ final class EventServer: Sendable {
         }
         return log
     }
+
+    /// What the bulk server's thread did.
+    final class BulkLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var sent = 0
+        private var closedEarly = false
+        var bytesSent: Int { lock.withLock { sent } }
+        var clientClosed: Bool { lock.withLock { closedEarly } }
+        func add(_ count: Int) { lock.withLock { sent += count } }
+        func markClosed() { lock.withLock { closedEarly = true } }
+
+        func waitForClose(seconds: Double) async -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline, !clientClosed { try? await Task.sleep(for: .milliseconds(20)) }
+            return clientClosed
+        }
+    }
+
+    /// The byte at `offset` of a bulk body: a pattern of period 251, so a restarted or shifted
+    /// transfer reads wrong.
+    static func bulkByte(at offset: Int) -> UInt8 { UInt8(offset % 251) }
+
+    /// Answers `200 application/octet-stream` with `total` bytes (Content-Length) as fast as the
+    /// socket takes them; stops when a write fails (the client closed).
+    func startBulk(total: Int) -> BulkLog {
+        let log = BulkLog()
+        Thread.detachNewThread { [self] in
+            defer { close(listener) }
+            var poller = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 60_000) == 1 else { return }
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            defer { close(connection) }
+            #if canImport(Darwin)
+            var one: Int32 = 1
+            setsockopt(connection, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+            #endif
+            readHead(connection)
+            guard write(connection, "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: \(total)\r\n\r\n") else { return }
+            // 251 × 261 bytes: every block starts the pattern at offset 0.
+            let block = (0..<(251 * 261)).map { Self.bulkByte(at: $0) }
+            var offset = 0
+            while offset < total {
+                let count = min(block.count, total - offset)
+                let written = block.withUnsafeBytes { send(connection, $0.baseAddress, count, Self.sendFlags) }
+                guard written == count else { return log.markClosed() }
+                offset += count
+                log.add(count)
+            }
+        }
+        return log
+    }
+
+    #if canImport(Glibc)
+    static let sendFlags = Int32(MSG_NOSIGNAL)  // a closed peer is an error, not SIGPIPE
+    #else
+    static let sendFlags: Int32 = 0
+    #endif
 
     private func write(_ connection: Int32, _ text: String) -> Bool {
         #if canImport(Glibc)

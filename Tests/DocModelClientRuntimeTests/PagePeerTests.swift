@@ -80,7 +80,7 @@ import TestSupport
 
     @Test func polarsBenefitsListPagesAsTheSDKDoes() async throws {
         guard let run = try Self.sdkRun() else { return }
-        #expect(run.scenarios.count == 8)
+        #expect(run.scenarios.count == 9)
         let server = try ProcessRunner.start(executable: PeerCheck.python, arguments: [Self.script.path, "serve"])
         let line = try #require(server.readLine())
         let port = try #require(line.hasPrefix("LISTENING ") ? Int(line.dropFirst("LISTENING ".count)) : nil, "page_peer.py serve said \(line)")

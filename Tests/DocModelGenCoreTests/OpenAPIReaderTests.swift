@@ -22,6 +22,42 @@ import TestSupport
     static func model(_ facts: WireFacts?, _ name: String) -> WireModel? { facts?.models.first { $0.name == name } }
     static func field(_ model: WireModel?, _ name: String) -> WireField? { model?.fields.first { $0.wireName == name } }
 
+    /// `x-speakeasy-retries` of an operation, else of the document: the default policy and the
+    /// statuses; without it, the statuses Speakeasy's SDKs retry under a policy, and no default.
+    @Test func retriesOfTheOperationElseTheDocumentElseSpeakeasys() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            x-speakeasy-retries:
+              strategy: backoff
+              backoff: {initialInterval: 3000, maxInterval: 720000, maxElapsedTime: 1800000, exponent: 1.88}
+              statusCodes: [5xx]
+              retryConnectionErrors: true
+            paths:
+              /a:
+                get: {operationId: a, responses: {"200": {description: ok}}}
+              /b:
+                get:
+                  operationId: b
+                  x-speakeasy-retries: {strategy: backoff, statusCodes: [429]}
+                  responses: {"200": {description: ok}}
+            """
+        let facts = try #require(Self.read(["/spec/openapi.yaml": spec]).facts)
+        let a = try #require(facts.operations.first { $0.operationID == "a" })
+        #expect(a.defaultRetryPolicy == WireRetryPolicy(
+            initialIntervalMilliseconds: 3000, maxIntervalMilliseconds: 720_000, exponent: 1.88, maxElapsedTimeMilliseconds: 1_800_000,
+            retryConnectionErrors: true))
+        #expect(a.retryStatusCodes == ["5xx"])
+        let b = try #require(facts.operations.first { $0.operationID == "b" })
+        #expect(b.defaultRetryPolicy == WireRetryPolicy(
+            initialIntervalMilliseconds: 500, maxIntervalMilliseconds: 60_000, exponent: 1.5, maxElapsedTimeMilliseconds: 3_600_000,
+            retryConnectionErrors: false))
+        #expect(b.retryStatusCodes == ["429"])
+        let plain = try #require(Self.read(["/spec/openapi.yaml": "openapi: 3.1.0\npaths:\n  /a:\n    get: {operationId: a}\n"]).facts)
+        #expect(plain.operations.first?.defaultRetryPolicy == nil)
+        #expect(plain.operations.first?.retryStatusCodes == ["429", "500", "502", "503", "504"])
+    }
+
     @Test func objectFieldsRequiredDefaultsAndFormats() throws {
         let (facts, diagnostics) = Self.read(["/spec/openapi.yaml": Self.spec("""
             Pet:

@@ -62,32 +62,44 @@ class Handler(socketserver.BaseRequestHandler):
         except (ValueError, IndexError):
             sock.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             return
-        chunks = [base64.b64decode(chunk) for chunk in scenario["chunks"]]
-        framing = scenario.get("framing", "chunked")
-        delay = scenario.get("delay_ms", 2) / 1000
-        fields = ["HTTP/1.1 200 OK", "Content-Type: text/event-stream", "Cache-Control: no-cache", "Connection: close"]
-        if framing in ("chunked", "chunked-cut"):
-            fields.append("Transfer-Encoding: chunked")
-        elif framing == "length-short":
-            fields.append("Content-Length: %d" % (sum(len(c) for c in chunks) + 100))
-        sock.sendall(("\r\n".join(fields) + "\r\n\r\n").encode("latin-1"))
-        try:
-            for chunk in chunks:
-                time.sleep(delay)
-                if framing in ("chunked", "chunked-cut"):
-                    if chunk:  # an empty HTTP chunk would end the body
-                        sock.sendall(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
-                else:
-                    sock.sendall(chunk)
-            if framing == "chunked":
-                sock.sendall(b"0\r\n\r\n")
-        except OSError:
-            return  # the client went away (a sentinel, a break): nothing to finish
-        # Closing without a FIN-then-RST race: shut down writing, let the client read the rest.
-        try:
-            sock.shutdown(socket.SHUT_WR)
-        except OSError:
-            pass
+        send_scenario(sock, scenario)
+
+
+def send_scenario(sock, scenario):
+    """Writes one scenario's response to `sock`, write by write (also used by stream_peer.py).
+    A scenario with `status` (not 200) is answered with that status and its chunks as the body
+    under `content_type` (default application/json), for the error path."""
+    status = scenario.get("status", 200)
+    reason = {200: "OK", 400: "Bad Request", 404: "Not Found", 422: "Unprocessable Entity",
+              500: "Internal Server Error", 503: "Service Unavailable"}.get(status, "Status")
+    chunks = [base64.b64decode(chunk) for chunk in scenario["chunks"]]
+    framing = scenario.get("framing", "chunked")
+    delay = scenario.get("delay_ms", 2) / 1000
+    fields = ["HTTP/1.1 %d %s" % (status, reason),
+              "Content-Type: %s" % scenario.get("content_type", "text/event-stream" if status == 200 else "application/json"),
+              "Cache-Control: no-cache", "Connection: close"]
+    if framing in ("chunked", "chunked-cut"):
+        fields.append("Transfer-Encoding: chunked")
+    elif framing == "length-short":
+        fields.append("Content-Length: %d" % (sum(len(c) for c in chunks) + 100))
+    sock.sendall(("\r\n".join(fields) + "\r\n\r\n").encode("latin-1"))
+    try:
+        for chunk in chunks:
+            time.sleep(delay)
+            if framing in ("chunked", "chunked-cut"):
+                if chunk:  # an empty HTTP chunk would end the body
+                    sock.sendall(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+            else:
+                sock.sendall(chunk)
+        if framing == "chunked":
+            sock.sendall(b"0\r\n\r\n")
+    except OSError:
+        return  # the client went away (a sentinel, a break): nothing to finish
+    # Closing without a FIN-then-RST race: shut down writing, let the client read the rest.
+    try:
+        sock.shutdown(socket.SHUT_WR)
+    except OSError:
+        pass
 
 
 class Server(socketserver.ThreadingTCPServer):

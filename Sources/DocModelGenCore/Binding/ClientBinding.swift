@@ -245,6 +245,9 @@ public enum ClientBinding {
             if let flattened, body == nil, !flattenedMembers.isEmpty {
                 let given = Set(flattenedMembers.map(\.wireName))
                 if flattened.model.wireFields.allSatisfy({ given.contains($0.wireName) || !Self.initRequires($0) || $0.isAdditionalProperties }) {
+                    // The `init` takes them in the model's order, not the docs' argument order.
+                    let order = Dictionary(flattened.model.fields.enumerated().map { ($1.wireName, $0) }, uniquingKeysWith: { first, _ in first })
+                    flattenedMembers.sort { order[$0.wireName, default: .max] < order[$1.wireName, default: .max] }
                     body = ClientPlan.Body(
                         encoding: bodyEncoding(flattened.model, known: known), value: "requestBody", isOptional: false,
                         flattened: ClientPlan.FlattenedBody(modelPath: flattened.model.sourcePath, type: flattened.type, members: flattenedMembers))
@@ -279,7 +282,13 @@ public enum ClientBinding {
             if errors.contains(where: { json($0.contentType) }) { accept = "application/json" }
             // The SDK asks for the stream whatever its errors are (`accept_header_value="text/event-stream"`).
             if case .stream = response { accept = "text/event-stream" }
-            if case .stream(_, nil) = response { streamsWithoutSentinel.append(operation.location) }
+            // Two media types: the first preferred, as the SDK writes them (partition's
+            // `application/json;q=1, text/csv;q=0`, SDK-FACTS i).
+            if case .jsonOrStream = response { accept = "application/json;q=1, text/event-stream;q=0" }
+            switch response {
+            case .stream(_, nil), .jsonOrStream(_, _, nil): streamsWithoutSentinel.append(operation.location)
+            default: break
+            }
             var pagination: ClientPlan.Pagination?
             switch self.pagination(operation, known: known, arguments: arguments, response: response) {
             case .success(let value)?:
@@ -350,8 +359,9 @@ public enum ClientBinding {
             if let path = operation.usage?.path, let method = operation.usage?.method {
                 if let same = inGroup.first(where: { $0.path == path && $0.method == method.uppercased() }) { return same }
                 // Another route under the same name is another operation (friendli has eleven
-                // `stream`s) unless the source names this group.
-                return inGroup.first { $0.group != nil }
+                // `stream`s), unless the source names this group and has one of that name in it.
+                let named = inGroup.filter { $0.group != nil }
+                return named.count == 1 ? named[0] : nil
             }
             return inGroup.first
         }
@@ -404,11 +414,20 @@ public enum ClientBinding {
         func response(_ operation: Operation, known: WireOperation?) -> Result<ClientPlan.Response, Unsupported> {
             guard let type = operation.response else { return .success(.none) }
             if isStream(type) {
-                // Only streams: a union that also has a JSON member (JSON or a stream, by the
-                // response's content type) is not called yet.
-                if case .union(let members) = type.unwrappingWrappers,
-                   members.contains(where: { if case .sdkObject = $0.unwrappingWrappers { false } else { true } }) {
-                    return .failure(Unsupported("its response is either JSON or a server-sent event stream (\(operation.responseText ?? "")), which the client does not call yet"))
+                // A union that also has one JSON member: JSON or a stream, by the response's
+                // content type.
+                if case .union(let members) = type.unwrappingWrappers {
+                    let others = members.filter { if case .sdkObject = $0.unwrappingWrappers { false } else { true } }
+                    if !others.isEmpty {
+                        guard others.count == 1, case .reference(let reference) = others[0].unwrappingWrappers, let target = reference.target,
+                              binding.schema.model(atPath: target) != nil else {
+                            return .failure(Unsupported("its response is one of several JSON types or a server-sent event stream (\(operation.responseText ?? "")), which the client does not call yet"))
+                        }
+                        return streamResponse(operation, known: known).map { stream in
+                            guard case .stream(let event, let sentinel) = stream else { return stream }
+                            return .jsonOrStream(json: others[0].unwrappingWrappers, event: event, sentinel: sentinel)
+                        }
+                    }
                 }
                 return streamResponse(operation, known: known)
             }

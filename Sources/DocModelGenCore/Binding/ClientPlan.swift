@@ -190,6 +190,9 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         /// A `text/event-stream` body, each event decoded as `event` (the SDK's `EventStream[X]`);
         /// the stream ends at an event whose data is `sentinel`, or with the body.
         case stream(event: TypeExpression, sentinel: String?)
+        /// Either a JSON body of type `json` or a stream of `event`s, by the response's content
+        /// type (the SDK's `Union[models.X, eventstreaming.EventStream[models.Y], …]`).
+        case jsonOrStream(json: TypeExpression, event: TypeExpression, sentinel: String?)
     }
 
     /// One field of a response model the client fills.

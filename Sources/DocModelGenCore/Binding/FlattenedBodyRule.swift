@@ -8,8 +8,9 @@
 ///    object page has every argument that is not itself a field of the request model;
 /// 2. else one object page (not a request model, not an SDK response) whose fields are exactly the
 ///    arguments left after the path and the overlay's parameters; of several such pages, the one
-///    whose name shares the longest start with the operation ID (`containerTokenization` →
-///    `ContainerTokenizationBody`, not `DedicatedTokenizationBody`), when only one does.
+///    whose name shares the most words with the operation ID, then has the fewest others, when
+///    only one does (`containerChatStream` → `ContainerChatCompletionStreamBody`, not
+///    `ContainerChatCompletionBody` nor `DedicatedChatCompletionStreamBody`).
 extension ClientBinding.Builder {
     /// The body model an operation's arguments are the fields of, and its type as the docs link it.
     struct FlattenedBodyModel {
@@ -60,16 +61,28 @@ extension ClientBinding.Builder {
             let fields = Set(model.wireFields.map { Self.comparable($0.documentedName ?? $0.wireName) })
             return fields.count > 1 && fields == names
         }
-        // Several pages of one shape (container, dedicated and serverless bodies): the one whose
-        // name shares the longest start with the operation ID, when only one does.
-        let operationID = Self.comparable(known?.operationID ?? operation.usage?.operationID ?? "")
-        let scored = matches.map { model in (model, zip(Self.comparable(model.name), operationID).prefix { $0 == $1 }.count) }
-        let best = scored.map(\.1).max() ?? 0
-        let chosen = scored.filter { $0.1 == best }
+        // Several pages of one shape (container, dedicated and serverless bodies, a body and a
+        // stream body): the one that shares the most words with the operation ID, then has the
+        // fewest other words, when only one does.
+        let operationWords = Self.words(known?.operationID ?? operation.usage?.operationID ?? "")
+        let scored = matches.map { model -> (Model, Int, Int) in
+            let words = Self.words(model.name)
+            let shared = words.filter { word in operationWords.contains { Self.sameWord($0, word) } }.count
+            return (model, shared, words.count - shared)
+        }
+        let best = scored.max { ($0.1, -$0.2) < ($1.1, -$1.2) }
+        let chosen = scored.filter { $0.1 == best?.1 && $0.2 == best?.2 }
         guard chosen.count == 1, let model = chosen.first?.0 else { return nil }
         return FlattenedBodyModel(
             model: model, type: .reference(ModelReference(text: model.name, destination: "", target: model.sourcePath)),
             fields: fieldsByName(model))
+    }
+
+    static func words(_ name: String) -> [String] { NameWords.split(name) }
+
+    /// One word, or two forms of one (`complete`, `completion`: a shared start of five letters).
+    static func sameWord(_ a: String, _ b: String) -> Bool {
+        a == b || zip(a, b).prefix { $0 == $1 }.count >= 5
     }
 
     private func fieldsByName(_ model: Model) -> [String: Field] {

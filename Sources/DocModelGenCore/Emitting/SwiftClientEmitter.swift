@@ -217,6 +217,19 @@ public enum SwiftClientEmitter {
                 "}",
                 "let apiResponse = try await streamingResponse.collect()",
             ]
+        case .jsonOrStream(let json, let event, let sentinel):
+            let jsonType = type(json), eventType = type(event)
+            returnClause = " -> DocModelClientRuntime.JSONOrEventStream<\(jsonType), \(eventType)>"
+            sendLines = [
+                "let streamingResponse = try await core.sendStreaming(apiRequest)",
+                #"if streamingResponse.matches(status: ["2XX"], contentType: "text/event-stream") {"#,
+                "    return .stream(DocModelClientRuntime.EventStream<\(eventType)>(streamingResponse, sentinel: \(sentinel.map(SwiftSourceText.stringLiteral) ?? "nil")))",
+                "}",
+                "let apiResponse = try await streamingResponse.collect()",
+            ]
+            responses.append(.init(
+                statusesLiteral: #"["2XX"]"#, contentTypeLiteral: #""application/json""#,
+                action: "return .json(try apiResponse.decodeJSON(\(jsonType).self))"))
         case .none:
             returnClause = ""
             responses.append(.init(statusesLiteral: #"["2XX"]"#, contentTypeLiteral: #""*""#, action: "return"))

@@ -27,6 +27,34 @@ extension OpenAPIReading {
         }
     }
 
+    /// Speakeasy's statuses when the spec names none: what its Python SDKs retry under a policy
+    /// then (livepeer-ai's spec has no `x-speakeasy-retries`; its SDK's `retry_config = (retries,
+    /// ["429", "500", "502", "503", "504"])`, polar's too: SDK-FACTS r).
+    static let speakeasyRetriedStatuses = ["429", "500", "502", "503", "504"]
+
+    /// The operation's `x-speakeasy-retries` (else the document's): the default policy when its
+    /// strategy is `backoff`, and the statuses it retries.
+    private mutating func retries(_ node: Node?, file: OpenAPIFile) -> (WireRetryPolicy?, [String]) {
+        guard let node else { return (nil, Self.speakeasyRetriedStatuses) }
+        guard node.mapping != nil else {
+            diagnostics.append(.warning("`x-speakeasy-retries` should be a mapping: ignored", at: file.location(of: node)))
+            return (nil, Self.speakeasyRetriedStatuses)
+        }
+        let codes = node.member("statusCodes")?.sequence?.compactMap { $0.scalar?.string } ?? Self.speakeasyRetriedStatuses
+        guard node.member("strategy")?.scalar?.string == "backoff" else { return (nil, codes) }
+        let backoff = node.member("backoff")
+        func milliseconds(_ key: String, _ fallback: Int) -> Int {
+            (backoff?.member(key)?.scalar?.string).flatMap { Int($0) } ?? fallback
+        }
+        // The defaults are Speakeasy's documented ones (its retries page's global example).
+        let policy = WireRetryPolicy(
+            initialIntervalMilliseconds: milliseconds("initialInterval", 500), maxIntervalMilliseconds: milliseconds("maxInterval", 60_000),
+            exponent: (backoff?.member("exponent")?.scalar?.string).flatMap { Double($0) } ?? 1.5,
+            maxElapsedTimeMilliseconds: milliseconds("maxElapsedTime", 3_600_000),
+            retryConnectionErrors: node.member("retryConnectionErrors")?.scalar?.string == "true")
+        return (policy, codes)
+    }
+
     private mutating func readOperation(_ operation: Node, method: String, path: String, pointer: String, sharedParameters: Node?, file: OpenAPIFile) {
         // Without an operationId, Speakeasy derives a name from the method and path.
         let operationClass = SpeakeasyInlineNames.className(operation.member("operationId")?.scalar?.string ?? method + " " + path)
@@ -39,6 +67,8 @@ extension OpenAPIReading {
             sdkName: sdkName, group: operation.member("x-speakeasy-group")?.scalar?.string,
             operationID: operation.member("operationId")?.scalar?.string, method: method.uppercased(), path: path,
             parameters: [], bodyMediaType: nil, location: file.location(of: operation))
+        (wireOperation.defaultRetryPolicy, wireOperation.retryStatusCodes) = retries(
+            operation.member("x-speakeasy-retries") ?? file.root.member("x-speakeasy-retries"), file: file)
         defer { operations.append(wireOperation) }
         for (list, listPointer) in [(sharedParameters, "#/paths/parameters"), (operation.member("parameters"), pointer + "/parameters")] {
             guard let list else { continue }

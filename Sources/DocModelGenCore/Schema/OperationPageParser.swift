@@ -268,9 +268,14 @@ public enum OperationPageParser {
     }
 
     /// `Customer Portal` → `["customer_portal"]`.
+    /// The accessor path a title without `(*accessor*)` stands for: a dot between nested groups
+    /// (friendli's `# Serverless.ChatRender` is the SDK's `serverless.chat_render`), and in each
+    /// part the words (split at spaces, punctuation and lower-to-upper case changes) in snake case.
     static func snakeCaseWords(_ title: String) -> [String] {
-        let words = title.split { !($0.isLetter || $0.isNumber) }.map { $0.lowercased() }
-        return words.isEmpty ? [] : [words.joined(separator: "_")]
+        title.split(separator: ".").compactMap { part -> String? in
+            let words = NameWords.split(part)
+            return words.isEmpty ? nil : words.joined(separator: "_")
+        }
     }
 
     /// Links to `…/.md` (a page with no name: the generators' link for `Any`, `str`, `List[…]`) are

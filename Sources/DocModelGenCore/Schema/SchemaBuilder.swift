@@ -206,7 +206,7 @@ public enum SchemaBuilder {
             case .list(let list) where cases.isEmpty:
                 location = list.location
                 for item in list.items {
-                    let value = item.inlines.plainText.trimmingSpaces
+                    let value = Self.unquotedPythonString(item.inlines.plainText.trimmingSpaces)
                     cases.append(EnumCase(name: value, value: value, location: item.location))
                 }
             default:
@@ -214,6 +214,31 @@ public enum SchemaBuilder {
             }
         }
         return EnumModel(isOpen: isOpen, cases: cases, omittedCases: omitted, location: location)
+    }
+
+    /// A value listed as a Python string literal (`"transcript.text.delta"`, the newest generator's
+    /// `Literal[…]` pages) without its quotes and escapes; anything else as written.
+    static func unquotedPythonString(_ text: String) -> String {
+        guard text.count >= 2, let quote = text.first, quote == "\"" || quote == "'", text.last == quote else { return text }
+        var value = ""
+        var escaped = false
+        for character in text.dropFirst().dropLast() {
+            if escaped {
+                switch character {
+                case "n": value.append("\n")
+                case "t": value.append("\t")
+                case "r": value.append("\r")
+                default: value.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                value.append(character)
+            }
+        }
+        if escaped { value.append("\\") }
+        return value
     }
 
     private static func unionModel(_ sections: ArraySlice<Section>, resolver: TypeExpressionParser.Resolver) -> UnionModel {

@@ -18,16 +18,16 @@ extension GrammarClient {
         /// `POST /v1/chat` (the SDK's `stream`).
         ///
         /// - Parameters:
-        ///   - model: The model.
         ///   - messages: The conversation so far.
+        ///   - model: The model.
         ///   - xTeam: The team to run as.
         ///   - temperature: Sampling temperature.
         ///   - stream: Whether to stream.
         ///   - retries: This call's retry policy, over the client's and the SDK's default (`.disabled`: one attempt).
         ///   - timeout: The longest wait for the server (the response, each part of its body), over the client's.
         public func stream(
-            model: Swift.String,
             messages: [Swift.String],
+            model: Swift.String,
             xTeam: Swift.String? = nil,
             temperature: DocModelRuntime.OptionalNullable<Swift.Double> = .absent,
             stream: Swift.Bool? = nil,
@@ -125,6 +125,49 @@ extension GrammarClient {
             }
             if apiResponse.matches(status: ["422"], contentType: "application/json") {
                 throw DocModelClientRuntime.APIError(apiResponse, body: try apiResponse.decodeJSON(ComponentsError.self))
+            }
+            throw DocModelClientRuntime.UnexpectedResponseError(apiResponse)
+        }
+
+        /// Reply whole or as a stream
+        ///
+        /// Replies with one JSON body, or streams the reply when stream is true.
+        ///
+        /// `POST /v1/chat/reply` (the SDK's `reply`).
+        ///
+        /// - Parameters:
+        ///   - messages: The conversation so far.
+        ///   - model: The model.
+        ///   - temperature: Sampling temperature.
+        ///   - stream: Whether to stream.
+        ///   - retries: This call's retry policy, over the client's and the SDK's default (`.disabled`: one attempt).
+        ///   - timeout: The longest wait for the server (the response, each part of its body), over the client's.
+        public func reply(
+            messages: [Swift.String],
+            model: Swift.String,
+            temperature: DocModelRuntime.OptionalNullable<Swift.Double> = .absent,
+            stream: Swift.Bool? = nil,
+            retries: DocModelClientRuntime.RetryPolicy? = nil,
+            timeout: Swift.Duration? = nil
+        ) async throws -> DocModelClientRuntime.JSONOrEventStream<ChatDelta, ChatChunk> {
+            var apiRequest = DocModelClientRuntime.APIRequest(method: .post, path: "/v1/chat/reply", operationID: "chatReply")
+            apiRequest.accept = "application/json;q=1, text/event-stream;q=0"
+            apiRequest.retries = retries
+            apiRequest.timeout = timeout
+            let requestBody = ChatBody(
+                model: model,
+                messages: messages,
+                temperature: temperature,
+                stream: stream
+            )
+            try apiRequest.setJSONBody(requestBody)
+            let streamingResponse = try await core.sendStreaming(apiRequest)
+            if streamingResponse.matches(status: ["2XX"], contentType: "text/event-stream") {
+                return .stream(DocModelClientRuntime.EventStream<ChatChunk>(streamingResponse, sentinel: nil))
+            }
+            let apiResponse = try await streamingResponse.collect()
+            if apiResponse.matches(status: ["2XX"], contentType: "application/json") {
+                return .json(try apiResponse.decodeJSON(ChatDelta.self))
             }
             throw DocModelClientRuntime.UnexpectedResponseError(apiResponse)
         }

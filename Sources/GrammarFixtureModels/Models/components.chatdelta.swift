@@ -4,17 +4,22 @@ public struct ChatDelta: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var index: Swift.Int
     /// The next tokens.
     public var text: Swift.String?
+    /// What the event is.
+    public var kind: DeltaKind?
 
     public init(
         index: Swift.Int,
-        text: Swift.String? = nil
+        text: Swift.String? = nil,
+        kind: DeltaKind? = nil
     ) {
         self.index = index
         self.text = text
+        self.kind = kind
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey {
         case index
         case text
+        case kind
     }
 }

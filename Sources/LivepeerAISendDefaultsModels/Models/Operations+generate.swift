@@ -28,6 +28,7 @@ extension SendingDefaults.LivepeerClient {
             apiRequest.accept = "application/json"
             apiRequest.retries = retries
             apiRequest.timeout = timeout
+            apiRequest.retryStatusCodes = ["429", "500", "502", "503", "504"]
             try apiRequest.setMultipartBody(request)
             let apiResponse = try await core.send(apiRequest)
             if apiResponse.matches(status: ["2XX"], contentType: "application/json") {

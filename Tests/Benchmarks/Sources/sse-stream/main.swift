@@ -41,7 +41,7 @@ struct EventBytes: AsyncSequence, Sendable {
             index += 1
         }
         self.block = block
-        repeats = max(1, total / block.count)
+        repeats = Swift.max(1, total / block.count)
     }
 
     struct AsyncIterator: AsyncIteratorProtocol {

@@ -10,7 +10,8 @@ import FoundationNetworking
 /// whole body first on Linux). The tests use it to show that ``EventStream`` yields events as
 /// they come when the transport streams, and that dropping the body's iterator cancels the task.
 ///
-/// Test-only: it keeps no back-pressure (a fast server fills memory), and the request body is
+/// Copied from Tests/DocModelClientRuntimeTests/StreamingURLSessionTransport.swift for the streams peer
+/// check runner. Test-only: it keeps no back-pressure (a fast server fills memory), and the request body is
 /// sent from memory.
 struct StreamingURLSessionTransport: ClientTransport {
     struct NoResponse: Error {}
@@ -24,10 +25,7 @@ struct StreamingURLSessionTransport: ClientTransport {
 
         let (stream, continuation) = AsyncThrowingStream<HTTPBody.ByteChunk, any Error>.makeStream()
         let delegate = Delegate(chunks: continuation)
-        let configuration = URLSessionConfiguration.ephemeral
-        // Not 60 s idle: a test on a busy machine may be slow to read an event (the server waits for it).
-        configuration.timeoutIntervalForRequest = 600
-        let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        let session = URLSession(configuration: .ephemeral, delegate: delegate, delegateQueue: nil)
         let task = session.dataTask(with: urlRequest)
         let cancel = Cancellation(task: task, session: session)
         let response = try await withTaskCancellationHandler {
