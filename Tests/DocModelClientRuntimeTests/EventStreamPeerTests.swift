@@ -53,12 +53,12 @@ import TestSupport
     }
 
     @Test("random bodies in random chunks: the parser gives the SDK's stream_events envelopes, or its error")
-    func randomBodies() throws {
+    func randomBodies() async throws {
         if let missing = Self.missing() {
             if PeerCheck.required { Issue.record("DOCMODELGEN_REQUIRE_PEERS=1, but \(missing)") } else { print("skipped the event-stream peer check: \(missing)") }
             return
         }
-        let run = try ProcessRunner.run(executable: PeerCheck.python, arguments: [
+        let run = try await ProcessRunner.Async.run(executable: PeerCheck.python, arguments: [
             Self.peers.appendingPathComponent("sse_peer.py").path, "random", "--count", "20000", "--seed", "3",
         ])
         try #require(run.status == 0, "sse_peer.py random: \(run.stderr)")
@@ -93,13 +93,13 @@ import TestSupport
         }
         let work = try TemporaryFolder(prefix: "sse-peer")
         let file = work.file("scenarios.json")
-        let generated = try ProcessRunner.run(executable: PeerCheck.python, arguments: [
+        let generated = try await ProcessRunner.Async.run(executable: PeerCheck.python, arguments: [
             Self.peers.appendingPathComponent("sse_scenarios.py").path, "--out", file.path,
         ])
         try #require(generated.status == 0, "sse_scenarios.py: \(generated.stderr)")
         let scenarios = try JSONDecoder().decode([Scenario].self, from: Data(contentsOf: file))
 
-        let sdkRun = try ProcessRunner.run(executable: PeerCheck.python, arguments: [
+        let sdkRun = try await ProcessRunner.Async.run(executable: PeerCheck.python, arguments: [
             Self.peers.appendingPathComponent("sse_peer.py").path, "sdk", "--scenarios", file.path,
         ])
         try #require(sdkRun.status == 0, "sse_peer.py sdk: \(sdkRun.stderr)")

@@ -51,17 +51,17 @@ import TestSupport
     static let script = PackageRoot.url.appendingPathComponent("Tests/Peers/page_peer.py")
 
     /// The SDK's run, or nil (with the skip message) without the virtualenv.
-    static func sdkRun() throws -> SDKRun? {
+    static func sdkRun() async throws -> SDKRun? {
         let python = PeerCheck.python
         let probe = FileManager.default.isExecutableFile(atPath: python.path)
-            ? try ProcessRunner.run(executable: python, arguments: ["-c", "import polar_sdk"]) : nil
+            ? try await ProcessRunner.Async.run(executable: python, arguments: ["-c", "import polar_sdk"]) : nil
         guard probe?.status == 0 else {
             let why = "the peer virtualenv is missing or cannot import polar_sdk: run `Tests/Peers/setup-venv` (CI's .ci/run does)"
             #expect(!PeerCheck.required, "DOCMODELGEN_REQUIRE_PEERS=1: \(why)")
             print("skipped: \(why)")
             return nil
         }
-        let result = try ProcessRunner.run(executable: python, arguments: [script.path, "sdk"])
+        let result = try await ProcessRunner.Async.run(executable: python, arguments: [script.path, "sdk"])
         try #require(result.status == 0, "page_peer.py sdk failed: \(result.stderr)")
         return try JSONDecoder().decode(SDKRun.self, from: Data(result.stdout.utf8))
     }
@@ -79,7 +79,7 @@ import TestSupport
     }
 
     @Test func polarsBenefitsListPagesAsTheSDKDoes() async throws {
-        guard let run = try Self.sdkRun() else { return }
+        guard let run = try await Self.sdkRun() else { return }
         #expect(run.scenarios.count == 9)
         let server = try ProcessRunner.start(executable: PeerCheck.python, arguments: [Self.script.path, "serve"])
         let line = try #require(server.readLine())

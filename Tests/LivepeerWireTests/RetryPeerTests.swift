@@ -20,12 +20,11 @@ import Testing
 ///
 /// Skipped without the peers virtualenv, unless DOCMODELGEN_REQUIRE_PEERS=1 (CI), where it fails.
 @Suite(.serialized) struct RetryPeerTests {
-    /// The SDK's policy. The generated method does not set the operation's retried statuses yet
-    /// (`APIRequest.retryStatusCodes`, the SDK's `["429", "500", "502", "503", "504"]`,
-    /// `generate.py:70`), so they are given here as the override.
+    /// The SDK call's policy, given to the generated method as the call's `retries:`; the statuses
+    /// it retries are the operation's, which the generated method sets (the SDK's
+    /// `["429", "500", "502", "503", "504"]`, `generate.py:70`).
     static let policy = RetryPolicy.backoff(
-        initialIntervalMs: 10, maxIntervalMs: 50, exponent: 1.5, maxElapsedTimeMs: 2000, retryConnectionErrors: true,
-        statusCodesOverride: ["429", "500", "502", "503", "504"])
+        initialIntervalMs: 10, maxIntervalMs: 50, exponent: 1.5, maxElapsedTimeMs: 2000, retryConnectionErrors: true)
     /// What a request's trip adds to a measured interval (client work, connect, upload) on a
     /// loaded 2-core machine.
     static let slackMs = 150.0
@@ -79,7 +78,7 @@ import Testing
         let timing = AttemptTiming()
         let client = LivepeerClient(core: APIClientCore(configuration: APIClientConfiguration(
             serverURL: URL(string: "\(server.baseURL)/s/\(swiftRun)/\(scenario)")!, transport: URLSessionTransport(),
-            middlewares: [timing], security: LivepeerClient.Security(httpBearer: "peer-test-token").credentials, retryPolicy: Self.policy,
+            middlewares: [timing], security: LivepeerClient.Security(httpBearer: "peer-test-token").credentials,
             timeout: .seconds(5))))
         // Every field given: the SDK sends its defaults, so both bodies then have the same length.
         let body = BodyGenImageToVideo(
@@ -88,7 +87,7 @@ import Testing
             numInferenceSteps: 25)
         var swiftOutcome = "ok"
         do {
-            _ = try await client.generate.imageToVideo(body)
+            _ = try await client.generate.imageToVideo(body, retries: Self.policy)
         } catch let error as UnexpectedResponseError {
             swiftOutcome = "error \(error.status.code)"
         } catch let error as DocModelClientRuntime.APIError<LivepeerAIModels.HTTPError> {
@@ -120,7 +119,9 @@ import Testing
             // Give-up: the first attempt that ends after max_elapsed_time is the last, and its
             // response is the answer (the same status as the SDK's).
             #expect(swift.outcome == sdk.outcome)
-            #expect(sdk.elapsed >= 2000 - 5, "\(sdk)")
+            // At the server the span starts at the first arrival, which the SDK's own clock (started
+            // before it sent) precedes by the first trip: slower on a loaded machine.
+            #expect(sdk.elapsed >= 2000 - 100, "\(sdk)")
             #expect(sdk.elapsed - (sdk.gaps.last ?? 0) <= 2000 + 5, "\(sdk)")
             // Swift's on its own clock: at the server a span also holds the trips, and the first
             // one (the connection's set-up) is slower on a loaded machine. The answer before the

@@ -63,7 +63,7 @@ import Testing
     static let readmeOutput = (1...25).map { "b\($0) Benefit \($0)" }
 
     @Test(arguments: variants)
-    func generatedPagesFollowTheSDK(_ variant: Variant) throws {
+    func generatedPagesFollowTheSDK(_ variant: Variant) async throws {
         let check = PeerCheck(sdk: "polar", corpus: "polar-python", module: "polar_sdk")
         if let missing = check.missing() {
             if PeerCheck.required { Issue.record("DOCMODELGEN_REQUIRE_PEERS=1, but \(missing)") } else { print("skipped pages \(variant.name): \(missing)") }
@@ -79,7 +79,7 @@ import Testing
         ]
         for argument in variant.overlay { arguments += ["--generate-arg", argument] }
         let command = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let run = try ProcessRunner.bash("timeout 2400 \(command)", in: PackageRoot.url)
+        let run = try await ProcessRunner.Async.bash("timeout 2400 \(command)", in: PackageRoot.url)
         print(run.stdout.components(separatedBy: "\n").filter { !$0.hasPrefix("DIFFERENCE (excepted") }.suffix(60).joined(separator: "\n"))
         #expect(run.status == 0, "page peer check (\(variant.name)) failed (exit \(run.status)); work folder \(work.path):\n\(run.stdout.suffix(6000))\(run.stderr.suffix(3000))")
         let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: work.appendingPathComponent("page-report.json")))

@@ -46,7 +46,7 @@ import Testing
     static let work = PackageRoot.url.appendingPathComponent(".build/stream-peer")
 
     @Test("every friendli stream operation yields what the SDK yields, from the same bodies")
-    func everyStreamOperationYieldsWhatTheSDKYields() throws {
+    func everyStreamOperationYieldsWhatTheSDKYields() async throws {
         let check = PeerCheck(sdk: "friendli", corpus: "friendli-python", module: "friendli")
         if let missing = check.missing() {
             if PeerCheck.required { Issue.record("DOCMODELGEN_REQUIRE_PEERS=1, but \(missing)") } else { print("skipped the streams peer check: \(missing)") }
@@ -60,7 +60,7 @@ import Testing
             "--python", PeerCheck.python.path, "--work", Self.work.path,
         ]
         let command = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let run = try ProcessRunner.bash("timeout 1800 \(command)", in: PackageRoot.url)
+        let run = try await ProcessRunner.Async.bash("timeout 1800 \(command)", in: PackageRoot.url)
         print(run.stdout.components(separatedBy: "\n").suffix(40).joined(separator: "\n"))
         #expect(run.status == 0, "streams peer check failed (exit \(run.status)); work folder \(Self.work.path):\n\(run.stdout.suffix(6000))\(run.stderr.suffix(3000))")
         let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: Self.work.appendingPathComponent("report.json")))
