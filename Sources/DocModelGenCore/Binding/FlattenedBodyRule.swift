@@ -64,9 +64,9 @@ extension ClientBinding.Builder {
         // Several pages of one shape (container, dedicated and serverless bodies, a body and a
         // stream body): the one that shares the most words with the operation ID, then has the
         // fewest other words, when only one does.
-        let operationWords = NameWords.split(known?.operationID ?? operation.usage?.operationID ?? "")
+        let operationWords = Self.words(known?.operationID ?? operation.usage?.operationID ?? "")
         let scored = matches.map { model -> (Model, Int, Int) in
-            let words = NameWords.split(model.name)
+            let words = Self.words(model.name)
             let shared = words.filter { word in operationWords.contains { Self.sameWord($0, word) } }.count
             return (model, shared, words.count - shared)
         }
@@ -77,6 +77,8 @@ extension ClientBinding.Builder {
             model: model, type: .reference(ModelReference(text: model.name, destination: "", target: model.sourcePath)),
             fields: fieldsByName(model))
     }
+
+    static func words(_ name: String) -> [String] { NameWords.split(name) }
 
     /// One word, or two forms of one (`complete`, `completion`: a shared start of five letters).
     static func sameWord(_ a: String, _ b: String) -> Bool {
