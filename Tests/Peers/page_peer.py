@@ -151,50 +151,62 @@ def unwrap_alias(a):
         else:
             return a
 
-def sample(a, name="", depth=0):
-    a = unwrap_alias(a)
-    origin = typing.get_origin(a)
-    args = typing.get_args(a)
+
+def sample(annotation, name="", depth=0):
+    """A minimal JSON value of the annotation that the SDK's models accept (`name`: the field's, for a
+    string that looks like an e-mail or URL). A union takes its first member whose value validates;
+    `Optional`/`Nullable` a value of the inner type, not null (the docs often say required)."""
+    annotation = unwrap_alias(annotation)
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:
         return sample(args[0], name, depth)
     if origin in (typing.Union, types.UnionType):
-        members = [m for m in args if m is not type(None) and unwrap_alias(m) is not Unset]
-        for m in members:
+        last = None
+        for member in (m for m in args if m is not type(None) and unwrap_alias(m) is not Unset):
             try:
-                v = sample(m, name, depth)
-                pydantic.TypeAdapter(m).validate_python(v)
-                return v
-            except Exception as e:
-                last = e
-        raise ValueError(f"no member of {a} validates: {last}")
+                value = sample(member, name, depth)
+                pydantic.TypeAdapter(member).validate_python(value)
+                return value
+            except Exception as error:  # the next member
+                last = error
+        raise ValueError(f"no member of {annotation} validates: {last}")
     if origin is typing.Literal:
         return args[0]
-    if origin in (list, typing.List, set, tuple):
+    if origin in (list, set, tuple):
         return []
-    if origin in (dict, typing.Dict):
+    if origin is dict:
         return {}
-    if a is typing.Any or a is object:
+    if annotation is typing.Any or annotation is object:
         return "x"
-    if isinstance(a, type):
-        if issubclass(a, Unset): raise ValueError("unset")
-        if issubclass(a, enum.Enum): return list(a)[0].value
-        if issubclass(a, bool): return True
-        if issubclass(a, int): return 1
-        if issubclass(a, float): return 1.5
-        if issubclass(a, str):
-            if "email" in name: return "a@example.com"
-            if name.endswith("url") or name == "url": return "https://example.com/x"
-            return "s"
-        if issubclass(a, dt.datetime): return "2025-01-01T00:00:00Z"
-        if issubclass(a, dt.date): return "2025-01-01"
-        if issubclass(a, pydantic.BaseModel): return model_sample(a, depth + 1)
-    raise ValueError(f"no sample for {a!r} ({name})")
+    if isinstance(annotation, type):
+        if issubclass(annotation, enum.Enum):
+            return list(annotation)[0].value
+        if issubclass(annotation, bool):
+            return True
+        if issubclass(annotation, int):
+            return 1
+        if issubclass(annotation, float):
+            return 1.5
+        if issubclass(annotation, str):
+            if "email" in name:
+                return "a@example.com"
+            return "https://example.com/x" if name.endswith("url") else "s"
+        if issubclass(annotation, dt.datetime):
+            return "2025-01-01T00:00:00Z"
+        if issubclass(annotation, dt.date):
+            return "2025-01-01"
+        if issubclass(annotation, pydantic.BaseModel) and not issubclass(annotation, Unset):
+            return model_sample(annotation, depth + 1)
+    raise ValueError(f"no sample for {annotation!r} ({name})")
+
 
 def model_sample(model, depth=0):
-    if depth > 12: raise ValueError(f"too deep at {model}")
+    """The model's required fields (by their JSON names), each a `sample`; validated by the model."""
+    if depth > 12:
+        raise ValueError(f"too deep at {model}")
     out = {}
-    for fname, field in model.model_fields.items():
-        key = field.alias or fname
+    for field_name, field in model.model_fields.items():
+        key = field.alias or field_name
         if not field.is_required():
             # A constant with a default (a union member's `type: Literal["custom"] = "custom"`):
             # sent, so that a discriminated union finds its member.
@@ -203,7 +215,7 @@ def model_sample(model, depth=0):
             elif isinstance(field.default, (str, int, float, bool)):
                 out[key] = field.default
             continue
-        out[key] = sample(field.annotation, fname, depth)
+        out[key] = sample(field.annotation, field_name, depth)
     model.model_validate(out)
     return out
 
@@ -211,7 +223,6 @@ def model_sample(model, depth=0):
 def item_type(method):
     """`X` of the response's `result.items: List[X]` (from the method's return annotation)."""
     import inspect
-    import typing
 
     response = typing.get_args(inspect.signature(method).return_annotation)[0]
     page = unwrap_alias(response.model_fields["result"].annotation)
@@ -364,10 +375,11 @@ def sdk_runs(plan):
     server = Server()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     polar = polar_client(f"http://127.0.0.1:{server.server_address[1]}")
-    methods = paged_methods(polar)
     results = []
     for operation, scenarios in plan:
-        call = methods[operation]
+        call = polar
+        for part in operation.split("."):
+            call = getattr(call, part)
         spec = {"call": {}, "key": "id"} if operation == "benefits.list" else operations()[operation]
         attribute = spec["key"]
         for scenario in scenarios:
