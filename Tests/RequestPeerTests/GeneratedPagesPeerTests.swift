@@ -99,7 +99,7 @@ import Testing
         #expect(run.status == 0, "page peer check (\(variant.name)) failed (exit \(run.status)); work folder \(work.path):\n\(run.stdout.suffix(6000))\(run.stderr.suffix(3000))")
         let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: work.appendingPathComponent("page-report.json")))
         print("""
-            pages \(variant.name): \(report.operations) operation(s) x \(report.scenarios) scenario(s) x pages/items = \(report.runs) run(s); \
+            pages \(variant.name): \(report.operations) operation(s), \(report.scenarios) scenario(s) x pages/items = \(report.runs) run(s); \
             requests equal \(report.requestsEqual), items equal \(report.itemsEqual), excepted \(report.excepted), \
             blocking \(report.blocking); lazy \(report.lazy); README example \(report.readme ? "ok" : "FAILED")
             """)
