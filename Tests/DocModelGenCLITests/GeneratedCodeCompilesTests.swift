@@ -49,7 +49,7 @@ import Testing
         #expect(swift.contains("    \(accessLevel) var `class`: Swift.String\n"))
         #expect(swift.contains("    \(accessLevel) var self_: Swift.Int?\n"))
         #expect(swift.contains("    \(accessLevel) var _2fa: [[Swift.String: Swift.Double]]?\n"))
-        #expect(swift.contains("case quoteD = \"quote\\\"d\""))
+        #expect(swift.contains("self.quoteD = try container.decode([Other].self, forKey: \"quote\\\"d\")"))
 
         let files = ["other.swift", "tricky.swift", "upload.swift"].map { temp.url.appendingPathComponent("out/\($0)").path }
         let compile = try await SwiftCompiler.typecheck(files, packageName: accessLevel == "package" ? "Fixture" : nil)
@@ -138,10 +138,13 @@ import Testing
         #expect(compile.status == 0, "\(compile.stderr)")
         #expect(compile.stderr.isEmpty, "\(compile.stderr)")
 
-        // Without the overlay the same pages need no runtime type, and import none.
+        // Without the overlay the same pages need no runtime type but the `Codable`'s key: an enum
+        // page imports nothing, a struct page the runtime for `WireKey` alone.
         let plain = try await ProcessRunner.Async.docmodelgen(["generate", "docs", "--output", "plain"], in: temp.url)
         #expect(plain.status == 0, "\(plain.stderr)")
-        #expect(!(try temp.read("plain/counter.swift")).contains("import"))
+        #expect(!(try temp.read("plain/mode.swift")).contains("import"))
+        let plainCounter = try temp.read("plain/counter.swift")
+        #expect(plainCounter.contains("import DocModelRuntime\n") && plainCounter.components(separatedBy: "DocModelRuntime.").count - 1 == 2)
     }
 }
 

@@ -64,8 +64,8 @@ import Testing
         let swift = try SwiftModelEmitterTests.emitted(schema)
         #expect(swift.contains("    public var sourceId: Swift.String\n"))
         #expect(swift.contains("    public var typeFilter: Swift.String?\n"))
-        #expect(swift.contains("        case typeFilter = \"type\"\n"))
-        #expect(swift.contains("        case sourceId\n"))
+        #expect(swift.contains("        self.typeFilter = try container.decodeIfPresent(Swift.String.self, forKey: \"type\")\n"))
+        #expect(swift.contains("        self.sourceId = try container.decode(Swift.String.self, forKey: \"sourceId\")\n"))
     }
 
     @Test func theSDKWinsConflictsAndEachIsReportedAtTheDocsCell() throws {

@@ -91,11 +91,12 @@ public enum SwiftModelEmitter {
         }
 
         /// Whether a struct's file names a runtime type: in what the context spells (types, wrappers,
-        /// defaults), or in what the template adds for boxed properties (`Indirect`), constants
-        /// (`LiteralValue`) and multipart bodies (`MultipartPart`). Read from the context, so that
-        /// the import follows every type an overlay or an analysis put there.
+        /// defaults, the `Codable`'s `WireKey`), or in what the template adds for boxed properties
+        /// (`Indirect`), constants (`LiteralValue`) and multipart bodies (`MultipartPart`). Read from
+        /// the context, so that the import follows every type an overlay or an analysis put there.
         static func needsRuntime(_ context: ModelTemplateContext) -> Bool {
             if context.isMultipartBody || !context.constants.isEmpty || context.properties.contains(where: \.isBoxed) { return true }
+            if let coding = context.coding, LibraryNames.namesRuntime((coding.decodeLines + coding.encodeLines).joined()) { return true }
             return context.properties.contains { LibraryNames.namesRuntime($0.type + $0.attribute + $0.declarationDefault) }
                 || context.defaults.contains { LibraryNames.namesRuntime($0.type + $0.value) }
         }
@@ -120,8 +121,8 @@ public enum SwiftModelEmitter {
             var defaults: [ModelTemplateContext.Default] = []
             // Deprecated properties, by wire name: generated code uses their private storage.
             var storedUnder: [String: String] = [:]
-            // What a hand-written `Codable` codes, for a model with additional properties: each
-            // coded property's storage, its type and its `CodingKeys` case.
+            // What the written-out `Codable` codes: each coded property's storage, its type and
+            // its wire name (a Swift string literal).
             var coded: [(storage: String, type: String, key: String)] = []
             var extrasName: String?
             for field in fields {
@@ -130,12 +131,11 @@ public enum SwiftModelEmitter {
                     let name = SwiftNaming.escaped(propertyName)
                     let type = SwiftTypeRenderer.swiftType(of: field.type.unwrappingWrappers, in: binding)
                     extrasName = name
-                    var property = ModelTemplateContext.Property(
+                    let property = ModelTemplateContext.Property(
                         name: name, type: type, attribute: "", isBoxed: false, storageName: "", declarationDefault: "",
                         docLines: SwiftSourceText.docCommentLines(
                             (field.description.map { $0 + "\n\n" } ?? "") + "Every key the other properties do not name, at the top level of the object."),
-                        codingKey: "")
-                    property.isCoded = false
+                        wireName: "")
                     properties.append(property)
                     parameters.append(ModelTemplateContext.Parameter(
                         name: name, type: type, parameterDefault: " = [:]", isBoxed: false, storageName: "", isLast: false))
@@ -163,9 +163,7 @@ public enum SwiftModelEmitter {
                     name: name, type: type, attribute: storage == .nullable ? "@\(LibraryNames.qualified.runtime("Nullable")) " : "", isBoxed: boxed,
                     storageName: storageName, declarationDefault: "",
                     docLines: docText.isEmpty ? [] : SwiftSourceText.docCommentLines(docText),
-                    codingKey: boxed || deprecated
-                        ? "\(storageName) = \(SwiftSourceText.stringLiteral(field.wireName))"
-                        : propertyName == field.wireName ? name : "\(name) = \(SwiftSourceText.stringLiteral(field.wireName))")
+                    wireName: SwiftSourceText.stringLiteral(field.wireName))
                 if deprecated {
                     property.deprecationMessage = SwiftSourceText.stringLiteral(Self.deprecationMessage(field))
                     storedUnder[field.wireName] = storageName
@@ -191,7 +189,7 @@ public enum SwiftModelEmitter {
                     parameters.append(parameter(default: defaultValue != nil && options.sendDefaults ? " = Defaults.\(name)" : ""))
                 }
                 properties.append(property)
-                let key = String(property.codingKey.prefix { $0 != " " })
+                let key = property.wireName
                 if boxed {
                     coded.append((storageName, LibraryNames.qualified.runtime("Indirect") + "<\(type)>", key))
                 } else if deprecated {
@@ -207,35 +205,42 @@ public enum SwiftModelEmitter {
                 common: common, properties: properties, parameters: parameters, constants: constants, defaults: defaults,
                 isMultipartBody: model.isMultipartBody,
                 multipartLines: model.isMultipartBody ? MultipartPartsRenderer.lines(for: model, in: binding, storedUnder: storedUnder) : [],
-                additionalProperties: extrasName.map { name in
-                    Self.additionalProperties(name: name, coded: coded, wireNames: fields.filter { !$0.isAdditionalProperties }.map(\.wireName))
-                })
+                coding: Self.coding(
+                    coded: coded,
+                    additionalProperties: extrasName.map { ($0, fields.filter { !$0.isAdditionalProperties }.map(\.wireName)) }))
         }
 
-        /// The `Codable` of a model with additional properties: each coded property as synthesized
-        /// code would code it (`decodeIfPresent` and `encodeIfPresent` for an optional type, so the
-        /// runtime's overloads for its wrappers apply alike), then the other keys.
-        static func additionalProperties(
-            name: String, coded: [(storage: String, type: String, key: String)], wireNames: [String]
-        ) -> ModelTemplateContext.AdditionalProperties {
+        /// The written-out `Codable`: each coded property by its wire name, as synthesized code
+        /// would code it (`decodeIfPresent` and `encodeIfPresent` for an optional type, so the
+        /// runtime's overloads for its wrappers apply alike), then the additional properties, if
+        /// any. Nil for a model without fields (synthesized: an empty object).
+        static func coding(
+            coded: [(storage: String, type: String, key: String)], additionalProperties: (name: String, wireNames: [String])?
+        ) -> ModelTemplateContext.Coding? {
+            guard !coded.isEmpty || additionalProperties != nil else { return nil }
             var decodeLines: [String] = []
             var encodeLines: [String] = []
             if !coded.isEmpty {
-                decodeLines.append("let container = try decoder.container(keyedBy: CodingKeys.self)")
-                encodeLines.append("var container = encoder.container(keyedBy: CodingKeys.self)")
+                let key = LibraryNames.qualified.runtime("WireKey")
+                decodeLines.append("let container = try decoder.container(keyedBy: \(key).self)")
+                encodeLines.append("var container = encoder.container(keyedBy: \(key).self)")
             }
             for (storage, type, key) in coded {
                 if type.hasSuffix("?") {
-                    decodeLines.append("self.\(storage) = try container.decodeIfPresent(\(type.dropLast()).self, forKey: .\(key))")
-                    encodeLines.append("try container.encodeIfPresent(self.\(storage), forKey: .\(key))")
+                    decodeLines.append("self.\(storage) = try container.decodeIfPresent(\(type.dropLast()).self, forKey: \(key))")
+                    encodeLines.append("try container.encodeIfPresent(self.\(storage), forKey: \(key))")
                 } else {
-                    decodeLines.append("self.\(storage) = try container.decode(\(type).self, forKey: .\(key))")
-                    encodeLines.append("try container.encode(self.\(storage), forKey: .\(key))")
+                    decodeLines.append("self.\(storage) = try container.decode(\(type).self, forKey: \(key))")
+                    encodeLines.append("try container.encode(self.\(storage), forKey: \(key))")
                 }
             }
-            return ModelTemplateContext.AdditionalProperties(
-                name: name, decodeLines: decodeLines, encodeLines: encodeLines,
-                knownKeys: "[" + wireNames.map(SwiftSourceText.stringLiteral).joined(separator: ", ") + "]")
+            if let (name, wireNames) = additionalProperties {
+                let runtime = LibraryNames.qualified.runtime("AdditionalProperties")
+                let known = "[" + wireNames.map(SwiftSourceText.stringLiteral).joined(separator: ", ") + "]"
+                decodeLines.append("self.\(name) = try \(runtime).decode(from: decoder, excluding: \(known))")
+                encodeLines.append("try \(runtime).encode(self.\(name), to: encoder, excluding: \(known))")
+            }
+            return ModelTemplateContext.Coding(decodeLines: decodeLines, encodeLines: encodeLines)
         }
 
         /// `@available(*, deprecated, message:)` text: what the docs say after their deprecation

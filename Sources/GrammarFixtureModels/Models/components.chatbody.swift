@@ -25,10 +25,19 @@ public struct ChatBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.stream = stream
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case model
-        case messages
-        case temperature
-        case stream
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.model = try container.decode(Swift.String.self, forKey: "model")
+        self.messages = try container.decode([Swift.String].self, forKey: "messages")
+        self.temperature = try container.decode(DocModelRuntime.OptionalNullable<Swift.Double>.self, forKey: "temperature")
+        self.stream = try container.decodeIfPresent(Swift.Bool.self, forKey: "stream")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.model, forKey: "model")
+        try container.encode(self.messages, forKey: "messages")
+        try container.encode(self.temperature, forKey: "temperature")
+        try container.encodeIfPresent(self.stream, forKey: "stream")
     }
 }

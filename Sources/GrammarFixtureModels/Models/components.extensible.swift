@@ -55,36 +55,26 @@ public struct Extensible: Swift.Codable, Swift.Hashable, Swift.Sendable {
     }
 
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(Swift.String.self, forKey: .type)
-        self.count = try container.decodeIfPresent(Swift.Int.self, forKey: .count)
-        self._label = try container.decode(DocModelRuntime.Nullable<Swift.String>.self, forKey: .label)
-        self.note = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: .note)
-        self.kind = try container.decode(DocModelRuntime.Literal<KindConstant_>.self, forKey: .kind)
-        self._childBox = try container.decode(DocModelRuntime.Indirect<Extensible?>.self, forKey: ._childBox)
-        self._oldStorage = try container.decodeIfPresent(Swift.String.self, forKey: ._oldStorage)
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.type = try container.decode(Swift.String.self, forKey: "type")
+        self.count = try container.decodeIfPresent(Swift.Int.self, forKey: "count")
+        self._label = try container.decode(DocModelRuntime.Nullable<Swift.String>.self, forKey: "label")
+        self.note = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "note")
+        self.kind = try container.decode(DocModelRuntime.Literal<KindConstant_>.self, forKey: "kind")
+        self._childBox = try container.decode(DocModelRuntime.Indirect<Extensible?>.self, forKey: "child")
+        self._oldStorage = try container.decodeIfPresent(Swift.String.self, forKey: "old")
         self.additionalProperties = try DocModelRuntime.AdditionalProperties.decode(from: decoder, excluding: ["type", "count", "label", "note", "kind", "child", "old"])
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.type, forKey: .type)
-        try container.encodeIfPresent(self.count, forKey: .count)
-        try container.encode(self._label, forKey: .label)
-        try container.encode(self.note, forKey: .note)
-        try container.encode(self.kind, forKey: .kind)
-        try container.encode(self._childBox, forKey: ._childBox)
-        try container.encodeIfPresent(self._oldStorage, forKey: ._oldStorage)
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.type, forKey: "type")
+        try container.encodeIfPresent(self.count, forKey: "count")
+        try container.encode(self._label, forKey: "label")
+        try container.encode(self.note, forKey: "note")
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self._childBox, forKey: "child")
+        try container.encodeIfPresent(self._oldStorage, forKey: "old")
         try DocModelRuntime.AdditionalProperties.encode(self.additionalProperties, to: encoder, excluding: ["type", "count", "label", "note", "kind", "child", "old"])
-    }
-
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case type
-        case count
-        case label
-        case note
-        case kind
-        case _childBox = "child"
-        case _oldStorage = "old"
     }
 }

@@ -114,29 +114,57 @@ public struct KitchenSink: Swift.Codable, Swift.Hashable, Swift.Sendable {
         public static let value: Swift.Bool = true
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case name
-        case count
-        case ratio
-        case enabled
-        case anyValue = "any_value"
-        case metadata
-        case tags
-        case matrix
-        case nickname
-        case note
-        case kind
-        case version
-        case beta
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case color
-        case size
-        case shape
-        case status
-        case error
-        case componentError = "component_error"
-        case tree
-        case expression
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.name = try container.decode(Swift.String.self, forKey: "name")
+        self.count = try container.decode(Swift.Int.self, forKey: "count")
+        self.ratio = try container.decodeIfPresent(Swift.Double.self, forKey: "ratio")
+        self.enabled = try container.decodeIfPresent(Swift.Bool.self, forKey: "enabled")
+        self.anyValue = try container.decodeIfPresent(DocModelRuntime.JSONValue.self, forKey: "any_value")
+        self.metadata = try container.decodeIfPresent([Swift.String: DocModelRuntime.JSONValue].self, forKey: "metadata")
+        self.tags = try container.decodeIfPresent([Swift.String].self, forKey: "tags")
+        self.matrix = try container.decodeIfPresent([[Swift.Int]].self, forKey: "matrix")
+        self._nickname = try container.decode(DocModelRuntime.Nullable<Swift.String>.self, forKey: "nickname")
+        self.note = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "note")
+        self.kind = try container.decode(DocModelRuntime.Literal<KindConstant_>.self, forKey: "kind")
+        self.version = try container.decode(DocModelRuntime.Literal<VersionConstant>.self, forKey: "version")
+        self.beta = try container.decodeIfPresent(DocModelRuntime.Literal<BetaConstant>.self, forKey: "beta")
+        self.createdAt = try container.decode(DocModelRuntime.DateTime.self, forKey: "created_at")
+        self.updatedAt = try container.decodeIfPresent(DocModelRuntime.DateTime.self, forKey: "updated_at")
+        self.color = try container.decode(Color.self, forKey: "color")
+        self.size = try container.decodeIfPresent(Size.self, forKey: "size")
+        self.shape = try container.decode(DocModelRuntime.OptionalNullable<Shape>.self, forKey: "shape")
+        self.status = try container.decodeIfPresent(Status.self, forKey: "status")
+        self.error = try container.decodeIfPresent(ErrorsError.self, forKey: "error")
+        self.componentError = try container.decodeIfPresent(ComponentsError.self, forKey: "component_error")
+        self.tree = try container.decodeIfPresent(TreeNode.self, forKey: "tree")
+        self.expression = try container.decodeIfPresent(Expr.self, forKey: "expression")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.count, forKey: "count")
+        try container.encodeIfPresent(self.ratio, forKey: "ratio")
+        try container.encodeIfPresent(self.enabled, forKey: "enabled")
+        try container.encodeIfPresent(self.anyValue, forKey: "any_value")
+        try container.encodeIfPresent(self.metadata, forKey: "metadata")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.matrix, forKey: "matrix")
+        try container.encode(self._nickname, forKey: "nickname")
+        try container.encode(self.note, forKey: "note")
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self.version, forKey: "version")
+        try container.encodeIfPresent(self.beta, forKey: "beta")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encodeIfPresent(self.updatedAt, forKey: "updated_at")
+        try container.encode(self.color, forKey: "color")
+        try container.encodeIfPresent(self.size, forKey: "size")
+        try container.encode(self.shape, forKey: "shape")
+        try container.encodeIfPresent(self.status, forKey: "status")
+        try container.encodeIfPresent(self.error, forKey: "error")
+        try container.encodeIfPresent(self.componentError, forKey: "component_error")
+        try container.encodeIfPresent(self.tree, forKey: "tree")
+        try container.encodeIfPresent(self.expression, forKey: "expression")
     }
 }

@@ -57,14 +57,27 @@ public struct Legacy: Swift.Codable, Swift.Hashable, Swift.Sendable {
         public static let value: Swift.String = "__encrypted__"
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case _oldNameStorage = "old_name"
-        case _oldSizeStorage = "old_size"
-        case name
-        case from
-        case filter
-        case secret
-        case figure
-        case mystery
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self._oldNameStorage = try container.decodeIfPresent(Swift.String.self, forKey: "old_name")
+        self._oldSizeStorage = try container.decode(Size.self, forKey: "old_size")
+        self.name = try container.decode(Swift.String.self, forKey: "name")
+        self.from = try container.decodeIfPresent(Swift.String.self, forKey: "from")
+        self.filter = try container.decodeIfPresent(Swift.Int.self, forKey: "filter")
+        self.secret = try container.decode(DocModelRuntime.Literal<SecretConstant>.self, forKey: "secret")
+        self.figure = try container.decodeIfPresent(Shape.self, forKey: "figure")
+        self.mystery = try container.decodeIfPresent(DocModelRuntime.JSONValue.self, forKey: "mystery")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encodeIfPresent(self._oldNameStorage, forKey: "old_name")
+        try container.encode(self._oldSizeStorage, forKey: "old_size")
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.from, forKey: "from")
+        try container.encodeIfPresent(self.filter, forKey: "filter")
+        try container.encode(self.secret, forKey: "secret")
+        try container.encodeIfPresent(self.figure, forKey: "figure")
+        try container.encodeIfPresent(self.mystery, forKey: "mystery")
     }
 }

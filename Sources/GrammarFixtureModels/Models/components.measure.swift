@@ -74,22 +74,43 @@ public struct Measure: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.outline = outline
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case raw
-        case checksum
-        case amount
-        case tax
-        case nothing
-        case maybeNothing = "maybe_nothing"
-        case value
-        case when
-        case count
-        case part
-        case grid
-        case spares
-        case record
-        case level
-        case mode
-        case outline
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.raw = try container.decode(DocModelRuntime.ByteString.self, forKey: "raw")
+        self.checksum = try container.decodeIfPresent(DocModelRuntime.ByteString.self, forKey: "checksum")
+        self.amount = try container.decode(DocModelRuntime.DecimalString.self, forKey: "amount")
+        self.tax = try container.decode(DocModelRuntime.OptionalNullable<DocModelRuntime.DecimalString>.self, forKey: "tax")
+        self.nothing = try container.decode(DocModelRuntime.JSONNull.self, forKey: "nothing")
+        self.maybeNothing = try container.decode(DocModelRuntime.OptionalNullable<DocModelRuntime.JSONNull>.self, forKey: "maybe_nothing")
+        self.value = try container.decode(DocModelRuntime.OneOf4<Swift.String, Swift.Int, Swift.Double, Swift.Bool>.self, forKey: "value")
+        self.when = try container.decodeIfPresent(DocModelRuntime.OneOf2<DocModelRuntime.DateTime, Swift.Int>.self, forKey: "when")
+        self.count = try container.decodeIfPresent(DocModelRuntime.OneOf2<Swift.Int, DocModelRuntime.DecimalString>.self, forKey: "count")
+        self.part = try container.decodeIfPresent(DocModelRuntime.OneOf2<Size, Color>.self, forKey: "part")
+        self.grid = try container.decode([[Size]].self, forKey: "grid")
+        self.spares = try container.decodeIfPresent([Swift.String: Size?].self, forKey: "spares")
+        self.record = try container.decodeIfPresent(OldRecord.self, forKey: "record")
+        self.level = try container.decodeIfPresent(OldLevel.self, forKey: "level")
+        self.mode = try container.decodeIfPresent(OldMode.self, forKey: "mode")
+        self.outline = try container.decodeIfPresent(OldOutline.self, forKey: "outline")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.raw, forKey: "raw")
+        try container.encodeIfPresent(self.checksum, forKey: "checksum")
+        try container.encode(self.amount, forKey: "amount")
+        try container.encode(self.tax, forKey: "tax")
+        try container.encode(self.nothing, forKey: "nothing")
+        try container.encode(self.maybeNothing, forKey: "maybe_nothing")
+        try container.encode(self.value, forKey: "value")
+        try container.encodeIfPresent(self.when, forKey: "when")
+        try container.encodeIfPresent(self.count, forKey: "count")
+        try container.encodeIfPresent(self.part, forKey: "part")
+        try container.encode(self.grid, forKey: "grid")
+        try container.encodeIfPresent(self.spares, forKey: "spares")
+        try container.encodeIfPresent(self.record, forKey: "record")
+        try container.encodeIfPresent(self.level, forKey: "level")
+        try container.encodeIfPresent(self.mode, forKey: "mode")
+        try container.encodeIfPresent(self.outline, forKey: "outline")
     }
 }

@@ -22,8 +22,15 @@ public struct Pair: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self._rightBox = DocModelRuntime.Indirect(wrappedValue: right)
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case _leftBox = "left"
-        case _rightBox = "right"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self._leftBox = try container.decode(DocModelRuntime.Indirect<Expr>.self, forKey: "left")
+        self._rightBox = try container.decode(DocModelRuntime.Indirect<Expr>.self, forKey: "right")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self._leftBox, forKey: "left")
+        try container.encode(self._rightBox, forKey: "right")
     }
 }

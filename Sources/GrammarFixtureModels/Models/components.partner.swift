@@ -18,8 +18,15 @@ public struct Partner: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self._nodeBox = DocModelRuntime.Indirect(wrappedValue: node)
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case name
-        case _nodeBox = "node"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.name = try container.decode(Swift.String.self, forKey: "name")
+        self._nodeBox = try container.decode(DocModelRuntime.Indirect<TreeNode>.self, forKey: "node")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self._nodeBox, forKey: "node")
     }
 }

@@ -31,10 +31,19 @@ public struct TreeNode: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self._partnerBox = DocModelRuntime.Indirect(wrappedValue: partner)
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case value
-        case _parentBox = "parent"
-        case children
-        case _partnerBox = "partner"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.value = try container.decode(Swift.Int.self, forKey: "value")
+        self._parentBox = try container.decode(DocModelRuntime.Indirect<TreeNode?>.self, forKey: "parent")
+        self.children = try container.decodeIfPresent([TreeNode].self, forKey: "children")
+        self._partnerBox = try container.decode(DocModelRuntime.Indirect<Partner?>.self, forKey: "partner")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.value, forKey: "value")
+        try container.encode(self._parentBox, forKey: "parent")
+        try container.encodeIfPresent(self.children, forKey: "children")
+        try container.encode(self._partnerBox, forKey: "partner")
     }
 }

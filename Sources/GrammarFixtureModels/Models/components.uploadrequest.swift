@@ -57,19 +57,36 @@ public struct UploadRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
         public static let value: Swift.String = "fast"
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case file
-        case title
-        case count
-        case scale
-        case `public`
-        case color
-        case takenAt = "taken_at"
-        case labels
-        case caption
-        case origin
-        case mode
-        case _legacyTagStorage = "legacy_tag"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.file = try container.decode(Upload.self, forKey: "file")
+        self.title = try container.decode(Swift.String.self, forKey: "title")
+        self.count = try container.decodeIfPresent(Swift.Int.self, forKey: "count")
+        self.scale = try container.decodeIfPresent(Swift.Double.self, forKey: "scale")
+        self.`public` = try container.decodeIfPresent(Swift.Bool.self, forKey: "public")
+        self.color = try container.decodeIfPresent(Color.self, forKey: "color")
+        self.takenAt = try container.decodeIfPresent(DocModelRuntime.DateTime.self, forKey: "taken_at")
+        self.labels = try container.decodeIfPresent([Swift.String].self, forKey: "labels")
+        self.caption = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "caption")
+        self.origin = try container.decodeIfPresent(ComponentsError.self, forKey: "origin")
+        self.mode = try container.decode(DocModelRuntime.Literal<ModeConstant>.self, forKey: "mode")
+        self._legacyTagStorage = try container.decodeIfPresent(Swift.String.self, forKey: "legacy_tag")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.file, forKey: "file")
+        try container.encode(self.title, forKey: "title")
+        try container.encodeIfPresent(self.count, forKey: "count")
+        try container.encodeIfPresent(self.scale, forKey: "scale")
+        try container.encodeIfPresent(self.`public`, forKey: "public")
+        try container.encodeIfPresent(self.color, forKey: "color")
+        try container.encodeIfPresent(self.takenAt, forKey: "taken_at")
+        try container.encodeIfPresent(self.labels, forKey: "labels")
+        try container.encode(self.caption, forKey: "caption")
+        try container.encodeIfPresent(self.origin, forKey: "origin")
+        try container.encode(self.mode, forKey: "mode")
+        try container.encodeIfPresent(self._legacyTagStorage, forKey: "legacy_tag")
     }
 }
 

@@ -221,58 +221,115 @@ public struct NameClashes: Swift.Codable, Swift.Hashable, Swift.Sendable {
         public static let value: Swift.String = "clash"
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case nickname
-        case note
-        case kind
-        case payload
-        case amount
-        case blob
-        case nothing
-        case either
-        case day
-        case counts
-        case theNullable = "the_nullable"
-        case theString = "the_string"
-        case theBool = "the_bool"
-        case theOptional = "the_optional"
-        case theDecoder = "the_decoder"
-        case theCodable = "the_codable"
-        case theHashable = "the_hashable"
-        case theCodingKeys = "the_coding_keys"
-        case theJsonvalue = "the_jsonvalue"
-        case theLiteral = "the_literal"
-        case theOneOf2 = "the_one_of2"
-        case theDecimalString = "the_decimal_string"
-        case theData = "the_data"
-        case theError = "the_error"
-        case theCodingKey = "the_coding_key"
-        case theByteString = "the_byte_string"
-        case theLiteralValue = "the_literal_value"
-        case theUnionFit = "the_union_fit"
-        case theSwift = "the_swift"
-        case theDeprecatedCase = "the_deprecated_case"
-        case theOptionalNullable = "the_optional_nullable"
-        case theDateTime = "the_date_time"
-        case theFileContent = "the_file_content"
-        case theIndirect = "the_indirect"
-        case theStringEncoded = "the_string_encoded"
-        case theMultipartPart = "the_multipart_part"
-        case theUrl = "the_url"
-        case theDate = "the_date"
-        case theInt = "the_int"
-        case theDouble = "the_double"
-        case theArray = "the_array"
-        case theDictionary = "the_dictionary"
-        case theResult = "the_result"
-        case theEncoder = "the_encoder"
-        case theSendable = "the_sendable"
-        case theDefaults = "the_defaults"
-        case theJsonnull = "the_jsonnull"
-        case theMultipartFormEncodable = "the_multipart_form_encodable"
-        case theOneOf3 = "the_one_of3"
-        case theDocModelRuntime = "the_doc_model_runtime"
-        case theKindConstant = "the_kind_constant"
-        case theFoundation = "the_foundation"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self._nickname = try container.decode(DocModelRuntime.Nullable<Swift.String>.self, forKey: "nickname")
+        self.note = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "note")
+        self.kind = try container.decode(DocModelRuntime.Literal<KindConstant_>.self, forKey: "kind")
+        self.payload = try container.decodeIfPresent(DocModelRuntime.JSONValue.self, forKey: "payload")
+        self.amount = try container.decodeIfPresent(DocModelRuntime.DecimalString.self, forKey: "amount")
+        self.blob = try container.decodeIfPresent(DocModelRuntime.ByteString.self, forKey: "blob")
+        self.nothing = try container.decode(DocModelRuntime.OptionalNullable<DocModelRuntime.JSONNull>.self, forKey: "nothing")
+        self.either = try container.decodeIfPresent(DocModelRuntime.OneOf2<Swift.String, Swift.Int>.self, forKey: "either")
+        self.day = try container.decodeIfPresent(DocModelRuntime.DateTime.self, forKey: "day")
+        self.counts = try container.decodeIfPresent([Swift.String: Swift.Int].self, forKey: "counts")
+        self.theNullable = try container.decodeIfPresent(Nullable.self, forKey: "the_nullable")
+        self.theString = try container.decodeIfPresent(String_.self, forKey: "the_string")
+        self.theBool = try container.decodeIfPresent(Bool_.self, forKey: "the_bool")
+        self.theOptional = try container.decodeIfPresent(Optional_.self, forKey: "the_optional")
+        self.theDecoder = try container.decodeIfPresent(Decoder_.self, forKey: "the_decoder")
+        self.theCodable = try container.decodeIfPresent(Codable_.self, forKey: "the_codable")
+        self.theHashable = try container.decodeIfPresent(Hashable_.self, forKey: "the_hashable")
+        self.theCodingKeys = try container.decodeIfPresent(CodingKeys_.self, forKey: "the_coding_keys")
+        self.theJsonvalue = try container.decodeIfPresent(JSONValue.self, forKey: "the_jsonvalue")
+        self.theLiteral = try container.decodeIfPresent(Literal.self, forKey: "the_literal")
+        self.theOneOf2 = try container.decodeIfPresent(OneOf2.self, forKey: "the_one_of2")
+        self.theDecimalString = try container.decodeIfPresent(DecimalString.self, forKey: "the_decimal_string")
+        self.theData = try container.decodeIfPresent(Data_.self, forKey: "the_data")
+        self.theError = try container.decodeIfPresent(NamesError.self, forKey: "the_error")
+        self.theCodingKey = try container.decodeIfPresent(CodingKey_.self, forKey: "the_coding_key")
+        self.theByteString = try container.decodeIfPresent(ByteString.self, forKey: "the_byte_string")
+        self.theLiteralValue = try container.decodeIfPresent(LiteralValue.self, forKey: "the_literal_value")
+        self.theUnionFit = try container.decodeIfPresent(UnionFit.self, forKey: "the_union_fit")
+        self.theSwift = try container.decodeIfPresent(Swift_.self, forKey: "the_swift")
+        self.theDeprecatedCase = try container.decodeIfPresent(DeprecatedCase.self, forKey: "the_deprecated_case")
+        self.theOptionalNullable = try container.decodeIfPresent(OptionalNullable.self, forKey: "the_optional_nullable")
+        self.theDateTime = try container.decodeIfPresent(DateTime.self, forKey: "the_date_time")
+        self.theFileContent = try container.decodeIfPresent(FileContent_.self, forKey: "the_file_content")
+        self.theIndirect = try container.decodeIfPresent(Indirect.self, forKey: "the_indirect")
+        self.theStringEncoded = try container.decodeIfPresent(StringEncoded.self, forKey: "the_string_encoded")
+        self.theMultipartPart = try container.decodeIfPresent(MultipartPart.self, forKey: "the_multipart_part")
+        self.theUrl = try container.decodeIfPresent(URL_.self, forKey: "the_url")
+        self.theDate = try container.decodeIfPresent(Date_.self, forKey: "the_date")
+        self.theInt = try container.decodeIfPresent(Int_.self, forKey: "the_int")
+        self.theDouble = try container.decodeIfPresent(Double_.self, forKey: "the_double")
+        self.theArray = try container.decodeIfPresent(Array_.self, forKey: "the_array")
+        self.theDictionary = try container.decodeIfPresent(Dictionary_.self, forKey: "the_dictionary")
+        self.theResult = try container.decodeIfPresent(Result.self, forKey: "the_result")
+        self.theEncoder = try container.decodeIfPresent(Encoder_.self, forKey: "the_encoder")
+        self.theSendable = try container.decodeIfPresent(Sendable_.self, forKey: "the_sendable")
+        self.theDefaults = try container.decodeIfPresent(Defaults_.self, forKey: "the_defaults")
+        self.theJsonnull = try container.decodeIfPresent(JSONNull.self, forKey: "the_jsonnull")
+        self.theMultipartFormEncodable = try container.decodeIfPresent(MultipartFormEncodable.self, forKey: "the_multipart_form_encodable")
+        self.theOneOf3 = try container.decodeIfPresent(OneOf3.self, forKey: "the_one_of3")
+        self.theDocModelRuntime = try container.decodeIfPresent(DocModelRuntime_.self, forKey: "the_doc_model_runtime")
+        self.theKindConstant = try container.decodeIfPresent(KindConstant.self, forKey: "the_kind_constant")
+        self.theFoundation = try container.decodeIfPresent(Foundation_.self, forKey: "the_foundation")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self._nickname, forKey: "nickname")
+        try container.encode(self.note, forKey: "note")
+        try container.encode(self.kind, forKey: "kind")
+        try container.encodeIfPresent(self.payload, forKey: "payload")
+        try container.encodeIfPresent(self.amount, forKey: "amount")
+        try container.encodeIfPresent(self.blob, forKey: "blob")
+        try container.encode(self.nothing, forKey: "nothing")
+        try container.encodeIfPresent(self.either, forKey: "either")
+        try container.encodeIfPresent(self.day, forKey: "day")
+        try container.encodeIfPresent(self.counts, forKey: "counts")
+        try container.encodeIfPresent(self.theNullable, forKey: "the_nullable")
+        try container.encodeIfPresent(self.theString, forKey: "the_string")
+        try container.encodeIfPresent(self.theBool, forKey: "the_bool")
+        try container.encodeIfPresent(self.theOptional, forKey: "the_optional")
+        try container.encodeIfPresent(self.theDecoder, forKey: "the_decoder")
+        try container.encodeIfPresent(self.theCodable, forKey: "the_codable")
+        try container.encodeIfPresent(self.theHashable, forKey: "the_hashable")
+        try container.encodeIfPresent(self.theCodingKeys, forKey: "the_coding_keys")
+        try container.encodeIfPresent(self.theJsonvalue, forKey: "the_jsonvalue")
+        try container.encodeIfPresent(self.theLiteral, forKey: "the_literal")
+        try container.encodeIfPresent(self.theOneOf2, forKey: "the_one_of2")
+        try container.encodeIfPresent(self.theDecimalString, forKey: "the_decimal_string")
+        try container.encodeIfPresent(self.theData, forKey: "the_data")
+        try container.encodeIfPresent(self.theError, forKey: "the_error")
+        try container.encodeIfPresent(self.theCodingKey, forKey: "the_coding_key")
+        try container.encodeIfPresent(self.theByteString, forKey: "the_byte_string")
+        try container.encodeIfPresent(self.theLiteralValue, forKey: "the_literal_value")
+        try container.encodeIfPresent(self.theUnionFit, forKey: "the_union_fit")
+        try container.encodeIfPresent(self.theSwift, forKey: "the_swift")
+        try container.encodeIfPresent(self.theDeprecatedCase, forKey: "the_deprecated_case")
+        try container.encodeIfPresent(self.theOptionalNullable, forKey: "the_optional_nullable")
+        try container.encodeIfPresent(self.theDateTime, forKey: "the_date_time")
+        try container.encodeIfPresent(self.theFileContent, forKey: "the_file_content")
+        try container.encodeIfPresent(self.theIndirect, forKey: "the_indirect")
+        try container.encodeIfPresent(self.theStringEncoded, forKey: "the_string_encoded")
+        try container.encodeIfPresent(self.theMultipartPart, forKey: "the_multipart_part")
+        try container.encodeIfPresent(self.theUrl, forKey: "the_url")
+        try container.encodeIfPresent(self.theDate, forKey: "the_date")
+        try container.encodeIfPresent(self.theInt, forKey: "the_int")
+        try container.encodeIfPresent(self.theDouble, forKey: "the_double")
+        try container.encodeIfPresent(self.theArray, forKey: "the_array")
+        try container.encodeIfPresent(self.theDictionary, forKey: "the_dictionary")
+        try container.encodeIfPresent(self.theResult, forKey: "the_result")
+        try container.encodeIfPresent(self.theEncoder, forKey: "the_encoder")
+        try container.encodeIfPresent(self.theSendable, forKey: "the_sendable")
+        try container.encodeIfPresent(self.theDefaults, forKey: "the_defaults")
+        try container.encodeIfPresent(self.theJsonnull, forKey: "the_jsonnull")
+        try container.encodeIfPresent(self.theMultipartFormEncodable, forKey: "the_multipart_form_encodable")
+        try container.encodeIfPresent(self.theOneOf3, forKey: "the_one_of3")
+        try container.encodeIfPresent(self.theDocModelRuntime, forKey: "the_doc_model_runtime")
+        try container.encodeIfPresent(self.theKindConstant, forKey: "the_kind_constant")
+        try container.encodeIfPresent(self.theFoundation, forKey: "the_foundation")
     }
 }

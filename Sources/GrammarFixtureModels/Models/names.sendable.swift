@@ -28,10 +28,19 @@ public struct Sendable_: Swift.Codable, Swift.Hashable, Swift.Sendable {
         public static let value: Swift.String = "named"
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case nickname
-        case note
-        case when
-        case kind
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self._nickname = try container.decode(DocModelRuntime.Nullable<Swift.String>.self, forKey: "nickname")
+        self.note = try container.decode(DocModelRuntime.OptionalNullable<Swift.Int>.self, forKey: "note")
+        self.when = try container.decodeIfPresent(DocModelRuntime.DateTime.self, forKey: "when")
+        self.kind = try container.decode(DocModelRuntime.Literal<KindConstant_>.self, forKey: "kind")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self._nickname, forKey: "nickname")
+        try container.encode(self.note, forKey: "note")
+        try container.encodeIfPresent(self.when, forKey: "when")
+        try container.encode(self.kind, forKey: "kind")
     }
 }

@@ -15,8 +15,15 @@ public struct ChatStreamRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.chatBody = chatBody
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case xTeam = "x_team"
-        case chatBody = "chat_body"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.xTeam = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "x_team")
+        self.chatBody = try container.decode(ChatBody.self, forKey: "chat_body")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.xTeam, forKey: "x_team")
+        try container.encode(self.chatBody, forKey: "chat_body")
     }
 }

@@ -14,8 +14,15 @@ public struct CreateDestinationRequest: Swift.Codable, Swift.Hashable, Swift.Sen
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case createDestinationConnector = "create_destination_connector"
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.createDestinationConnector = try container.decode(CreateDestinationConnector.self, forKey: "create_destination_connector")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.createDestinationConnector, forKey: "create_destination_connector")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

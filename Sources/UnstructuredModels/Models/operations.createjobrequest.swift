@@ -14,8 +14,15 @@ public struct CreateJobRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case bodyCreateJob = "body_create_job"
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.bodyCreateJob = try container.decode(BodyCreateJob.self, forKey: "body_create_job")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.bodyCreateJob, forKey: "body_create_job")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

@@ -14,8 +14,15 @@ public struct CreateSourceRequest: Swift.Codable, Swift.Hashable, Swift.Sendable
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case createSourceConnector = "create_source_connector"
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.createSourceConnector = try container.decode(CreateSourceConnector.self, forKey: "create_source_connector")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.createSourceConnector, forKey: "create_source_connector")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

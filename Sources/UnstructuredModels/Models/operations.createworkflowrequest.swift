@@ -14,8 +14,15 @@ public struct CreateWorkflowRequest: Swift.Codable, Swift.Hashable, Swift.Sendab
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case createWorkflow = "create_workflow"
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.createWorkflow = try container.decode(CreateWorkflow.self, forKey: "create_workflow")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.createWorkflow, forKey: "create_workflow")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

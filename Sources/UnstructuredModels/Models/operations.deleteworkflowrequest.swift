@@ -14,8 +14,15 @@ public struct DeleteWorkflowRequest: Swift.Codable, Swift.Hashable, Swift.Sendab
         self.workflowId = workflowId
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case unstructuredApiKey = "unstructured_api_key"
-        case workflowId = "workflow_id"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+        self.workflowId = try container.decode(Swift.String.self, forKey: "workflow_id")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
+        try container.encode(self.workflowId, forKey: "workflow_id")
     }
 }

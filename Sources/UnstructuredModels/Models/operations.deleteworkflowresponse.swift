@@ -20,9 +20,17 @@ public struct DeleteWorkflowResponse: Swift.Codable, Swift.Hashable, Swift.Senda
         self.`any` = `any`
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case contentType = "content_type"
-        case statusCode = "status_code"
-        case `any`
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.contentType = try container.decode(Swift.String.self, forKey: "content_type")
+        self.statusCode = try container.decode(Swift.Int.self, forKey: "status_code")
+        self.`any` = try container.decodeIfPresent(DocModelRuntime.JSONValue.self, forKey: "any")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.contentType, forKey: "content_type")
+        try container.encode(self.statusCode, forKey: "status_code")
+        try container.encodeIfPresent(self.`any`, forKey: "any")
     }
 }

@@ -22,10 +22,19 @@ public struct DownloadJobOutputRequest: Swift.Codable, Swift.Hashable, Swift.Sen
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case fileId = "file_id"
-        case jobId = "job_id"
-        case nodeId = "node_id"
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.fileId = try container.decode(Swift.String.self, forKey: "file_id")
+        self.jobId = try container.decode(Swift.String.self, forKey: "job_id")
+        self.nodeId = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "node_id")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.fileId, forKey: "file_id")
+        try container.encode(self.jobId, forKey: "job_id")
+        try container.encode(self.nodeId, forKey: "node_id")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

@@ -14,8 +14,15 @@ public struct GetJobRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case jobId = "job_id"
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.jobId = try container.decode(Swift.String.self, forKey: "job_id")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.jobId, forKey: "job_id")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

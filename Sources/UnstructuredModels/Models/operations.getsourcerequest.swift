@@ -14,8 +14,15 @@ public struct GetSourceRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case sourceId = "source_id"
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.sourceId = try container.decode(Swift.String.self, forKey: "source_id")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.sourceId, forKey: "source_id")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

@@ -14,8 +14,15 @@ public struct ListDestinationsRequest: Swift.Codable, Swift.Hashable, Swift.Send
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case destinationType = "destination_type"
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.destinationType = try container.decode(DocModelRuntime.OptionalNullable<DestinationConnectorType>.self, forKey: "destination_type")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.destinationType, forKey: "destination_type")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

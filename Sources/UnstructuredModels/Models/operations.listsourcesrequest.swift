@@ -14,8 +14,15 @@ public struct ListSourcesRequest: Swift.Codable, Swift.Hashable, Swift.Sendable 
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case sourceType = "source_type"
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.sourceType = try container.decode(DocModelRuntime.OptionalNullable<SourceConnectorType>.self, forKey: "source_type")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.sourceType, forKey: "source_type")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

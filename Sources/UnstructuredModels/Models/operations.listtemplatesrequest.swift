@@ -11,7 +11,13 @@ public struct ListTemplatesRequest: Swift.Codable, Swift.Hashable, Swift.Sendabl
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

@@ -50,20 +50,39 @@ public struct ListWorkflowsRequest: Swift.Codable, Swift.Hashable, Swift.Sendabl
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case createdBefore = "created_before"
-        case createdSince = "created_since"
-        case dagNodeConfigurationId = "dag_node_configuration_id"
-        case destinationId = "destination_id"
-        case name
-        case page
-        case pageSize = "page_size"
-        case showOnlySoftDeleted = "show_only_soft_deleted"
-        case showRecommenderWorkflows = "show_recommender_workflows"
-        case sortBy = "sort_by"
-        case sortDirection = "sort_direction"
-        case sourceId = "source_id"
-        case status
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.createdBefore = try container.decodeIfPresent(DocModelRuntime.DateTime.self, forKey: "created_before")
+        self.createdSince = try container.decodeIfPresent(DocModelRuntime.DateTime.self, forKey: "created_since")
+        self.dagNodeConfigurationId = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "dag_node_configuration_id")
+        self.destinationId = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "destination_id")
+        self.name = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "name")
+        self.page = try container.decode(DocModelRuntime.OptionalNullable<Swift.Int>.self, forKey: "page")
+        self.pageSize = try container.decode(DocModelRuntime.OptionalNullable<Swift.Int>.self, forKey: "page_size")
+        self.showOnlySoftDeleted = try container.decode(DocModelRuntime.OptionalNullable<Swift.Bool>.self, forKey: "show_only_soft_deleted")
+        self.showRecommenderWorkflows = try container.decode(DocModelRuntime.OptionalNullable<Swift.Bool>.self, forKey: "show_recommender_workflows")
+        self.sortBy = try container.decodeIfPresent(Swift.String.self, forKey: "sort_by")
+        self.sortDirection = try container.decodeIfPresent(SortDirection.self, forKey: "sort_direction")
+        self.sourceId = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "source_id")
+        self.status = try container.decode(DocModelRuntime.OptionalNullable<WorkflowState>.self, forKey: "status")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encodeIfPresent(self.createdBefore, forKey: "created_before")
+        try container.encodeIfPresent(self.createdSince, forKey: "created_since")
+        try container.encode(self.dagNodeConfigurationId, forKey: "dag_node_configuration_id")
+        try container.encode(self.destinationId, forKey: "destination_id")
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.page, forKey: "page")
+        try container.encode(self.pageSize, forKey: "page_size")
+        try container.encode(self.showOnlySoftDeleted, forKey: "show_only_soft_deleted")
+        try container.encode(self.showRecommenderWorkflows, forKey: "show_recommender_workflows")
+        try container.encodeIfPresent(self.sortBy, forKey: "sort_by")
+        try container.encodeIfPresent(self.sortDirection, forKey: "sort_direction")
+        try container.encode(self.sourceId, forKey: "source_id")
+        try container.encode(self.status, forKey: "status")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

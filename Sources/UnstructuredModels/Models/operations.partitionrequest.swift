@@ -14,8 +14,15 @@ public struct PartitionRequest: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case partitionParameters = "partition_parameters"
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.partitionParameters = try container.decode(PartitionParameters.self, forKey: "partition_parameters")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.partitionParameters, forKey: "partition_parameters")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

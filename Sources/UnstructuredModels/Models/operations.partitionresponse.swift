@@ -24,10 +24,19 @@ public struct PartitionResponse: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.elements = elements
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case contentType = "content_type"
-        case statusCode = "status_code"
-        case csvElements = "csv_elements"
-        case elements
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.contentType = try container.decode(Swift.String.self, forKey: "content_type")
+        self.statusCode = try container.decode(Swift.Int.self, forKey: "status_code")
+        self.csvElements = try container.decodeIfPresent(Swift.String.self, forKey: "csv_elements")
+        self.elements = try container.decodeIfPresent([[Swift.String: DocModelRuntime.JSONValue]].self, forKey: "elements")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.contentType, forKey: "content_type")
+        try container.encode(self.statusCode, forKey: "status_code")
+        try container.encodeIfPresent(self.csvElements, forKey: "csv_elements")
+        try container.encodeIfPresent(self.elements, forKey: "elements")
     }
 }

@@ -17,9 +17,17 @@ public struct RunWorkflowRequest: Swift.Codable, Swift.Hashable, Swift.Sendable 
         self.workflowId = workflowId
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case bodyRunWorkflow = "body_run_workflow"
-        case unstructuredApiKey = "unstructured_api_key"
-        case workflowId = "workflow_id"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.bodyRunWorkflow = try container.decodeIfPresent(BodyRunWorkflow.self, forKey: "body_run_workflow")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+        self.workflowId = try container.decode(Swift.String.self, forKey: "workflow_id")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encodeIfPresent(self.bodyRunWorkflow, forKey: "body_run_workflow")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
+        try container.encode(self.workflowId, forKey: "workflow_id")
     }
 }

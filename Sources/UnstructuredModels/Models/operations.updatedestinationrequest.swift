@@ -17,9 +17,17 @@ public struct UpdateDestinationRequest: Swift.Codable, Swift.Hashable, Swift.Sen
         self.unstructuredApiKey = unstructuredApiKey
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case updateDestinationConnector = "update_destination_connector"
-        case destinationId = "destination_id"
-        case unstructuredApiKey = "unstructured_api_key"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.updateDestinationConnector = try container.decode(UpdateDestinationConnector.self, forKey: "update_destination_connector")
+        self.destinationId = try container.decode(Swift.String.self, forKey: "destination_id")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.updateDestinationConnector, forKey: "update_destination_connector")
+        try container.encode(self.destinationId, forKey: "destination_id")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
     }
 }

@@ -17,9 +17,17 @@ public struct UpdateWorkflowRequest: Swift.Codable, Swift.Hashable, Swift.Sendab
         self.workflowId = workflowId
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case updateWorkflow = "update_workflow"
-        case unstructuredApiKey = "unstructured_api_key"
-        case workflowId = "workflow_id"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.updateWorkflow = try container.decode(UpdateWorkflow.self, forKey: "update_workflow")
+        self.unstructuredApiKey = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "unstructured_api_key")
+        self.workflowId = try container.decode(Swift.String.self, forKey: "workflow_id")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.updateWorkflow, forKey: "update_workflow")
+        try container.encode(self.unstructuredApiKey, forKey: "unstructured_api_key")
+        try container.encode(self.workflowId, forKey: "workflow_id")
     }
 }

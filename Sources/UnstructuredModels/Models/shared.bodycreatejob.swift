@@ -14,9 +14,16 @@ public struct BodyCreateJob: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.requestData = requestData
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case inputFiles = "input_files"
-        case requestData = "request_data"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.inputFiles = try container.decodeIfPresent([InputFiles].self, forKey: "input_files")
+        self.requestData = try container.decode(Swift.String.self, forKey: "request_data")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encodeIfPresent(self.inputFiles, forKey: "input_files")
+        try container.encode(self.requestData, forKey: "request_data")
     }
 }
 

@@ -11,8 +11,14 @@ public struct BodyRunWorkflow: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.inputFiles = inputFiles
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case inputFiles = "input_files"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.inputFiles = try container.decodeIfPresent([BodyRunWorkflowInputFiles].self, forKey: "input_files")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encodeIfPresent(self.inputFiles, forKey: "input_files")
     }
 }
 

@@ -17,9 +17,17 @@ public struct CreateSourceConnector: Swift.Codable, Swift.Hashable, Swift.Sendab
         self.type = type
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case config
-        case name
-        case type
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.config = try container.decode([Swift.String: DocModelRuntime.JSONValue].self, forKey: "config")
+        self.name = try container.decode(Swift.String.self, forKey: "name")
+        self.type = try container.decode(SourceConnectorType.self, forKey: "type")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.config, forKey: "config")
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.type, forKey: "type")
     }
 }

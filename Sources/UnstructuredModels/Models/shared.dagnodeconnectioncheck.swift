@@ -23,11 +23,21 @@ public struct DagNodeConnectionCheck: Swift.Codable, Swift.Hashable, Swift.Senda
         self.status = status
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case createdAt = "created_at"
-        case id
-        case reason
-        case reportedAt = "reported_at"
-        case status
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.createdAt = try container.decode(DocModelRuntime.DateTime.self, forKey: "created_at")
+        self.id = try container.decode(Swift.String.self, forKey: "id")
+        self.reason = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "reason")
+        self.reportedAt = try container.decodeIfPresent(DocModelRuntime.DateTime.self, forKey: "reported_at")
+        self.status = try container.decode(ConnectionCheckStatus.self, forKey: "status")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.reason, forKey: "reason")
+        try container.encodeIfPresent(self.reportedAt, forKey: "reported_at")
+        try container.encode(self.status, forKey: "status")
     }
 }

@@ -17,9 +17,17 @@ public struct InputFiles: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.fileName = fileName
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case content
-        case contentType = "content_type"
-        case fileName = "file_name"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.content = try container.decode(DocModelRuntime.FileContent.self, forKey: "content")
+        self.contentType = try container.decodeIfPresent(Swift.String.self, forKey: "content_type")
+        self.fileName = try container.decode(Swift.String.self, forKey: "file_name")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.content, forKey: "content")
+        try container.encodeIfPresent(self.contentType, forKey: "content_type")
+        try container.encode(self.fileName, forKey: "file_name")
     }
 }

@@ -20,10 +20,19 @@ public struct JobDetails: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.processingStatus = processingStatus
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case id
-        case message
-        case nodeStats = "node_stats"
-        case processingStatus = "processing_status"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.id = try container.decode(Swift.String.self, forKey: "id")
+        self.message = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "message")
+        self.nodeStats = try container.decode([JobNodeDetails].self, forKey: "node_stats")
+        self.processingStatus = try container.decode(JobProcessingStatus.self, forKey: "processing_status")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.message, forKey: "message")
+        try container.encode(self.nodeStats, forKey: "node_stats")
+        try container.encode(self.processingStatus, forKey: "processing_status")
     }
 }

@@ -35,15 +35,29 @@ public struct JobInformation: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.workflowName = workflowName
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case createdAt = "created_at"
-        case id
-        case inputFileIds = "input_file_ids"
-        case jobType = "job_type"
-        case outputNodeFiles = "output_node_files"
-        case runtime
-        case status
-        case workflowId = "workflow_id"
-        case workflowName = "workflow_name"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.createdAt = try container.decode(DocModelRuntime.DateTime.self, forKey: "created_at")
+        self.id = try container.decode(Swift.String.self, forKey: "id")
+        self.inputFileIds = try container.decodeIfPresent([Swift.String].self, forKey: "input_file_ids")
+        self.jobType = try container.decodeIfPresent(WorkflowJobType.self, forKey: "job_type")
+        self.outputNodeFiles = try container.decodeIfPresent([NodeFileMetadata].self, forKey: "output_node_files")
+        self.runtime = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "runtime")
+        self.status = try container.decode(JobStatus.self, forKey: "status")
+        self.workflowId = try container.decode(Swift.String.self, forKey: "workflow_id")
+        self.workflowName = try container.decode(Swift.String.self, forKey: "workflow_name")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.id, forKey: "id")
+        try container.encodeIfPresent(self.inputFileIds, forKey: "input_file_ids")
+        try container.encodeIfPresent(self.jobType, forKey: "job_type")
+        try container.encodeIfPresent(self.outputNodeFiles, forKey: "output_node_files")
+        try container.encode(self.runtime, forKey: "runtime")
+        try container.encode(self.status, forKey: "status")
+        try container.encode(self.workflowId, forKey: "workflow_id")
+        try container.encode(self.workflowName, forKey: "workflow_name")
     }
 }

@@ -29,13 +29,25 @@ public struct JobNodeDetails: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.success = success
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case failure
-        case inProgress = "in_progress"
-        case nodeName = "node_name"
-        case nodeSubtype = "node_subtype"
-        case nodeType = "node_type"
-        case ready
-        case success
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.failure = try container.decode(Swift.Int.self, forKey: "failure")
+        self.inProgress = try container.decode(Swift.Int.self, forKey: "in_progress")
+        self.nodeName = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "node_name")
+        self.nodeSubtype = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "node_subtype")
+        self.nodeType = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "node_type")
+        self.ready = try container.decode(Swift.Int.self, forKey: "ready")
+        self.success = try container.decode(Swift.Int.self, forKey: "success")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.failure, forKey: "failure")
+        try container.encode(self.inProgress, forKey: "in_progress")
+        try container.encode(self.nodeName, forKey: "node_name")
+        try container.encode(self.nodeSubtype, forKey: "node_subtype")
+        try container.encode(self.nodeType, forKey: "node_type")
+        try container.encode(self.ready, forKey: "ready")
+        try container.encode(self.success, forKey: "success")
     }
 }

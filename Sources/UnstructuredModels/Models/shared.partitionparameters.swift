@@ -184,48 +184,94 @@ public struct PartitionParameters: Swift.Codable, Swift.Hashable, Swift.Sendable
         self.xmlKeepTags = xmlKeepTags
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case chunkingStrategy = "chunking_strategy"
-        case combineUnderNChars = "combine_under_n_chars"
-        case contentType = "content_type"
-        case coordinates
-        case doNotBreakSimilarityOnFooterHeader = "do_not_break_similarity_on_footer_header"
-        case encoding
-        case extractImageBlockTypes = "extract_image_block_types"
-        case files
-        case gzUncompressedContentType = "gz_uncompressed_content_type"
-        case hiResModelName = "hi_res_model_name"
-        case includeOrigElements = "include_orig_elements"
-        case includePageBreaks = "include_page_breaks"
-        case includeSlideNotes = "include_slide_notes"
-        case languages
-        case maxCharacters = "max_characters"
-        case multipageSections = "multipage_sections"
-        case newAfterNChars = "new_after_n_chars"
-        case ocrLanguages = "ocr_languages"
-        case outputFormat = "output_format"
-        case overlap
-        case overlapAll = "overlap_all"
-        case pdfInferTableStructure = "pdf_infer_table_structure"
-        case pdfminerCharMargin = "pdfminer_char_margin"
-        case pdfminerLineMargin = "pdfminer_line_margin"
-        case pdfminerLineOverlap = "pdfminer_line_overlap"
-        case pdfminerWordMargin = "pdfminer_word_margin"
-        case similarityThreshold = "similarity_threshold"
-        case skipInferTableTypes = "skip_infer_table_types"
-        case splitPdfAllowFailed = "split_pdf_allow_failed"
-        case splitPdfCacheTmpData = "split_pdf_cache_tmp_data"
-        case splitPdfCacheTmpDataDir = "split_pdf_cache_tmp_data_dir"
-        case splitPdfConcurrencyLevel = "split_pdf_concurrency_level"
-        case splitPdfPage = "split_pdf_page"
-        case splitPdfPageRange = "split_pdf_page_range"
-        case startingPageNumber = "starting_page_number"
-        case strategy
-        case tableOcrAgent = "table_ocr_agent"
-        case uniqueElementIds = "unique_element_ids"
-        case vlmModel = "vlm_model"
-        case vlmModelProvider = "vlm_model_provider"
-        case xmlKeepTags = "xml_keep_tags"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.chunkingStrategy = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "chunking_strategy")
+        self.combineUnderNChars = try container.decode(DocModelRuntime.OptionalNullable<Swift.Int>.self, forKey: "combine_under_n_chars")
+        self.contentType = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "content_type")
+        self.coordinates = try container.decodeIfPresent(Swift.Bool.self, forKey: "coordinates")
+        self.doNotBreakSimilarityOnFooterHeader = try container.decodeIfPresent(Swift.Bool.self, forKey: "do_not_break_similarity_on_footer_header")
+        self.encoding = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "encoding")
+        self.extractImageBlockTypes = try container.decodeIfPresent([Swift.String].self, forKey: "extract_image_block_types")
+        self.files = try container.decode(Files.self, forKey: "files")
+        self.gzUncompressedContentType = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "gz_uncompressed_content_type")
+        self.hiResModelName = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "hi_res_model_name")
+        self.includeOrigElements = try container.decode(DocModelRuntime.OptionalNullable<Swift.Bool>.self, forKey: "include_orig_elements")
+        self.includePageBreaks = try container.decodeIfPresent(Swift.Bool.self, forKey: "include_page_breaks")
+        self.includeSlideNotes = try container.decodeIfPresent(Swift.Bool.self, forKey: "include_slide_notes")
+        self.languages = try container.decodeIfPresent([Swift.String].self, forKey: "languages")
+        self.maxCharacters = try container.decode(DocModelRuntime.OptionalNullable<Swift.Int>.self, forKey: "max_characters")
+        self.multipageSections = try container.decodeIfPresent(Swift.Bool.self, forKey: "multipage_sections")
+        self.newAfterNChars = try container.decode(DocModelRuntime.OptionalNullable<Swift.Int>.self, forKey: "new_after_n_chars")
+        self.ocrLanguages = try container.decodeIfPresent([Swift.String].self, forKey: "ocr_languages")
+        self.outputFormat = try container.decodeIfPresent(OutputFormat.self, forKey: "output_format")
+        self.overlap = try container.decodeIfPresent(Swift.Int.self, forKey: "overlap")
+        self.overlapAll = try container.decodeIfPresent(Swift.Bool.self, forKey: "overlap_all")
+        self.pdfInferTableStructure = try container.decodeIfPresent(Swift.Bool.self, forKey: "pdf_infer_table_structure")
+        self.pdfminerCharMargin = try container.decode(DocModelRuntime.OptionalNullable<Swift.Double>.self, forKey: "pdfminer_char_margin")
+        self.pdfminerLineMargin = try container.decode(DocModelRuntime.OptionalNullable<Swift.Double>.self, forKey: "pdfminer_line_margin")
+        self.pdfminerLineOverlap = try container.decode(DocModelRuntime.OptionalNullable<Swift.Double>.self, forKey: "pdfminer_line_overlap")
+        self.pdfminerWordMargin = try container.decode(DocModelRuntime.OptionalNullable<Swift.Double>.self, forKey: "pdfminer_word_margin")
+        self.similarityThreshold = try container.decode(DocModelRuntime.OptionalNullable<Swift.Double>.self, forKey: "similarity_threshold")
+        self.skipInferTableTypes = try container.decodeIfPresent([Swift.String].self, forKey: "skip_infer_table_types")
+        self.splitPdfAllowFailed = try container.decodeIfPresent(Swift.Bool.self, forKey: "split_pdf_allow_failed")
+        self.splitPdfCacheTmpData = try container.decodeIfPresent(Swift.Bool.self, forKey: "split_pdf_cache_tmp_data")
+        self.splitPdfCacheTmpDataDir = try container.decodeIfPresent(Swift.String.self, forKey: "split_pdf_cache_tmp_data_dir")
+        self.splitPdfConcurrencyLevel = try container.decodeIfPresent(Swift.Int.self, forKey: "split_pdf_concurrency_level")
+        self.splitPdfPage = try container.decodeIfPresent(Swift.Bool.self, forKey: "split_pdf_page")
+        self.splitPdfPageRange = try container.decodeIfPresent([Swift.Int].self, forKey: "split_pdf_page_range")
+        self.startingPageNumber = try container.decode(DocModelRuntime.OptionalNullable<Swift.Int>.self, forKey: "starting_page_number")
+        self.strategy = try container.decodeIfPresent(Strategy.self, forKey: "strategy")
+        self.tableOcrAgent = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "table_ocr_agent")
+        self.uniqueElementIds = try container.decodeIfPresent(Swift.Bool.self, forKey: "unique_element_ids")
+        self.vlmModel = try container.decodeIfPresent(Swift.String.self, forKey: "vlm_model")
+        self.vlmModelProvider = try container.decodeIfPresent(VLMModelProvider.self, forKey: "vlm_model_provider")
+        self.xmlKeepTags = try container.decodeIfPresent(Swift.Bool.self, forKey: "xml_keep_tags")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.chunkingStrategy, forKey: "chunking_strategy")
+        try container.encode(self.combineUnderNChars, forKey: "combine_under_n_chars")
+        try container.encode(self.contentType, forKey: "content_type")
+        try container.encodeIfPresent(self.coordinates, forKey: "coordinates")
+        try container.encodeIfPresent(self.doNotBreakSimilarityOnFooterHeader, forKey: "do_not_break_similarity_on_footer_header")
+        try container.encode(self.encoding, forKey: "encoding")
+        try container.encodeIfPresent(self.extractImageBlockTypes, forKey: "extract_image_block_types")
+        try container.encode(self.files, forKey: "files")
+        try container.encode(self.gzUncompressedContentType, forKey: "gz_uncompressed_content_type")
+        try container.encode(self.hiResModelName, forKey: "hi_res_model_name")
+        try container.encode(self.includeOrigElements, forKey: "include_orig_elements")
+        try container.encodeIfPresent(self.includePageBreaks, forKey: "include_page_breaks")
+        try container.encodeIfPresent(self.includeSlideNotes, forKey: "include_slide_notes")
+        try container.encodeIfPresent(self.languages, forKey: "languages")
+        try container.encode(self.maxCharacters, forKey: "max_characters")
+        try container.encodeIfPresent(self.multipageSections, forKey: "multipage_sections")
+        try container.encode(self.newAfterNChars, forKey: "new_after_n_chars")
+        try container.encodeIfPresent(self.ocrLanguages, forKey: "ocr_languages")
+        try container.encodeIfPresent(self.outputFormat, forKey: "output_format")
+        try container.encodeIfPresent(self.overlap, forKey: "overlap")
+        try container.encodeIfPresent(self.overlapAll, forKey: "overlap_all")
+        try container.encodeIfPresent(self.pdfInferTableStructure, forKey: "pdf_infer_table_structure")
+        try container.encode(self.pdfminerCharMargin, forKey: "pdfminer_char_margin")
+        try container.encode(self.pdfminerLineMargin, forKey: "pdfminer_line_margin")
+        try container.encode(self.pdfminerLineOverlap, forKey: "pdfminer_line_overlap")
+        try container.encode(self.pdfminerWordMargin, forKey: "pdfminer_word_margin")
+        try container.encode(self.similarityThreshold, forKey: "similarity_threshold")
+        try container.encodeIfPresent(self.skipInferTableTypes, forKey: "skip_infer_table_types")
+        try container.encodeIfPresent(self.splitPdfAllowFailed, forKey: "split_pdf_allow_failed")
+        try container.encodeIfPresent(self.splitPdfCacheTmpData, forKey: "split_pdf_cache_tmp_data")
+        try container.encodeIfPresent(self.splitPdfCacheTmpDataDir, forKey: "split_pdf_cache_tmp_data_dir")
+        try container.encodeIfPresent(self.splitPdfConcurrencyLevel, forKey: "split_pdf_concurrency_level")
+        try container.encodeIfPresent(self.splitPdfPage, forKey: "split_pdf_page")
+        try container.encodeIfPresent(self.splitPdfPageRange, forKey: "split_pdf_page_range")
+        try container.encode(self.startingPageNumber, forKey: "starting_page_number")
+        try container.encodeIfPresent(self.strategy, forKey: "strategy")
+        try container.encode(self.tableOcrAgent, forKey: "table_ocr_agent")
+        try container.encodeIfPresent(self.uniqueElementIds, forKey: "unique_element_ids")
+        try container.encodeIfPresent(self.vlmModel, forKey: "vlm_model")
+        try container.encodeIfPresent(self.vlmModelProvider, forKey: "vlm_model_provider")
+        try container.encodeIfPresent(self.xmlKeepTags, forKey: "xml_keep_tags")
     }
 }
 

@@ -26,12 +26,23 @@ public struct SourceConnectorInformation: Swift.Codable, Swift.Hashable, Swift.S
         self.updatedAt = updatedAt
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case config
-        case createdAt = "created_at"
-        case id
-        case name
-        case type
-        case updatedAt = "updated_at"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.config = try container.decode([Swift.String: DocModelRuntime.JSONValue].self, forKey: "config")
+        self.createdAt = try container.decode(DocModelRuntime.DateTime.self, forKey: "created_at")
+        self.id = try container.decode(Swift.String.self, forKey: "id")
+        self.name = try container.decode(Swift.String.self, forKey: "name")
+        self.type = try container.decode(SourceConnectorType.self, forKey: "type")
+        self.updatedAt = try container.decodeIfPresent(DocModelRuntime.DateTime.self, forKey: "updated_at")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.config, forKey: "config")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.type, forKey: "type")
+        try container.encodeIfPresent(self.updatedAt, forKey: "updated_at")
     }
 }

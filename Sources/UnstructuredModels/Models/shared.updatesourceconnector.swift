@@ -11,7 +11,13 @@ public struct UpdateSourceConnector: Swift.Codable, Swift.Hashable, Swift.Sendab
         self.config = config
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case config
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.config = try container.decode([Swift.String: DocModelRuntime.JSONValue].self, forKey: "config")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.config, forKey: "config")
     }
 }

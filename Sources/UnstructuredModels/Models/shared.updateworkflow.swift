@@ -32,14 +32,27 @@ public struct UpdateWorkflow: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.workflowType = workflowType
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case destinationId = "destination_id"
-        case name
-        case reprocessAll = "reprocess_all"
-        case schedule
-        case sourceId = "source_id"
-        case templateId = "template_id"
-        case workflowNodes = "workflow_nodes"
-        case workflowType = "workflow_type"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.destinationId = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "destination_id")
+        self.name = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "name")
+        self.reprocessAll = try container.decode(DocModelRuntime.OptionalNullable<Swift.Bool>.self, forKey: "reprocess_all")
+        self.schedule = try container.decode(DocModelRuntime.OptionalNullable<UpdateWorkflowSchedule>.self, forKey: "schedule")
+        self.sourceId = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "source_id")
+        self.templateId = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "template_id")
+        self.workflowNodes = try container.decodeIfPresent([WorkflowNode].self, forKey: "workflow_nodes")
+        self.workflowType = try container.decode(DocModelRuntime.OptionalNullable<WorkflowType>.self, forKey: "workflow_type")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.destinationId, forKey: "destination_id")
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.reprocessAll, forKey: "reprocess_all")
+        try container.encode(self.schedule, forKey: "schedule")
+        try container.encode(self.sourceId, forKey: "source_id")
+        try container.encode(self.templateId, forKey: "template_id")
+        try container.encodeIfPresent(self.workflowNodes, forKey: "workflow_nodes")
+        try container.encode(self.workflowType, forKey: "workflow_type")
     }
 }

@@ -42,17 +42,33 @@ public struct WorkflowInformation: Swift.Codable, Swift.Hashable, Swift.Sendable
         self.workflowType = workflowType
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case createdAt = "created_at"
-        case destinations
-        case id
-        case name
-        case reprocessAll = "reprocess_all"
-        case schedule
-        case sources
-        case status
-        case updatedAt = "updated_at"
-        case workflowNodes = "workflow_nodes"
-        case workflowType = "workflow_type"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.createdAt = try container.decode(DocModelRuntime.DateTime.self, forKey: "created_at")
+        self.destinations = try container.decode([Swift.String].self, forKey: "destinations")
+        self.id = try container.decode(Swift.String.self, forKey: "id")
+        self.name = try container.decode(Swift.String.self, forKey: "name")
+        self.reprocessAll = try container.decodeIfPresent(Swift.Bool.self, forKey: "reprocess_all")
+        self.schedule = try container.decode(DocModelRuntime.OptionalNullable<WorkflowSchedule>.self, forKey: "schedule")
+        self.sources = try container.decode([Swift.String].self, forKey: "sources")
+        self.status = try container.decode(WorkflowState.self, forKey: "status")
+        self.updatedAt = try container.decodeIfPresent(DocModelRuntime.DateTime.self, forKey: "updated_at")
+        self.workflowNodes = try container.decode([WorkflowNode].self, forKey: "workflow_nodes")
+        self.workflowType = try container.decode(DocModelRuntime.OptionalNullable<WorkflowType>.self, forKey: "workflow_type")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.destinations, forKey: "destinations")
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.reprocessAll, forKey: "reprocess_all")
+        try container.encode(self.schedule, forKey: "schedule")
+        try container.encode(self.sources, forKey: "sources")
+        try container.encode(self.status, forKey: "status")
+        try container.encodeIfPresent(self.updatedAt, forKey: "updated_at")
+        try container.encode(self.workflowNodes, forKey: "workflow_nodes")
+        try container.encode(self.workflowType, forKey: "workflow_type")
     }
 }

@@ -23,11 +23,21 @@ public struct WorkflowNode: Swift.Codable, Swift.Hashable, Swift.Sendable {
         self.type = type
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case id
-        case name
-        case settings
-        case subtype
-        case type
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.id = try container.decode(DocModelRuntime.OptionalNullable<Swift.String>.self, forKey: "id")
+        self.name = try container.decode(Swift.String.self, forKey: "name")
+        self.settings = try container.decodeIfPresent([Swift.String: DocModelRuntime.JSONValue].self, forKey: "settings")
+        self.subtype = try container.decode(Swift.String.self, forKey: "subtype")
+        self.type = try container.decode(Swift.String.self, forKey: "type")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.settings, forKey: "settings")
+        try container.encode(self.subtype, forKey: "subtype")
+        try container.encode(self.type, forKey: "type")
     }
 }

@@ -65,8 +65,8 @@ public struct SwiftTemplateCommonContext: TemplateObject {
     }
 }
 
-/// The context of `model.swift.mustache`: a struct, its memberwise `init`, its `CodingKeys` and,
-/// for a multipart body, its `MultipartFormEncodable` conformance.
+/// The context of `model.swift.mustache`: a struct, its memberwise `init`, its `Codable` and, for a
+/// multipart body, its `MultipartFormEncodable` conformance.
 public struct ModelTemplateContext: TemplateContext {
     /// A stored property (or, when boxed, a computed one over private storage).
     public struct Property: TemplateObject {
@@ -86,10 +86,8 @@ public struct ModelTemplateContext: TemplateContext {
         public var declarationDefault: String
         /// The field's description (and example) as doc comment lines, each the text after `///`.
         public var docLines: [String]
-        /// A `CodingKeys` case without `case`: `name`, or `name = "wire_name"` (a Swift string
-        /// literal) when the wire name differs, or `<storageName> = "wire_name"` for a boxed or
-        /// deprecated property.
-        public var codingKey: String
+        /// The field's wire name as a Swift string literal (`"created_at"`): its key in `coding`.
+        public var wireName: String
         /// For a deprecated field (struck through in the docs): the message of its
         /// `@available(*, deprecated, message:)`, a Swift string literal; empty otherwise. A deprecated
         /// property is stored privately in `storageName` (`_<name>Storage`) behind a deprecated
@@ -99,34 +97,31 @@ public struct ModelTemplateContext: TemplateContext {
         public var isDeprecated: Bool { !deprecationMessage.isEmpty && !isBoxed }
         /// Whether the property is stored in place under its own name: neither boxed nor deprecated.
         public var isStored: Bool { !isBoxed && !isDeprecated }
-        /// Whether the property has a `CodingKeys` case: all but the additional properties.
-        public var isCoded: Bool = true
 
         public var templateValues: TemplateValue.Members {
             [
                 "name": .string(name), "type": .string(type), "attribute": .string(attribute), "isBoxed": .bool(isBoxed),
                 "isStored": .bool(isStored), "storageName": .string(storageName),
                 "declarationDefault": .string(declarationDefault), "docLines": .strings(docLines),
-                "codingKey": .string(codingKey), "isDeprecated": .bool(isDeprecated),
-                "deprecationMessage": .string(deprecationMessage), "isCoded": .bool(isCoded),
+                "wireName": .string(wireName), "isDeprecated": .bool(isDeprecated),
+                "deprecationMessage": .string(deprecationMessage),
             ]
         }
     }
 
-    /// The hand-written `Codable` of a model with additional properties (`__pydantic_extra__`):
-    /// the other fields as synthesized code would code them, then every other key.
-    public struct AdditionalProperties: TemplateObject {
-        /// The property holding them (`additionalProperties`), as written in source.
-        public var name: String
-        /// The body of `init(from:)` before the additional properties are read; Swift.
+    /// The model's `Codable`, written out: each field coded by its wire name through the runtime's
+    /// one key type (`DocModelRuntime.WireKey`), as synthesized code would code it (`decodeIfPresent`
+    /// and `encodeIfPresent` for an optional type, so the runtime's overloads for its wrappers apply
+    /// alike), then, with a `__pydantic_extra__` row, every other key. Written out rather than
+    /// synthesized because a nested `CodingKeys` enum per model was a third of the compiled code.
+    public struct Coding: TemplateObject {
+        /// The body of `init(from:)`; Swift.
         public var decodeLines: [String]
-        /// The body of `encode(to:)` before the additional properties are written; Swift.
+        /// The body of `encode(to:)`; Swift.
         public var encodeLines: [String]
-        /// The other fields' wire names, as a Swift set literal (`["type", "message"]`).
-        public var knownKeys: String
 
         public var templateValues: TemplateValue.Members {
-            ["name": .string(name), "decodeLines": .strings(decodeLines), "encodeLines": .strings(encodeLines), "knownKeys": .string(knownKeys)]
+            ["decodeLines": .strings(decodeLines), "encodeLines": .strings(encodeLines)]
         }
     }
 
@@ -207,12 +202,10 @@ public struct ModelTemplateContext: TemplateContext {
     /// The statements of `multipartParts()` after `var parts`, each a line of Swift indented
     /// relative to the function body. Empty unless `isMultipartBody`.
     public var multipartLines: [String]
-    /// Set when the page has a `__pydantic_extra__` row; absent from the template's keys otherwise.
-    public var additionalProperties: AdditionalProperties?
+    /// The written-out `Codable`; absent (synthesized) for a model without fields.
+    public var coding: Coding?
     /// Whether there is any property.
     public var hasProperties: Bool { !properties.isEmpty }
-    /// Whether any property has a `CodingKeys` case (the enum cannot be empty).
-    public var hasCodingKeys: Bool { properties.contains(where: \.isCoded) }
     /// Whether the `init` takes any parameter.
     public var hasParameters: Bool { !parameters.isEmpty }
     /// Whether any field has a default.
@@ -226,8 +219,7 @@ public struct ModelTemplateContext: TemplateContext {
         var values = common.templateValues(reservingCapacity: 20)
         values["properties"] = .objects(properties)
         values["hasProperties"] = .bool(hasProperties)
-        values["hasCodingKeys"] = .bool(hasCodingKeys)
-        if let additionalProperties { values["additionalProperties"] = .object(additionalProperties.templateValues) }
+        if let coding { values["coding"] = .object(coding.templateValues) }
         values["parameters"] = .objects(parameters)
         values["hasParameters"] = .bool(hasParameters)
         values["constants"] = .objects(constants)
