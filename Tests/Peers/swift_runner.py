@@ -42,7 +42,8 @@ FUNC = re.compile(r"^(\s*)public func (\w+)\(")
 # A paged operation's request method, internal, which its public method forwards to.
 INTERNAL_FUNC = re.compile(r"^(\s*)func (\w+)\(")
 FORWARD = re.compile(r"try await (\w+)\(")
-# The SDK's per-call options: not SDK arguments of the operation (retries are off on both sides).
+# The SDK's per-call options: not SDK arguments of the operation (retries: the runner's `--retries`,
+# off unless given, as sdk_calls.py's).
 CALL_OPTIONS = {"retries", "timeout"}
 APIERROR = re.compile(r"APIError\(apiResponse, body: (.*)\)$")
 DECODE = re.compile(r"decodeJSON\(([^()]+)\.self\)")
@@ -282,7 +283,7 @@ def emit(args):
             table_arg = {"python": python, **parameter}
             method.setdefault("arguments", []).append(table_arg)
         if method.get("takes_retries"):
-            arguments.append("retries: .disabled")
+            arguments.append("retries: peerRetryPolicy")
         call = f"try await {chain}.{method['name']}({', '.join(arguments)})"
         returns = method["returns"]
         value_expr = "value"
@@ -403,6 +404,7 @@ await runCalls(perform)
 '''
 
 SUPPORT = r'''// Written by Tests/Peers/swift_runner.py. DO NOT EDIT.
+import DocModelClientRuntime
 import DocModelRuntime
 import Foundation
 #if canImport(FoundationNetworking)
@@ -555,18 +557,41 @@ func makeSession() -> URLSession {
     return URLSession(configuration: configuration)
 }
 
-func runCalls(_ perform: (PeerCall, URL, PeerTransport, Outcome) async -> Void) async {
+/// The command line's `--name value` pairs (nil when one has no value).
+let runnerOptions: [String: String]? = {
     var options: [String: String] = [:]
     var rest = Array(CommandLine.arguments.dropFirst())
     while rest.count >= 2 {
         options[rest[0]] = rest[1]
         rest.removeFirst(2)
     }
-    guard let server = options["--server-url"], let callsPath = options["--calls"], let outPath = options["--out"],
-          rest.isEmpty, let serverURL = URL(string: server) else {
-        FileHandle.standardError.write(Data("usage: Runner --server-url URL --calls calls.jsonl --out outcomes.jsonl\n".utf8))
+    return rest.isEmpty ? options : nil
+}()
+
+/// The policy every call passes as `retries:` (an operation without that argument never retries):
+/// `--retries none` (the default) is `.disabled`; `--retries backoff:INITIAL,MAX,EXPONENT,MAX_ELAPSED[,0|1]`
+/// (ms, as sdk_calls.py's `--retries`) is `.backoff(…)` with the SDK's default jitter (capped by MAX).
+let peerRetryPolicy: RetryPolicy = {
+    let text = runnerOptions?["--retries"] ?? "none"
+    if text == "none" { return .disabled }
+    let numbers = text.hasPrefix("backoff:") ? text.dropFirst("backoff:".count).split(separator: ",").map(String.init) : []
+    guard numbers.count == 4 || numbers.count == 5, let initial = Int(numbers[0]), let maximum = Int(numbers[1]),
+          let exponent = Double(numbers[2]), let elapsed = Int(numbers[3]) else {
+        FileHandle.standardError.write(Data("Runner: bad --retries \(text)\n".utf8))
         exit(2)
     }
+    return .backoff(initialIntervalMs: initial, maxIntervalMs: maximum, exponent: exponent, maxElapsedTimeMs: elapsed,
+                    retryConnectionErrors: numbers.count == 5 && (numbers[4] == "1" || numbers[4] == "true"))
+}()
+
+func runCalls(_ perform: (PeerCall, URL, PeerTransport, Outcome) async -> Void) async {
+    guard let options = runnerOptions, let server = options["--server-url"], let callsPath = options["--calls"],
+          let outPath = options["--out"], Set(options.keys).isSubset(of: ["--server-url", "--calls", "--out", "--retries"]),
+          let serverURL = URL(string: server) else {
+        FileHandle.standardError.write(Data("usage: Runner --server-url URL --calls calls.jsonl --out outcomes.jsonl [--retries none|backoff:I,M,E,T[,C]]\n".utf8))
+        exit(2)
+    }
+    _ = peerRetryPolicy
     guard let text = try? String(contentsOfFile: callsPath, encoding: .utf8) else {
         FileHandle.standardError.write(Data("Runner: cannot read \(callsPath)\n".utf8))
         exit(2)
