@@ -6,7 +6,8 @@
     retry_pass.py compare --calls retry-calls.jsonl --failures retry-failures.jsonl
                           --sdk-log A.jsonl --swift-log B.jsonl --sdk-outcomes A-out.jsonl
                           --swift-outcomes B-out.jsonl --report retry-report.json
-                          [--exceptions FILE] [--variant docs|python-sdk|openapi] [--name TREE]
+                          [--exceptions FILE] [--request-exceptions FILE]
+                          [--variant docs|python-sdk|openapi] [--name TREE]
 
 plan: one call per operation of calls.jsonl (the all-arguments call answered 2xx; else the
 required-only one; else any call whose reply is a status no SDK retries: not 429, not 5xx), written to
@@ -21,11 +22,14 @@ compare: per planned call, both clients (the same explicit backoff policy on bot
 the same number of attempts; attempt i of the SDK and of the Swift client must be equal requests
 (compare_requests.request_difference: method, path, query, headers but transport ones, body as a
 value, multipart part by part), and each attempt after the first must repeat that client's first (the
-body resent intact); the final outcomes must be equal (compare_requests.outcome_difference). A call
-that differs is blocking unless --exceptions (retry-exceptions-<sdk>.jsonl) has a row
-`{"operation" (or "*"), "variant"?, "match"?, "reason"}` covering every difference (as
-compare_requests.py's rows; a row with "variant" applies to that variant only). Exit 0 when nothing
-blocks, 1 otherwise.
+body resent intact); the final outcomes must be equal (compare_requests.outcome_difference). A
+difference the request check already knows is excepted by its row: an attempt's request difference by
+a "request" row of --request-exceptions (request-exceptions-<sdk>.jsonl, the same file the first
+pass used), an outcome difference by a "response" row. Every other one (the number of attempts, a
+resend that is not the first request again, an outcome the retries changed) is blocking unless
+--exceptions (retry-exceptions-<sdk>.jsonl) has a row `{"operation" (or "*"), "variant"?, "match"?,
+"reason"}` covering it (as compare_requests.py's rows, matched against the whole difference line; a
+row with "variant" applies to that variant only). Exit 0 when nothing blocks, 1 otherwise.
 """
 import argparse
 import json
@@ -83,6 +87,17 @@ def compare(args):
                 for side, path in (("sdk", args.sdk_outcomes), ("swift", args.swift_outcomes))}
     exceptions = [row for row in (read_lines(args.exceptions) if args.exceptions else [])
                   if row.get("variant", args.variant) == args.variant]
+    request_rows = read_lines(args.request_exceptions) if args.request_exceptions else []
+
+    def reason_for(call, difference):
+        """The row that excepts one difference line: the request check's, else the retry check's."""
+        for prefix, what in (("attempt ", "request"), ("outcome: ", "response")):
+            if difference.startswith(prefix) and (prefix != "attempt " or ": " in difference):
+                inner = difference.split(": ", 1)[1]
+                found = excepted(request_rows, call, what, [inner])
+                if found is not None:
+                    return "request check: " + found
+        return excepted(exceptions, call, "retry", [difference])
     try:
         with open(args.calls + ".uncovered", encoding="utf-8") as handle:
             uncovered = json.load(handle)
@@ -116,11 +131,12 @@ def compare(args):
                  "attemptsSwift": len(b), "equal": not differences}
         if differences:
             entry["differences"] = differences
-            reason = excepted(exceptions, call, "retry", differences)
-            if reason is None:
+            reasons = [reason_for(call, difference) for difference in differences]
+            entry["open"] = [difference for difference, reason in zip(differences, reasons) if reason is None]
+            if entry["open"]:
                 counts["blocking"] += 1
             else:
-                entry["excepted"] = reason
+                entry["excepted"] = sorted(set(reasons))
                 counts["excepted"] += 1
         else:
             counts["equal"] += 1
@@ -130,8 +146,8 @@ def compare(args):
         json.dump(report, handle, ensure_ascii=False, indent=1)
     name = args.name or "calls"
     for entry in entries:
-        note = " (excepted)" if entry.get("excepted") else ""
         for difference in entry.get("differences", []):
+            note = "" if difference in entry.get("open", []) else " (excepted)"
             print(f"RETRY DIFFERENCE{note} {entry['id']} {entry['operation']}: {difference}")
     print(f"{name} retries ({args.variant}): {counts['calls']} call(s) over {counts['operations']} operation(s) "
           f"({len(uncovered)} uncovered); attempts SDK {counts['attemptsSdk']} / Swift {counts['attemptsSwift']} "
@@ -152,6 +168,7 @@ def main(argv):
     for option in ("--calls", "--failures", "--sdk-log", "--swift-log", "--sdk-outcomes", "--swift-outcomes", "--report"):
         c.add_argument(option, required=True)
     c.add_argument("--exceptions")
+    c.add_argument("--request-exceptions")
     c.add_argument("--variant", default="docs")
     c.add_argument("--name", default="")
     args = parser.parse_args(argv[1:])
