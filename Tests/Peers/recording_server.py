@@ -67,6 +67,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 server.current = urllib.parse.unquote(self.path[len("/__peer__/call/"):])
             self.send_response_only(204)
             self.send_header("Content-Length", "0")
+            if server.failures:
+                # The retry pass: each call starts on a fresh connection, so a dropped one is the
+                # call's own (a client may resend a request on its own when a reused one dies).
+                self.send_header("Connection", "close")
+                self.close_connection = True
             self.end_headers()
             return
         failure = None

@@ -2,7 +2,7 @@
 """retry_pass.py: the retry pass of the request-equality peer check (request-peer-check, step 5).
 
     retry_pass.py plan --calls calls.jsonl --out retry-calls.jsonl --failures retry-failures.jsonl
-                       [--drop N]
+                       [--drop]
     retry_pass.py compare --calls retry-calls.jsonl --failures retry-failures.jsonl
                           --sdk-log A.jsonl --swift-log B.jsonl --sdk-outcomes A-out.jsonl
                           --swift-outcomes B-out.jsonl --report retry-report.json
@@ -12,10 +12,11 @@
 plan: one call per operation of calls.jsonl (the all-arguments call answered 2xx; else the
 required-only one; else any call whose reply is a status no SDK retries: not 429, not 5xx), written to
 --out, and for each a failure plan line `{"id", "k", "status"}` for recording_server.py --failures:
-the n-th planned call fails its first k = 1 + (n // 7) % 2 attempts with the status ROTATION[n % 7]
-(429, 500, 502, 503, 504: retried by every SDK's list; 501: retried only by a `5XX` list (unstructured's
-`["5xx"]`); 400: retried by none), then gets its normal reply. `--drop N`: every N-th planned call
-fails with a dropped connection instead (the server closes the socket without answering).
+the n-th planned call fails its first k = 1 + (n // R) % 2 attempts with the status ROTATION[n % R]
+(R = 7: 429, 500, 502, 503, 504: retried by every SDK's list; 501: retried only by a `5XX` list
+(unstructured's `["5xx"]`); 400: retried by none), then gets its normal reply. `--drop` adds an eighth
+failure (R = 8): a dropped connection (the server reads the request and closes the socket without
+answering; retried only under a policy with connection errors, and then as each SDK's `retries.py` says).
 Operations with no such call are listed in the report as `uncovered` (none so far).
 
 compare: per planned call, both clients (the same explicit backoff policy on both sides) must send
@@ -63,10 +64,9 @@ def plan(args):
     with open(args.out, "w", encoding="utf-8") as calls_out, open(args.failures, "w", encoding="utf-8") as failures_out:
         for number, call in enumerate(chosen):
             calls_out.write(json.dumps(call, ensure_ascii=False) + "\n")
-            status = ROTATION[number % len(ROTATION)]
-            k = 1 + (number // len(ROTATION)) % 2
-            if args.drop and number % args.drop == args.drop - 1:
-                status = "drop"
+            rotation = ROTATION + (["drop"] if args.drop else [])
+            status = rotation[number % len(rotation)]
+            k = 1 + (number // len(rotation)) % 2
             failures_out.write(json.dumps({"id": call["id"], "k": k, "status": status}) + "\n")
     with open(args.out + ".uncovered", "w", encoding="utf-8") as handle:
         json.dump(uncovered, handle)
@@ -163,7 +163,7 @@ def main(argv):
     p.add_argument("--calls", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--failures", required=True)
-    p.add_argument("--drop", type=int, default=0)
+    p.add_argument("--drop", action="store_true")
     c = commands.add_parser("compare")
     for option in ("--calls", "--failures", "--sdk-log", "--swift-log", "--sdk-outcomes", "--swift-outcomes", "--report"):
         c.add_argument(option, required=True)

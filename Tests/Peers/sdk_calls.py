@@ -17,6 +17,8 @@ path names with the `arguments` converted into the SDK's types, retries off. One
     {"id", "kind": "decoding_error", "status": N}          # ResponseValidationError, pydantic
                                                            # ValidationError, JSONDecodeError, …
     {"id", "kind": "client_error", "message": "…"}        # raised before any request was sent
+    {"id", "kind": "transport_error", "message": "…"}     # no answer (httpx.TransportError, requests'
+                                                           # ConnectionError/Timeout): the retry pass's drops
 (plus "sent": how many requests the SDK sent, for the harness only.)
 
 Converting the arguments (the JSON form the generated Swift types decode, keys = CodingKeys):
@@ -165,6 +167,9 @@ class PydanticFamily:
             return json.loads(self.utils.marshal_json(value, type(value)))
         return self.pydantic_core.to_jsonable_python(value, by_alias=True)
 
+    def is_transport_error(self, error):
+        return isinstance(error, self.httpx.TransportError)
+
     def outcome(self, error, status):
         name = type(error).__name__
         code = getattr(error, "status_code", None) or status
@@ -241,6 +246,9 @@ class Airbyte:
             return json.loads(self.utils.marshal_json(value, type(value)))
         return value
 
+    def is_transport_error(self, error):
+        return isinstance(error, (self.requests.exceptions.ConnectionError, self.requests.exceptions.Timeout))
+
     def outcome(self, error, status):
         name = type(error).__name__
         if name == "SDKError":
@@ -299,6 +307,8 @@ def run_call(family, server_url, call):
         if not counter:
             return {"kind": "client_error", "message": f"{type(error).__name__}: {first_line(error)}", "sent": 0}
         found = family.outcome(error, status)
+        if family.is_transport_error(error):
+            found = {"kind": "transport_error", "message": f"{type(error).__name__}: {first_line(error)}"}
         if found is None:
             found = {"kind": "unexpected_exception", "status": status, "message": f"{type(error).__name__}: {first_line(error)}"}
         return {**found, "sent": len(counter)}

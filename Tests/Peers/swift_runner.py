@@ -18,8 +18,9 @@ Reads the generated client (`Client+API.swift` and the `Operations+<folder>.swif
     Codable; Void → null; for a wrapper response model, its `response_field` property),
     `typed_error` (one `catch let e as APIError<X>` per `APIError(apiResponse, body: … X …)` of the
     method body; `error_type` = X's unqualified name, `body` = X JSON-encoded), `unexpected`
-    (UnexpectedResponseError), `decoding_error` (ResponseDecodingError), `client_error` (anything
-    else; `sent` says whether a request went out).
+    (UnexpectedResponseError), `decoding_error` (ResponseDecodingError), `transport_error`
+    (URLError, POSIXError, RequestTimeoutError: no answer), `client_error` (anything else; `sent`
+    says whether a request went out).
   - `Support.swift`: the command line, the call loop (announces each call with
     `POST URL/__peer__/call/<id>`), the URLSession `ClientTransport` and the JSON helpers.
 
@@ -395,6 +396,8 @@ func perform(_ call: PeerCall, serverURL: URL, transport: PeerTransport, sentine
         sentinel.unexpected(status: error.status.code)
     } catch let error as DocModelClientRuntime.ResponseDecodingError {
         sentinel.decodingError(status: error.status.code, message: error.description)
+    } catch where isTransportError(error) {
+        sentinel.transportError(String(describing: error))
     } catch {
         sentinel.clientError(String(describing: error))
     }
@@ -501,6 +504,16 @@ final class Outcome: @unchecked Sendable {
     func clientError(_ message: String) {
         write([("kind", Self.quote("client_error")), ("message", Self.quote(message))])
     }
+    func transportError(_ message: String) {
+        write([("kind", Self.quote("transport_error")), ("message", Self.quote(message))])
+    }
+}
+
+/// No answer came (URLSession's errors, a socket's, the runtime's timeout): sdk_calls.py's
+/// `transport_error` (httpx.TransportError), which the retry pass's dropped connections give.
+func isTransportError(_ error: any Error) -> Bool {
+    if let error = error as? ClientError { return isTransportError(error.underlyingError) }
+    return error is URLError || error is POSIXError || error is RequestTimeoutError
 }
 
 /// URLSession as a swift-openapi-runtime ClientTransport: the whole body is read, no cookies, no cache.

@@ -33,6 +33,8 @@ import Testing
         var module: String
         /// `generate` arguments besides the tree (the overlay the issue names for it).
         var overlay: [String]
+        /// More arguments of the retry pass (livepeer's adds dropped connections).
+        var retryArguments: [String] = []
         var testDescription: String { "\(sdk) \(overlay.first ?? "docs")" }
     }
 
@@ -40,7 +42,8 @@ import Testing
 
     static let trees = [
         Tree(sdk: "livepeer", corpus: "livepeer-ai-python", module: "livepeer_ai",
-             overlay: ["--openapi", PackageRoot.sharedCorpus.appendingPathComponent("livepeer-ai-python/gateway.openapi.yaml").path]),
+             overlay: ["--openapi", PackageRoot.sharedCorpus.appendingPathComponent("livepeer-ai-python/gateway.openapi.yaml").path],
+             retryArguments: ["--retry-drop", "--retry-policy", "backoff:1,5,1.5,60000,1"]),
         Tree(sdk: "unstructured", corpus: "unstructured-python-client", module: "unstructured_client", overlay: []),
         Tree(sdk: "unstructured", corpus: "unstructured-python-client", module: "unstructured_client",
              overlay: ["--python-sdk", venvPackages.appendingPathComponent("unstructured_client").path]),
@@ -90,6 +93,7 @@ import Testing
             "--exceptions", PackageRoot.url.appendingPathComponent("Tests/Peers/request-exceptions-\(tree.sdk).jsonl").path,
         ]
         for argument in tree.overlay { arguments += ["--generate-arg", argument] }
+        arguments += tree.retryArguments
         let command = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let run = try await ProcessRunner.Async.bash("timeout 1800 \(command)", in: PackageRoot.url)
         let lines = run.stdout.components(separatedBy: "\n")
