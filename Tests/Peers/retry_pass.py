@@ -26,7 +26,8 @@ value, multipart part by part), and each attempt after the first must repeat tha
 body resent intact); the final outcomes must be equal (compare_requests.outcome_difference). A
 difference the request check already knows is excepted by its row: an attempt's request difference by
 a "request" row of --request-exceptions (request-exceptions-<sdk>.jsonl, the same file the first
-pass used), an outcome difference by a "response" row. Every other one (the number of attempts, a
+pass used), an outcome difference by a "response" row, and `attempts: SDK 0 vs Swift N` (the SDK
+rejects the sample before sending) by the row of its `0 request(s) vs N`. Every other one (the number of attempts, a
 resend that is not the first request again, an outcome the retries changed) is blocking unless
 --exceptions (retry-exceptions-<sdk>.jsonl) has a row `{"operation" (or "*"), "variant"?, "match"?,
 "reason"}` covering it (as compare_requests.py's rows, matched against the whole difference line; a
@@ -34,6 +35,7 @@ row with "variant" applies to that variant only). Exit 0 when nothing blocks, 1 
 """
 import argparse
 import json
+import re
 import sys
 
 from compare_requests import excepted, outcome_difference, request_difference
@@ -91,6 +93,11 @@ def compare(args):
 
     def reason_for(call, difference):
         """The row that excepts one difference line: the request check's, else the retry check's."""
+        nothing = re.match(r"attempts: SDK 0 vs Swift (\d+) ", difference)
+        if nothing:  # the SDK sends nothing (it rejects the sample): the request check's "0 request(s) vs N"
+            found = excepted(request_rows, call, "request", [f"0 request(s) vs {nothing.group(1)}"])
+            if found is not None:
+                return "request check: " + found
         for prefix, what in (("attempt ", "request"), ("outcome: ", "response")):
             if difference.startswith(prefix) and (prefix != "attempt " or ": " in difference):
                 inner = difference.split(": ", 1)[1]
