@@ -22,7 +22,7 @@ Requests are equal when all of these are equal:
 Outcomes are equal when kind, status (where either gives one), error_type and the JSON value/body are
 equal (JSON as values). An absent key and null are NOT the same: the Swift runner must write what
 its decoded value holds as the SDK does (`marshal_json` leaves unset optional fields out).
-`client_error` outcomes compare by kind only (the messages are the two languages' own).
+`client_error` and `transport_error` outcomes compare by kind only (the messages are the two languages' own).
 
 Calls whose id ends in `-min` (required arguments only) are counted apart: their differences are
 default-value differences (an SDK sends its defaults, e.g. `page=1&limit=10`).
@@ -148,7 +148,7 @@ def outcome_difference(left, right):
         return (f"outcome {left.get('kind')}/{left.get('status')}/{left.get('error_type', '')} vs "
                 f"{right.get('kind')}/{right.get('status')}/{right.get('error_type', '')}: "
                 f"{short(right.get('message', right.get('value', right.get('body'))))}")
-    if left["kind"] == "client_error":
+    if left["kind"] in ("client_error", "transport_error"):
         return None
     if ("status" in left or "status" in right) and left.get("status") != right.get("status"):
         return f"status {left.get('status')} vs {right.get('status')}"

@@ -20,11 +20,18 @@ logged) makes every later request get the reply of the --replies line with that 
 with `"id": "<id>"`, until the next announcement. Then a call that sends no request (the client
 fails first) or sends two (a retry) cannot shift the replies of the calls after it. Without
 announcements the N-th request gets the N-th line's reply, as above, and the log has no "id".
+
+Failures (the retry pass, `--failures FILE`): JSON lines `{"id", "k", "status"}`: the first k requests
+of that (announced) call are answered with `status` (text/plain `peer retry failure <n>`) instead of
+the call's reply, or, for the status `"drop"`, the connection is closed without an answer; the
+requests after them get the reply. Every logged request of an announced call carries `"attempt"`
+(1-based, per call) and, when it was failed, `"failed": <status>`.
 """
 import argparse
 import base64
 import http.server
 import json
+import socket
 import socketserver
 import sys
 import threading
@@ -60,8 +67,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 server.current = urllib.parse.unquote(self.path[len("/__peer__/call/"):])
             self.send_response_only(204)
             self.send_header("Content-Length", "0")
+            if server.failures:
+                # The retry pass: each call starts on a fresh connection, so a dropped one is the
+                # call's own (a client may resend a request on its own when a reused one dies).
+                self.send_header("Connection", "close")
+                self.close_connection = True
             self.end_headers()
             return
+        failure = None
         with server.lock:
             index = server.count
             server.count += 1
@@ -73,6 +86,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                    "body_b64": base64.b64encode(body).decode()}
             if server.current is not None:
                 row["id"] = server.current
+                attempt = server.attempts.get(server.current, 0) + 1
+                server.attempts[server.current] = attempt
+                row["attempt"] = attempt
+                plan = server.failures.get(server.current)
+                if plan and attempt <= int(plan["k"]):
+                    failure = plan["status"]
+                    row["failed"] = failure
             server.log.write(json.dumps(row, ensure_ascii=False) + "\n")
             server.log.flush()
             if server.current is not None:
@@ -81,6 +101,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 reply = server.replies[index] if index < len(server.replies) else None
             reply = reply or \
                 {"status": 599, "content_type": "text/plain", "body_b64": base64.b64encode(b"no reply").decode()}
+        if failure == "drop":
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
+        if failure is not None:
+            reply = {"status": int(failure), "content_type": "text/plain",
+                     "body_b64": base64.b64encode(f"peer retry failure {row['attempt']}".encode()).decode()}
         data = base64.b64decode(reply.get("body_b64") or "")
         self.send_response_only(int(reply["status"]))
         if reply.get("content_type"):
@@ -103,6 +133,7 @@ def main(argv):
     parser.add_argument("--replies", required=True)
     parser.add_argument("--log", required=True)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--failures", help="JSON lines {id, k, status}: the first k requests of the call fail")
     args = parser.parse_args(argv[1:])
     with open(args.replies, encoding="utf-8") as handle:
         lines = [json.loads(line) for line in handle if line.strip()]
@@ -111,6 +142,10 @@ def main(argv):
     server.replies, server.count, server.lock = replies, 0, threading.Lock()
     server.by_id = {line.get("id"): line["reply"] for line in lines}
     server.current = None
+    server.attempts, server.failures = {}, {}
+    if args.failures:
+        with open(args.failures, encoding="utf-8") as handle:
+            server.failures = {row["id"]: row for row in map(json.loads, filter(str.strip, handle))}
     server.log = open(args.log, "a", encoding="utf-8")
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"LISTENING {server.server_address[1]}", flush=True)

@@ -3,6 +3,7 @@
 
     sdk_calls.py --sdk livepeer|polar|unstructured|airbyte|friendli --server-url URL
                  --calls calls.jsonl --out outcomes.jsonl [--only ID]... [--mutate KIND]
+                 [--retries none|backoff:INITIAL,MAX,EXPONENT,MAX_ELAPSED[,CONNECTION_ERRORS]]
 
 For each line of --calls (request_samples.py) it builds the SDK against URL (a new SDK and HTTP
 client per call, kept referenced until the call returns), announces the call to the recording
@@ -16,6 +17,8 @@ path names with the `arguments` converted into the SDK's types, retries off. One
     {"id", "kind": "decoding_error", "status": N}          # ResponseValidationError, pydantic
                                                            # ValidationError, JSONDecodeError, …
     {"id", "kind": "client_error", "message": "…"}        # raised before any request was sent
+    {"id", "kind": "transport_error", "message": "…"}     # no answer (httpx.TransportError, requests'
+                                                           # ConnectionError/Timeout): the retry pass's drops
 (plus "sent": how many requests the SDK sent, for the harness only.)
 
 Converting the arguments (the JSON form the generated Swift types decode, keys = CodingKeys):
@@ -28,7 +31,10 @@ Converting the arguments (the JSON form the generated Swift types decode, keys =
     SDK's own decoding: dataclasses-json, enums, unions); datetime/date from ISO text.
 Retries: `retries=RetryConfig("none", None, False)` on every method of the pydantic family
 (`utils/retries.py`: only the strategy "backoff" retries; unstructured and friendli default to
-backoff when `retries` is UNSET); airbyte has no default retries.
+backoff when `retries` is UNSET); airbyte has no default retries. `--retries backoff:1,5,1.5,60000`
+(the retry pass of request-peer-check) passes `RetryConfig("backoff", BackoffStrategy(1, 5, 1.5, 60000),
+CONNECTION_ERRORS (0/1, default 0))` instead, in milliseconds; airbyte gets it as the SDK's
+`retry_config=` (its operations never read it: SDK-FACTS j).
 A value that does not convert is passed as raw JSON (the SDK then validates it itself).
 JSON of a returned value: a pydantic model through the SDK's `utils.marshal_json(v, type(v))` (its
 request-body writing, as polar_roundtrip.py), other values through
@@ -89,7 +95,27 @@ def is_typeddict(annotation):
     return typing.is_typeddict(annotation) or str(getattr(annotation, "__name__", "")).endswith("TypedDict")
 
 
+def parse_retries(text):
+    """`none` → None; `backoff:INITIAL,MAX,EXPONENT,MAX_ELAPSED[,CONNECTION_ERRORS]` → the numbers."""
+    if not text or text == "none":
+        return None
+    kind, _, numbers = text.partition(":")
+    values = numbers.split(",")
+    if kind != "backoff" or len(values) not in (4, 5):
+        raise SystemExit(f"sdk_calls.py: bad --retries {text!r}")
+    return (int(values[0]), int(values[1]), float(values[2]), int(values[3]),
+            len(values) == 5 and values[4] in ("1", "true"))
+
+
 class PydanticFamily:
+    retries = None
+
+    def retry_config(self):
+        if self.retries is None:
+            return self.utils.RetryConfig("none", None, False)
+        initial, maximum, exponent, elapsed, connection = self.retries
+        return self.utils.RetryConfig("backoff", self.utils.BackoffStrategy(initial, maximum, exponent, elapsed), connection)
+
     def __init__(self, sdk):
         self.name = sdk
         import httpx
@@ -127,7 +153,7 @@ class PydanticFamily:
     def call(self, method, arguments, security):
         parameters = inspect.signature(method).parameters
         if "retries" in parameters:
-            arguments = {**arguments, "retries": self.utils.RetryConfig("none", None, False)}
+            arguments = {**arguments, "retries": self.retry_config()}
         if "server_url" in parameters and self.name == "friendli":
             # friendli's container operations have their own server (http://localhost:8000) that the
             # SDK's server_url does not replace; only the method's `server_url=` does.
@@ -140,6 +166,9 @@ class PydanticFamily:
         if isinstance(value, self.pydantic.BaseModel):
             return json.loads(self.utils.marshal_json(value, type(value)))
         return self.pydantic_core.to_jsonable_python(value, by_alias=True)
+
+    def is_transport_error(self, error):
+        return isinstance(error, self.httpx.TransportError)
 
     def outcome(self, error, status):
         name = type(error).__name__
@@ -158,6 +187,7 @@ class PydanticFamily:
 
 class Airbyte:
     name = "airbyte"
+    retries = None
 
     def __init__(self, sdk):
         import airbyte
@@ -169,7 +199,13 @@ class Airbyte:
     def build(self, server_url, counter):
         session = self.requests.Session()  # a new one: airbyte writes security into the session (SDK-FACTS i.7)
         session.hooks["response"].append(lambda response, *a, **k: counter.append(1))
-        return self.airbyte.Airbyte(security=self.shared.Security(bearer_auth=TOKEN), server_url=server_url, client=session)
+        extra = {}
+        if self.retries is not None:
+            from airbyte.utils import retries as airbyte_retries
+            initial, maximum, exponent, elapsed, connection = self.retries
+            extra["retry_config"] = airbyte_retries.RetryConfig(
+                "backoff", airbyte_retries.BackoffStrategy(initial, maximum, exponent, elapsed), connection)
+        return self.airbyte.Airbyte(security=self.shared.Security(bearer_auth=TOKEN), server_url=server_url, client=session, **extra)
 
     def convert(self, annotation, value):
         if annotation is inspect.Parameter.empty or value is None:
@@ -209,6 +245,9 @@ class Airbyte:
         if dataclasses.is_dataclass(value):
             return json.loads(self.utils.marshal_json(value, type(value)))
         return value
+
+    def is_transport_error(self, error):
+        return isinstance(error, (self.requests.exceptions.ConnectionError, self.requests.exceptions.Timeout))
 
     def outcome(self, error, status):
         name = type(error).__name__
@@ -268,6 +307,8 @@ def run_call(family, server_url, call):
         if not counter:
             return {"kind": "client_error", "message": f"{type(error).__name__}: {first_line(error)}", "sent": 0}
         found = family.outcome(error, status)
+        if family.is_transport_error(error):
+            found = {"kind": "transport_error", "message": f"{type(error).__name__}: {first_line(error)}"}
         if found is None:
             found = {"kind": "unexpected_exception", "status": status, "message": f"{type(error).__name__}: {first_line(error)}"}
         return {**found, "sent": len(counter)}
@@ -380,11 +421,13 @@ def main(argv):
     parser.add_argument("--out", required=True)
     parser.add_argument("--only", action="append", help="run only these call ids")
     parser.add_argument("--mutate", choices=["drop-query", "json-value", "returned"])
+    parser.add_argument("--retries", default="none", help="none (default) or backoff:INITIAL,MAX,EXPONENT,MAX_ELAPSED[,0|1]")
     args = parser.parse_args(argv[1:])
     warnings.simplefilter("ignore")
     import logging
     logging.disable(logging.WARNING)
     family = Airbyte(args.sdk) if args.sdk == "airbyte" else PydanticFamily(args.sdk)
+    family.retries = parse_retries(args.retries)
     server_url = args.server_url.rstrip("/")
     target_url = server_url
     if args.mutate in ("drop-query", "json-value"):

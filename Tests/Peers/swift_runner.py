@@ -18,8 +18,9 @@ Reads the generated client (`Client+API.swift` and the `Operations+<folder>.swif
     Codable; Void → null; for a wrapper response model, its `response_field` property),
     `typed_error` (one `catch let e as APIError<X>` per `APIError(apiResponse, body: … X …)` of the
     method body; `error_type` = X's unqualified name, `body` = X JSON-encoded), `unexpected`
-    (UnexpectedResponseError), `decoding_error` (ResponseDecodingError), `client_error` (anything
-    else; `sent` says whether a request went out).
+    (UnexpectedResponseError), `decoding_error` (ResponseDecodingError), `transport_error`
+    (URLError, POSIXError, RequestTimeoutError: no answer), `client_error` (anything else; `sent`
+    says whether a request went out).
   - `Support.swift`: the command line, the call loop (announces each call with
     `POST URL/__peer__/call/<id>`), the URLSession `ClientTransport` and the JSON helpers.
 
@@ -42,7 +43,8 @@ FUNC = re.compile(r"^(\s*)public func (\w+)\(")
 # A paged operation's request method, internal, which its public method forwards to.
 INTERNAL_FUNC = re.compile(r"^(\s*)func (\w+)\(")
 FORWARD = re.compile(r"try await (\w+)\(")
-# The SDK's per-call options: not SDK arguments of the operation (retries are off on both sides).
+# The SDK's per-call options: not SDK arguments of the operation (retries: the runner's `--retries`,
+# off unless given, as sdk_calls.py's).
 CALL_OPTIONS = {"retries", "timeout"}
 APIERROR = re.compile(r"APIError\(apiResponse, body: (.*)\)$")
 DECODE = re.compile(r"decodeJSON\(([^()]+)\.self\)")
@@ -282,7 +284,7 @@ def emit(args):
             table_arg = {"python": python, **parameter}
             method.setdefault("arguments", []).append(table_arg)
         if method.get("takes_retries"):
-            arguments.append("retries: .disabled")
+            arguments.append("retries: peerRetryPolicy")
         call = f"try await {chain}.{method['name']}({', '.join(arguments)})"
         returns = method["returns"]
         value_expr = "value"
@@ -394,6 +396,8 @@ func perform(_ call: PeerCall, serverURL: URL, transport: PeerTransport, sentine
         sentinel.unexpected(status: error.status.code)
     } catch let error as DocModelClientRuntime.ResponseDecodingError {
         sentinel.decodingError(status: error.status.code, message: error.description)
+    } catch where isTransportError(error) {
+        sentinel.transportError(String(describing: error))
     } catch {
         sentinel.clientError(String(describing: error))
     }
@@ -403,6 +407,7 @@ await runCalls(perform)
 '''
 
 SUPPORT = r'''// Written by Tests/Peers/swift_runner.py. DO NOT EDIT.
+import DocModelClientRuntime
 import DocModelRuntime
 import Foundation
 #if canImport(FoundationNetworking)
@@ -499,6 +504,16 @@ final class Outcome: @unchecked Sendable {
     func clientError(_ message: String) {
         write([("kind", Self.quote("client_error")), ("message", Self.quote(message))])
     }
+    func transportError(_ message: String) {
+        write([("kind", Self.quote("transport_error")), ("message", Self.quote(message))])
+    }
+}
+
+/// No answer came (URLSession's errors, a socket's, the runtime's timeout): sdk_calls.py's
+/// `transport_error` (httpx.TransportError), which the retry pass's dropped connections give.
+func isTransportError(_ error: any Error) -> Bool {
+    if let error = error as? ClientError { return isTransportError(error.underlyingError) }
+    return error is URLError || error is POSIXError || error is RequestTimeoutError
 }
 
 /// URLSession as a swift-openapi-runtime ClientTransport: the whole body is read, no cookies, no cache.
@@ -555,18 +570,41 @@ func makeSession() -> URLSession {
     return URLSession(configuration: configuration)
 }
 
-func runCalls(_ perform: (PeerCall, URL, PeerTransport, Outcome) async -> Void) async {
+/// The command line's `--name value` pairs (nil when one has no value).
+let runnerOptions: [String: String]? = {
     var options: [String: String] = [:]
     var rest = Array(CommandLine.arguments.dropFirst())
     while rest.count >= 2 {
         options[rest[0]] = rest[1]
         rest.removeFirst(2)
     }
-    guard let server = options["--server-url"], let callsPath = options["--calls"], let outPath = options["--out"],
-          rest.isEmpty, let serverURL = URL(string: server) else {
-        FileHandle.standardError.write(Data("usage: Runner --server-url URL --calls calls.jsonl --out outcomes.jsonl\n".utf8))
+    return rest.isEmpty ? options : nil
+}()
+
+/// The policy every call passes as `retries:` (an operation without that argument never retries):
+/// `--retries none` (the default) is `.disabled`; `--retries backoff:INITIAL,MAX,EXPONENT,MAX_ELAPSED[,0|1]`
+/// (ms, as sdk_calls.py's `--retries`) is `.backoff(…)` with the SDK's default jitter (capped by MAX).
+let peerRetryPolicy: RetryPolicy = {
+    let text = runnerOptions?["--retries"] ?? "none"
+    if text == "none" { return .disabled }
+    let numbers = text.hasPrefix("backoff:") ? text.dropFirst("backoff:".count).split(separator: ",").map(String.init) : []
+    guard numbers.count == 4 || numbers.count == 5, let initial = Int(numbers[0]), let maximum = Int(numbers[1]),
+          let exponent = Double(numbers[2]), let elapsed = Int(numbers[3]) else {
+        FileHandle.standardError.write(Data("Runner: bad --retries \(text)\n".utf8))
         exit(2)
     }
+    return .backoff(initialIntervalMs: initial, maxIntervalMs: maximum, exponent: exponent, maxElapsedTimeMs: elapsed,
+                    retryConnectionErrors: numbers.count == 5 && (numbers[4] == "1" || numbers[4] == "true"))
+}()
+
+func runCalls(_ perform: (PeerCall, URL, PeerTransport, Outcome) async -> Void) async {
+    guard let options = runnerOptions, let server = options["--server-url"], let callsPath = options["--calls"],
+          let outPath = options["--out"], Set(options.keys).isSubset(of: ["--server-url", "--calls", "--out", "--retries"]),
+          let serverURL = URL(string: server) else {
+        FileHandle.standardError.write(Data("usage: Runner --server-url URL --calls calls.jsonl --out outcomes.jsonl [--retries none|backoff:I,M,E,T[,C]]\n".utf8))
+        exit(2)
+    }
+    _ = peerRetryPolicy
     guard let text = try? String(contentsOfFile: callsPath, encoding: .utf8) else {
         FileHandle.standardError.write(Data("Runner: cannot read \(callsPath)\n".utf8))
         exit(2)
