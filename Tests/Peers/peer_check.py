@@ -15,7 +15,7 @@ samples  writes, for every page of a `docmodelgen schema` output, deterministic 
          (`{"id", "type", "page", "swiftType", "kind", "variant", "text"}` lines): for a struct, one
          value with every field set and, when it has Nullable or OptionalNullable fields, one with those
          null; one per case for an enum; one per member for a union. A field's key is the one the
-         generated Swift uses (its `CodingKeys`), so a run with a wire-name overlay (`--generate-arg`)
+         generated Swift uses (its `init(from:)`'s keys), so a run with a wire-name overlay (`--generate-arg`)
          samples what Swift expects; the schema's wire name only where the generated file has no
          matching `CodingKeys`. It also writes the Swift table (`PeerTable.swift`) from type name to
          Swift type, read from the generated files. A page it cannot sample goes to --unchecked with
@@ -49,8 +49,27 @@ TYPE_DECLARATION = re.compile(
     r"^(?:(?:public|package|internal|fileprivate|private) )?(?:indirect )?(?:final )?(?:struct|enum|class) ([A-Za-z_][A-Za-z0-9_]*)\b",
     re.M,
 )
-CODING_KEYS = re.compile(r"enum CodingKeys: (?:Swift\.)?String, (?:Swift\.)?CodingKey \{(?P<body>.*?)\n\s*\}", re.S)
-CODING_KEY = re.compile(r'^\s*case (?P<name>`?\w+`?)(?: = "(?P<raw>(?:[^"\\]|\\.)*)")?\s*$', re.M)
+# A generated struct's written-out `init(from:)` and its lines `self.<storage> = try
+# container.decode[IfPresent](<Type>.self, forKey: "<wire name>")`, one per coded field in field order.
+DECODER_INIT = re.compile(r"init\(from decoder: any Swift\.Decoder\) throws \{(?P<body>.*?)\n\s*\}", re.S)
+DECODE_LINE = re.compile(r'^\s*self\.(?P<storage>`?\w+`?) = try container\.decode(?:IfPresent)?\((?P<type>.*)\.self, '
+                         r'forKey: "(?P<raw>(?:[^"\\]|\\.)*)"\)\s*$', re.M)
+
+
+def coded_keys(text):
+    """[(Swift property, JSON key)] in field order, from the first written-out `init(from:)` of
+    `text` (a model file); None when it has none. The property of a `@Nullable` field's storage
+    `_name` is `name`; a boxed or deprecated field keeps its private storage's name."""
+    match = DECODER_INIT.search(text)
+    if match is None:
+        return None
+    keys = []
+    for line in DECODE_LINE.finditer(match["body"]):
+        storage = line["storage"]
+        if line["type"].startswith("DocModelRuntime.Nullable<") and storage.startswith("_"):
+            storage = storage[1:]
+        keys.append((storage, json.loads(f'"{line["raw"]}"')))
+    return keys
 INTEGER_ENUM = re.compile(r"^(?:(?:public|package|internal) )?enum \w+: (?:Swift\.)?Int\b", re.M)
 KINDS = {"object": "struct", "enumeration": "enum", "union": "union"}
 STRING, INTEGER, FLOAT = "string", 1, 1.5
@@ -323,14 +342,13 @@ class Sampler:
 
 
 def swift_keys(model, text):
-    """{schema wire name: JSON key} from the generated struct's `CodingKeys`, whose cases follow the
+    """{schema wire name: JSON key} from the generated struct's `init(from:)`, whose keys follow the
     fields in order (SDK runtime objects have none); None when they cannot be matched."""
     fields = [field for field in model["kind"]["object"].get("fields", []) if field["type"]["kind"] != "sdkObject"]
-    match = CODING_KEYS.search(text)
-    if match is None:
+    coded = coded_keys(text)
+    if coded is None:
         return None if fields else {}
-    cases = [json.loads(f'"{case["raw"]}"') if case["raw"] is not None else case["name"].strip("`")
-             for case in CODING_KEY.finditer(match["body"])]
+    cases = [key for _, key in coded]
     if len(cases) != len(fields):
         return None
     return {field["wireName"]: key for field, key in zip(fields, cases)}

@@ -33,6 +33,7 @@ import os
 import re
 import sys
 
+import peer_check
 import request_samples
 
 STRUCT = re.compile(r"^(\s*)public struct (\w+)\b")
@@ -215,13 +216,13 @@ def model_files(generated):
 
 
 def wrapper_property(models_text, type_name, wire):
-    """The Swift property of `type_name` whose CodingKey is `wire`."""
+    """The Swift property of `type_name` whose JSON key is `wire`."""
     text = models_text.get(type_name.split(".")[-1])
     if text is None:
         return None
-    for match in re.finditer(r"^\s*case (`?\w+`?)(?: = \"([^\"]*)\")?\s*$", text, re.M):
-        if (match.group(2) or match.group(1).strip("`")) == wire:
-            return match.group(1)
+    for storage, key in peer_check.coded_keys(text) or []:
+        if key == wire:
+            return storage
     return None
 
 
