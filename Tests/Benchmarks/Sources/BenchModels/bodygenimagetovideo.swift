@@ -48,27 +48,41 @@ public struct BodyGenImageToVideo: Swift.Codable, Swift.Hashable, Swift.Sendable
         self.numInferenceSteps = numInferenceSteps
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case image
-        case modelId = "model_id"
-        case height
-        case width
-        case fps
-        case motionBucketId = "motion_bucket_id"
-        case noiseAugStrength = "noise_aug_strength"
-        case safetyCheck = "safety_check"
-        case seed
-        case numInferenceSteps = "num_inference_steps"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.image = try container.decode(BodyGenImageToVideoImage.self, forKey: "image")
+        self.modelId = try container.decodeIfPresent(Swift.String.self, forKey: "model_id")
+        self.height = try container.decodeIfPresent(Swift.Int.self, forKey: "height")
+        self.width = try container.decodeIfPresent(Swift.Int.self, forKey: "width")
+        self.fps = try container.decodeIfPresent(Swift.Int.self, forKey: "fps")
+        self.motionBucketId = try container.decodeIfPresent(Swift.Int.self, forKey: "motion_bucket_id")
+        self.noiseAugStrength = try container.decodeIfPresent(Swift.Double.self, forKey: "noise_aug_strength")
+        self.safetyCheck = try container.decodeIfPresent(Swift.Bool.self, forKey: "safety_check")
+        self.seed = try container.decodeIfPresent(Swift.Int.self, forKey: "seed")
+        self.numInferenceSteps = try container.decodeIfPresent(Swift.Int.self, forKey: "num_inference_steps")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.image, forKey: "image")
+        try container.encodeIfPresent(self.modelId, forKey: "model_id")
+        try container.encodeIfPresent(self.height, forKey: "height")
+        try container.encodeIfPresent(self.width, forKey: "width")
+        try container.encodeIfPresent(self.fps, forKey: "fps")
+        try container.encodeIfPresent(self.motionBucketId, forKey: "motion_bucket_id")
+        try container.encodeIfPresent(self.noiseAugStrength, forKey: "noise_aug_strength")
+        try container.encodeIfPresent(self.safetyCheck, forKey: "safety_check")
+        try container.encodeIfPresent(self.seed, forKey: "seed")
+        try container.encodeIfPresent(self.numInferenceSteps, forKey: "num_inference_steps")
     }
 }
 
 extension BodyGenImageToVideo: DocModelRuntime.MultipartFormEncodable {
-    /// The multipart/form-data parts of this body, in field order, spelled as the Python SDK sends
-    /// them; fields left `nil` are not sent.
+    /// The multipart/form-data parts of this body as the Python SDK sends them: plain fields in
+    /// field order, then files and JSON parts; fields left `nil` are not sent.
     public func multipartParts() throws -> [DocModelRuntime.MultipartPart] {
         var parts: [DocModelRuntime.MultipartPart] = []
         parts.reserveCapacity(10)
-        parts.append(.file(name: "image", filename: self.image.fileName, content: self.image.content, contentType: self.image.contentType))
         if let value = self.modelId {
             parts.append(.field(name: "model_id", value: value))
         }
@@ -96,6 +110,7 @@ extension BodyGenImageToVideo: DocModelRuntime.MultipartFormEncodable {
         if let value = self.numInferenceSteps {
             parts.append(.field(name: "num_inference_steps", value: value))
         }
+        parts.append(.file(name: "image", filename: self.image.fileName, content: self.image.content, contentType: self.image.contentType))
         return parts
     }
 }

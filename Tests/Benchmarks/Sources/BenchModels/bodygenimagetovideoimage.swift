@@ -17,9 +17,17 @@ public struct BodyGenImageToVideoImage: Swift.Codable, Swift.Hashable, Swift.Sen
         self.contentType = contentType
     }
 
-    enum CodingKeys: Swift.String, Swift.CodingKey {
-        case fileName = "file_name"
-        case content
-        case contentType = "content_type"
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        self.fileName = try container.decode(Swift.String.self, forKey: "file_name")
+        self.content = try container.decode(DocModelRuntime.FileContent.self, forKey: "content")
+        self.contentType = try container.decodeIfPresent(Swift.String.self, forKey: "content_type")
+    }
+
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: DocModelRuntime.WireKey.self)
+        try container.encode(self.fileName, forKey: "file_name")
+        try container.encode(self.content, forKey: "content")
+        try container.encodeIfPresent(self.contentType, forKey: "content_type")
     }
 }
