@@ -19,7 +19,10 @@ Every parameter is set (required and optional, every field of request models, re
 reply. Replies: (a) success: 200 with a sample of the response type (the body field's type for a
 wrapper of SDK metadata `http_meta`/`status_code`/`content_type`/`raw_response` and one body field,
 and for polar's paginated `…Response` whose only documented field is `result`), or 204 with an empty
-body when there is no response type (or a wrapper has no body field); (b) each documented error row
+body when there is no response type (or a wrapper has no body field), or for a stream operation (an
+`EventStream` response with the schema's `streamEvent`) 200 `text/event-stream` with the event
+model's sample twice (`data: <its data as JSON>`, and `id:`/`event:`/`retry:` lines for those fields),
+then `data: [DONE]` (sse_reply); (b) each documented error row
 with a model type (not SDKError): its first status code (4XX → 400, 5XX → 500) with a sample of the
 error model; (c) 418 text/plain `teapot`. The samples are peer_check.Sampler's, plus file contents
 and `bytes` as base64 of b"PNG\\x00\\r\\n" (`UE5HAA0K`; what DocModelRuntime.FileContent / Data decode).
@@ -129,6 +132,27 @@ def json_reply(status, value):
     return {"status": status, "content_type": "application/json", "body_b64": base64.b64encode(body).decode()}
 
 
+SSE_SENTINEL = "[DONE]"
+
+
+def sse_reply(event):
+    """200 `text/event-stream`: the event model's sample (its envelope `{data, event?, id?, retry?}`,
+    keys = wire names) as two equal events, then `data: [DONE]` (friendli's sentinel, the only stream
+    SDK of the shared trees; a client that does not know it fails decoding it)."""
+    block = []
+    if not isinstance(event, dict):
+        event = {"data": event}
+    for field in ("id", "event", "retry"):
+        if event.get(field) is not None:
+            block.append(f"{field}: {event[field]}")
+    if "data" in event:
+        data = event["data"]
+        text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        block += [f"data: {line}" for line in text.split("\n")]
+    body = ("\n".join(block) + "\n\n") * 2 + f"data: {SSE_SENTINEL}\n\n"
+    return {"status": 200, "content_type": "text/event-stream", "body_b64": base64.b64encode(body.encode()).decode()}
+
+
 def sample_arguments(sampler, operation, minimal):
     """({name: value}, security, [unchecked reasons])."""
     arguments, security, notes = {}, None, []
@@ -227,12 +251,19 @@ def main(argv):
                     while inner["kind"] in ("optional",):
                         inner = inner["wrapped"]
                     try:
-                        if inner["kind"] in ("sdkObject", "bytes", "fileContent"):
+                        if inner["kind"] == "sdkObject" and operation.get("streamEvent"):
+                            value = sampler.value(operation["streamEvent"], [])
+                            if value is OMIT:
+                                raise Unsampleable("the stream's event type has no sample")
+                            replies.append((sse_reply(value), field))
+                            inner = None
+                        elif inner["kind"] in ("sdkObject", "bytes", "fileContent"):
                             raise Unsampleable(f"the response is {inner.get('text', inner['kind'])} (not a JSON body)")
-                        value = sampler.value(inner, [])
-                        if value is OMIT:
-                            raise Unsampleable("the response type has no sample")
-                        replies.append((json_reply(200, value), field))
+                        if inner is not None:
+                            value = sampler.value(inner, [])
+                            if value is OMIT:
+                                raise Unsampleable("the response type has no sample")
+                            replies.append((json_reply(200, value), field))
                     except (Unsampleable, Recursion) as error:
                         replies.append((None, f"success reply: {error or 'required recursion'}"))
             for row in operation.get("errors", []):

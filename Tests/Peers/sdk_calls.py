@@ -20,6 +20,9 @@ path names with the `arguments` converted into the SDK's types, retries off. One
     {"id", "kind": "transport_error", "message": "…"}     # no answer (httpx.TransportError, requests'
                                                            # ConnectionError/Timeout): the retry pass's drops
 (plus "sent": how many requests the SDK sent, for the harness only.)
+A returned `EventStream` (friendli's stream operations) is drained in the call (the sentinel or the
+body's end stops it) and returned as the JSON list of its events, each converted as below; an event
+that does not validate is the call's `decoding_error` (ResponseValidationError), as for a body.
 
 Converting the arguments (the JSON form the generated Swift types decode, keys = CodingKeys):
   - the `binary` paths of the call (base64 strings) become `bytes` first;
@@ -303,6 +306,10 @@ def run_call(family, server_url, call):
             pass
     try:
         result = family.call(method, converted, security)
+        if is_event_stream(result):
+            # Drained here, inside the try: an event that does not validate raises as a body would.
+            with result:
+                result = StreamEvents(result)
     except Exception as error:
         if not counter:
             return {"kind": "client_error", "message": f"{type(error).__name__}: {first_line(error)}", "sent": 0}
@@ -322,11 +329,23 @@ def run_call(family, server_url, call):
     elif result is not None and family.name == "airbyte" and hasattr(result, "raw_response"):
         result = None  # a wrapper of metadata only (delete): nothing but the status
     try:
-        outcome["value"] = None if result is None else family.to_json(result)
+        if isinstance(result, StreamEvents):
+            outcome["value"] = [family.to_json(event) for event in result]
+        else:
+            outcome["value"] = None if result is None else family.to_json(result)
     except Exception as error:
         outcome["value"] = {"unserializable": f"{type(result).__name__}: {first_line(error)}"}
     outcome["sent"] = len(counter)
     return outcome
+
+
+class StreamEvents(list):
+    """The events of a drained `EventStream` (returned as the JSON list of the events)."""
+
+
+def is_event_stream(value):
+    """The SDK's `utils.eventstreaming.EventStream` (friendli's stream operations)."""
+    return type(value).__name__ == "EventStream" and hasattr(value, "generator")
 
 
 def functools_get(value, path):

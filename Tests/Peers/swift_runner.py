@@ -15,7 +15,10 @@ Reads the generated client (`Client+API.swift` and the `Operations+<folder>.swif
     JSONDecoder into the argument's Swift type; absent → nil for an optional argument), the method
     is called through the accessor chain (`client.customerPortal.customers.get(...)`), and the
     outcome is written in sdk_calls.py's vocabulary: `returned` (the value JSON-encoded by its own
-    Codable; Void → null; for a wrapper response model, its `response_field` property),
+    Codable; Void → null; for a wrapper response model, its `response_field` property; an
+    `EventStream<X>` is drained and written as the JSON list of its events, a `JSONOrEventStream`
+    as its `.json` value or its stream's list: `streamJSON`; an event that does not decode is a
+    `decoding_error` with status 200),
     `typed_error` (one `catch let e as APIError<X>` per `APIError(apiResponse, body: … X …)` of the
     method body; `error_type` = X's unqualified name, `body` = X JSON-encoded), `unexpected`
     (UnexpectedResponseError), `decoding_error` (ResponseDecodingError), `transport_error`
@@ -277,7 +280,9 @@ def emit(args):
             variable = f"a{number}"
             if parameter["optional"]:
                 wrapped = swift_type[:-1] if swift_type.endswith("?") else swift_type
-                lines.append(f"let {variable} = try optionalArgument(arguments, {swift_string(python)}, {wrapped}.self)")
+                # A non-Optional parameter with a default (`OptionalNullable<X> = .absent`) gets the default when absent.
+                fallback = f" ?? {parameter['default']}" if not swift_type.endswith("?") and parameter["default"] else ""
+                lines.append(f"let {variable} = try optionalArgument(arguments, {swift_string(python)}, {wrapped}.self){fallback}")
             else:
                 lines.append(f"let {variable} = try requiredArgument(arguments, {swift_string(python)}, {swift_type}.self)")
             label = parameter["label"]
@@ -304,6 +309,9 @@ def emit(args):
         body = ["do {"] + ["    " + line for line in lines]
         if returns is None:
             body += [f"    {call}", "    sentinel.returned(nil)"]
+        elif "EventStream<" in returns:
+            # EventStream<X> / JSONOrEventStream<J, X>: drained here (streamJSON), the events as a JSON list.
+            body += [f"    let value = {call}", "    sentinel.returned(try await streamJSON(value))"]
         else:
             body += [f"    let value = {call}", f"    sentinel.returned(try encodeJSON({value_expr}))"]
         for error_type in map(qualify, method["errors"]):
@@ -397,6 +405,11 @@ func perform(_ call: PeerCall, serverURL: URL, transport: PeerTransport, sentine
         sentinel.unexpected(status: error.status.code)
     } catch let error as DocModelClientRuntime.ResponseDecodingError {
         sentinel.decodingError(status: error.status.code, message: error.description)
+    } catch let error as DocModelClientRuntime.EventStreamDecodingError {
+        // A stream is only returned for a 2XX reply; the check's stream replies are 200.
+        sentinel.decodingError(status: 200, message: error.description)
+    } catch let error as DocModelClientRuntime.ServerSentEventError {
+        sentinel.decodingError(status: 200, message: String(describing: error))
     } catch where isTransportError(error) {
         sentinel.transportError(String(describing: error))
     } catch {
@@ -468,6 +481,23 @@ func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
     try JSONEncoder().encode(value)
 }
 
+/// A stream operation's value: every event read (up to the sentinel or the body's end), as a JSON list.
+func streamJSON<E: Codable & Sendable>(_ stream: DocModelClientRuntime.EventStream<E>) async throws -> Data {
+    var events: [E] = []
+    for try await event in stream {
+        events.append(event)
+    }
+    return try encodeJSON(events)
+}
+
+/// `.json`: the value; `.stream`: its events as a JSON list.
+func streamJSON<J: Encodable & Sendable, E: Codable & Sendable>(_ value: DocModelClientRuntime.JSONOrEventStream<J, E>) async throws -> Data {
+    switch value {
+    case .json(let json): return try encodeJSON(json)
+    case .stream(let stream): return try await streamJSON(stream)
+    }
+}
+
 /// Counts the requests a call sends (the transport adds one per request).
 final class Outcome: @unchecked Sendable {
     private let lock = NSLock()
@@ -514,6 +544,7 @@ final class Outcome: @unchecked Sendable {
 /// `transport_error` (httpx.TransportError), which the retry pass's dropped connections give.
 func isTransportError(_ error: any Error) -> Bool {
     if let error = error as? ClientError { return isTransportError(error.underlyingError) }
+    if let error = error as? DocModelClientRuntime.EventStreamReadError { return isTransportError(error.underlying) }
     return error is URLError || error is POSIXError || error is RequestTimeoutError
 }
 

@@ -3,14 +3,18 @@ import TestSupport
 import Testing
 
 /// The request-equality peer check (`Tests/Peers/request-peer-check --swift`, described in
-/// `Tests/Peers/README.md`): for every operation of four shared trees, the real Python SDK and the
+/// `Tests/Peers/README.md`): for every operation of five shared trees (livepeer, unstructured,
+/// polar, airbyte, friendli), the real Python SDK and the
 /// generated Swift client call a recording server on 127.0.0.1 with the same arguments (one sample
 /// description), with every argument and with the required ones only (unstructured twice: from
-/// its docs alone, and with its SDK's sources, `--python-sdk`); the two requests must be
+/// its docs alone, and with its SDK's sources, `--python-sdk`; airbyte and friendli with their SDK's
+/// sources); the two requests must be
 /// equal (method, path, query pairs in order, the headers the SDK sets, the body as a value,
 /// multipart part by part). The server then answers each call with the operation's 2xx body, each
 /// documented error status and an undocumented one; the client must return what the SDK returns, or
-/// throw the typed error with the same decoded body, or the generic error.
+/// throw the typed error with the same decoded body, or the generic error. A stream operation
+/// (friendli's `EventStream<X>`) gets a `text/event-stream` reply (the event sample twice, then
+/// `data: [DONE]`); both sides drain it and return the list of the events.
 ///
 /// A difference fails the test unless `Tests/Peers/request-exceptions-<sdk>.jsonl` lists it with a
 /// reason (what the docs cannot say); what cannot be checked is in the report's unchecked rows, with
@@ -50,6 +54,9 @@ import Testing
         Tree(sdk: "polar", corpus: "polar-python", module: "polar_sdk", overlay: []),
         Tree(sdk: "airbyte", corpus: "airbyte-api-python-sdk", module: "airbyte",
              overlay: ["--python-sdk", venvPackages.appendingPathComponent("airbyte").path]),
+        // Its 20 stream operations are drained on both sides (their replies are `text/event-stream`).
+        Tree(sdk: "friendli", corpus: "friendli-python", module: "friendli",
+             overlay: ["--python-sdk", venvPackages.appendingPathComponent("friendli").path]),
     ]
 
     struct Report: Decodable {
