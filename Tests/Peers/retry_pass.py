@@ -17,7 +17,9 @@ the n-th planned call fails its first k = 1 + (n // R) % 2 attempts with the sta
 (unstructured's `["5xx"]`); 400: retried by none), then gets its normal reply. `--drop` adds an eighth
 failure (R = 8): a dropped connection (the server reads the request and closes the socket without
 answering; retried only under a policy with connection errors, and then as each SDK's `retries.py` says).
-Operations with no such call are listed in the report as `uncovered` (none so far).
+Operations with no such call are listed in the report as `uncovered` (none so far). The report's
+`bothSent` has the attempts and retried calls again over the calls both clients sent (a call one side
+rejects before sending is a request-check row, and no retry behaviour).
 
 compare: per planned call, both clients (the same explicit backoff policy on both sides) must send
 the same number of attempts; attempt i of the SDK and of the Swift client must be equal requests
@@ -27,7 +29,8 @@ body resent intact); the final outcomes must be equal (compare_requests.outcome_
 difference the request check already knows is excepted by its row: an attempt's request difference by
 a "request" row of --request-exceptions (request-exceptions-<sdk>.jsonl, the same file the first
 pass used), an outcome difference by a "response" row, and `attempts: SDK 0 vs Swift N` (the SDK
-rejects the sample before sending) by the row of its `0 request(s) vs N`. Every other one (the number of attempts, a
+rejects the sample before sending) by the row of its `0 request(s) vs N`, `attempts: SDK N vs Swift 0` (the
+client rejects the call before sending) by the row of its `1 request(s) vs 0`. Every other one (the number of attempts, a
 resend that is not the first request again, an outcome the retries changed) is blocking unless
 --exceptions (retry-exceptions-<sdk>.jsonl) has a row `{"operation" (or "*"), "variant"?, "match"?,
 "reason"}` covering it (as compare_requests.py's rows, matched against the whole difference line; a
@@ -98,6 +101,11 @@ def compare(args):
             found = excepted(request_rows, call, "request", [f"0 request(s) vs {nothing.group(1)}"])
             if found is not None:
                 return "request check: " + found
+        if re.match(r"attempts: SDK \d+ vs Swift 0 ", difference):
+            # the client rejects the call before sending: the request check's "1 request(s) vs 0" (retries off)
+            found = excepted(request_rows, call, "request", ["1 request(s) vs 0"])
+            if found is not None:
+                return "request check: " + found
         for prefix, what in (("attempt ", "request"), ("outcome: ", "response")):
             if difference.startswith(prefix) and (prefix != "attempt " or ": " in difference):
                 inner = difference.split(": ", 1)[1]
@@ -112,7 +120,8 @@ def compare(args):
         uncovered = []
     entries, counts = [], {"calls": len(calls), "operations": len({c["operation"] for c in calls}),
                            "uncovered": uncovered, "attemptsSdk": 0, "attemptsSwift": 0, "equal": 0,
-                           "excepted": 0, "blocking": 0, "retriedSdk": 0, "retriedSwift": 0}
+                           "excepted": 0, "blocking": 0, "retriedSdk": 0, "retriedSwift": 0,
+                           "bothSent": {"calls": 0, "attemptsSdk": 0, "attemptsSwift": 0, "retriedSdk": 0, "retriedSwift": 0}}
     for call in calls:
         plan_row = failures.get(call["id"], {})
         a, b = logs["sdk"].get(call["id"], []), logs["swift"].get(call["id"], [])
@@ -120,6 +129,13 @@ def compare(args):
         counts["attemptsSwift"] += len(b)
         counts["retriedSdk"] += 1 if len(a) > 1 else 0
         counts["retriedSwift"] += 1 if len(b) > 1 else 0
+        if a and b:
+            both = counts["bothSent"]
+            both["calls"] += 1
+            both["attemptsSdk"] += len(a)
+            both["attemptsSwift"] += len(b)
+            both["retriedSdk"] += 1 if len(a) > 1 else 0
+            both["retriedSwift"] += 1 if len(b) > 1 else 0
         differences = []
         if len(a) != len(b):
             differences.append(f"attempts: SDK {len(a)} vs Swift {len(b)} (fails {plan_row.get('k')} x {plan_row.get('status')})")
