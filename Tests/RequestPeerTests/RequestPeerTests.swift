@@ -56,7 +56,7 @@ import Testing
         Tree(sdk: "polar", corpus: "polar-python", module: "polar_sdk", overlay: []),
         Tree(sdk: "airbyte", corpus: "airbyte-api-python-sdk", module: "airbyte",
              overlay: ["--python-sdk", venvPackages.appendingPathComponent("airbyte").path]),
-        // Its 20 stream operations are drained on both sides (their replies are `text/event-stream`).
+        // Its 9 stream operations are drained on both sides (their replies are `text/event-stream`).
         Tree(sdk: "friendli", corpus: "friendli-python", module: "friendli",
              overlay: ["--python-sdk", venvPackages.appendingPathComponent("friendli").path]),
     ]
