@@ -66,6 +66,29 @@ import TestSupport
             maxElapsedTimeMilliseconds: 3600000, retryConnectionErrors: true))
         #expect(stream.retryStatusCodes == ["429", "500", "502", "503", "504"])
         #expect(stream.pagination == nil)
+        // The signature's literal defaults: what the SDK sends for an argument the caller leaves out.
+        #expect(stream.argumentDefaults == ["page": .number("1"), "limit": .number("10")])
+    }
+
+    /// Literal defaults only (`True`, numbers, strings), at the signature's top level; `None`,
+    /// `UNSET`, calls and a default inside a nested annotation are none.
+    @Test func signatureDefaultsAreTheLiteralOnes() throws {
+        let module = """
+            class Ops(BaseSDK):
+                def a(self, *, stream: Optional[bool] = True, n: Optional[int] = 20, x: float = 0.5,
+                      kind: Optional[str] = "fast", off: bool = False, none: Optional[str] = None,
+                      retries: OptionalNullable[utils.RetryConfig] = UNSET, made: Dict[str, int] = dict(),
+                      nested: Annotated[int, Field(default=3)] = 4, required: str):
+                    req = self._build_request(method="GET", path="/x")
+
+            """
+        let (facts, diagnostics) = Self.read(module)
+        #expect(diagnostics == [])
+        let a = try #require(facts.operations.first)
+        #expect(a.argumentDefaults == [
+            "stream": .bool(true), "n": .number("20"), "x": .number("0.5"), "kind": .string("fast"), "off": .bool(false),
+            "nested": .number("4"),
+        ])
     }
 
     /// unstructured's keywords and ranges; polar's branch without a default; a commented-out
@@ -252,8 +275,14 @@ import TestSupport
         #expect(operations.allSatisfy { $0.streamSentinel == nil || $0.streamSentinel == "[DONE]" })
         #expect(operations.filter { $0.defaultRetryPolicy != nil }.count == expected.withDefaultRetries)
         #expect(operations.filter { $0.retryStatusCodes != nil }.count == expected.withStatusCodes)
+        // Every paged operation's signature defaults its page and limit as its `next_func` does.
+        #expect(paged.allSatisfy { $0.argumentDefaults?["page"] == .number("1") && $0.argumentDefaults?["limit"] == .number("10") })
         switch expected.package {
         case "friendli":
+            // The stream methods that take `stream` (all but the completions', whose body model holds
+            // it) default it to True: the SDK then asks for events.
+            let streamDefaults = operations.filter { $0.streamSentinel != nil }.compactMap { $0.argumentDefaults?["stream"] }
+            #expect(streamDefaults == Array(repeating: .bool(true), count: 7))
             #expect(Set(operations.compactMap(\.defaultRetryPolicy)) == [WireRetryPolicy(
                 initialIntervalMilliseconds: 500, maxIntervalMilliseconds: 60000, exponent: 1.5,
                 maxElapsedTimeMilliseconds: 3600000, retryConnectionErrors: true)])

@@ -208,7 +208,8 @@ public enum ClientBinding {
                     // A field of the flattened body: declared as the model declares it.
                     arguments.append(ClientPlan.Argument(
                         sdkName: parameter.name, label: name, name: name, type: field.type.unwrappingWrappers,
-                        isOptional: !Self.initRequires(field), description: parameter.description, bodyField: field.wireName))
+                        isOptional: !Self.initRequires(field), description: parameter.description, bodyField: field.wireName,
+                        defaultValue: Self.initRequires(field) ? nil : known?.argumentDefaults?[parameter.name]))
                     flattenedMembers.append(ClientPlan.FlattenedBody.Member(
                         wireName: field.wireName, label: binding.propertyName(of: field, in: flattened.model), argument: SwiftNaming.escaped(name)))
                     continue
@@ -216,7 +217,8 @@ public enum ClientBinding {
                 let label = parameter.name == "request" ? "_" : name
                 arguments.append(ClientPlan.Argument(
                     sdkName: parameter.name, label: label, name: name, type: parameter.type.unwrappingWrappers,
-                    isOptional: isOptional, description: parameter.description))
+                    isOptional: isOptional, description: parameter.description,
+                    defaultValue: isOptional ? known?.argumentDefaults?[parameter.name] : nil))
                 let escapedName = SwiftNaming.escaped(name)
                 if parameter.name == "request", let model = objectModel(parameter.type) {
                     if isRequestModel(model, templateNames: templateNames) {

@@ -136,6 +136,9 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         /// The wire name of the body field this argument fills, when the body's fields are the
         /// operation's arguments (`Body.flattened`): it is declared as that field's property is.
         public var bodyField: String? = nil
+        /// The SDK method's default for an optional argument (`--python-sdk`: `stream: … = True`):
+        /// the Swift default too, so a caller who passes nothing sends what the SDK sends.
+        public var defaultValue: WireValue? = nil
     }
 
     public enum Location: String, Codable, Sendable, Hashable { case path, query, header }

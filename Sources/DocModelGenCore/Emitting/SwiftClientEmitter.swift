@@ -137,13 +137,16 @@ public enum SwiftClientEmitter {
         let argumentCount = operation.arguments.count + callOptions.count
         var parameterLines = operation.arguments.enumerated().map { index, argument in
             let label = argument.label == argument.name ? SwiftNaming.escaped(argument.name) : "\(argument.label) \(SwiftNaming.escaped(argument.name))"
-            var declared = type(argument.type) + (argument.isOptional ? "? = nil" : "")
+            // The SDK method's own default (`--python-sdk`), when it is a literal of the argument's type.
+            let sdkDefault = argument.defaultValue.flatMap { SwiftDefaultValue.source(of: $0, type: argument.type, format: nil, in: binding)?.value }
+            var declared = type(argument.type) + (argument.isOptional ? "? = " + (sdkDefault ?? "nil") : "")
             if let wireName = argument.bodyField, let model = flattenedModel, let field = model.wireFields.first(where: { $0.wireName == wireName }) {
                 // As the body model's `init` takes it, so absent and null stay apart.
                 let property = binding.propertyName(of: field, in: model)
                 declared = SwiftTypeRenderer.propertyType(of: field, propertyName: property, in: binding, typePrefix: prefix)
-                let documented = options.sendDefaults && field.defaultValue.flatMap { SwiftDefaultValue.source(of: $0, for: field, in: binding) } != nil
-                    ? "\(type(operation.body?.flattened?.type ?? .any)).Defaults.\(SwiftNaming.escaped(property))" : nil
+                let fieldDefault = argument.defaultValue.flatMap { SwiftDefaultValue.source(of: $0, for: field, in: binding)?.value }
+                let documented = fieldDefault ?? (options.sendDefaults && field.defaultValue.flatMap { SwiftDefaultValue.source(of: $0, for: field, in: binding) } != nil
+                    ? "\(type(operation.body?.flattened?.type ?? .any)).Defaults.\(SwiftNaming.escaped(property))" : nil)
                 switch FieldStorage(field) {
                 case .optionalNullable: declared += documented.map { " = .value(\($0))" } ?? " = .absent"
                 case .optional: declared += " = " + (documented ?? "nil")

@@ -11,13 +11,19 @@ enum SwiftDefaultValue {
     }
 
     private static func plainSource(of value: WireValue, for field: Field, in binding: SwiftBinding) -> (type: String, value: String)? {
-        let type = field.type.unwrappingWrappers
+        source(of: value, type: field.type, format: field.format, in: binding)
+    }
+
+    /// The value as Swift source for a value of `type` (a field's or a method argument's, its
+    /// wrappers ignored), or nil when it is not a plain literal of that type.
+    static func source(of value: WireValue, type: TypeExpression, format: String?, in binding: SwiftBinding) -> (type: String, value: String)? {
+        let type = type.unwrappingWrappers
         let names = LibraryNames.qualified
         switch (type, value) {
         case (.string, .string(let text)):
             return (names.swift("String"), SwiftSourceText.stringLiteral(text))
         case (.integer, .number(let text)) where Int64(text) != nil, (.integer, .string(let text)) where Int64(text) != nil:
-            return (names.swift(SwiftTypeRenderer.integerType(format: field.format)), text)
+            return (names.swift(SwiftTypeRenderer.integerType(format: format)), text)
         case (.float, .number(let text)) where isDecimalLiteral(text), (.float, .string(let text)) where isDecimalLiteral(text):
             // A Swift float literal needs digits before the point (`.5` is not one).
             return (names.swift("Double"), text.hasPrefix(".") ? "0" + text : text.hasPrefix("-.") ? "-0" + text.dropFirst() : text)

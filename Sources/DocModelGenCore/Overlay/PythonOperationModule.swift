@@ -211,6 +211,8 @@ struct PythonOperationModule {
         operation.defaultRetryPolicy = flow.defaultRetryPolicy
         operation.retryStatusCodes = flow.retryStatusCodes
         operation.pagination = flow.pagination
+        let defaults = Self.signatureDefaults(header.tokens[...])
+        operation.argumentDefaults = defaults.isEmpty ? nil : defaults
         diagnostics += flow.diagnostics
         operations.append(PendingOperation(
             operation: operation, className: className,
@@ -279,6 +281,44 @@ struct PythonOperationModule {
             index += 1
         }
         return nil
+    }
+
+    /// The literal defaults of a `def name(self, a: X, b: Optional[bool] = True, *, c: int = 10)`
+    /// header, by parameter name: booleans, numbers and strings; `None`, `UNSET` and anything
+    /// computed are not defaults a caller could be given.
+    static func signatureDefaults(_ header: ArraySlice<PythonToken>) -> [String: WireValue] {
+        guard let open = header.firstIndex(where: { $0.kind == .symbol && $0.text == "(" }),
+              let close = closingParenthesis(from: open, in: header) else { return [:] }
+        var defaults: [String: WireValue] = [:]
+        var segment: [PythonToken] = []
+        var depth = 0
+        func finish() {
+            defer { segment = [] }
+            guard segment.count > 2, segment[0].kind == .name, segment[1].text == ":",
+                  let equals = segment.indices.first(where: { index in
+                      segment[index].kind == .symbol && segment[index].text == "="
+                          && segment[..<index].reduce(0) { $0 + (["(", "[", "{"].contains($1.text) ? 1 : [")", "]", "}"].contains($1.text) ? -1 : 0) } == 0
+                  }) else { return }
+            let value: WireValue?
+            switch PythonExpressionParser.parseWhole(segment[(equals + 1)...]).expression {
+            case .name("True"): value = .bool(true)
+            case .name("False"): value = .bool(false)
+            case .number(let text): value = .number(text)
+            case .string(let text): value = .string(text)
+            default: value = nil
+            }
+            if let value { defaults[segment[0].text] = value }
+        }
+        for token in header[(open + 1)..<close] {
+            if token.kind == .symbol {
+                if ["(", "[", "{"].contains(token.text) { depth += 1 }
+                if [")", "]", "}"].contains(token.text) { depth -= 1 }
+                if depth == 0, token.text == "," { finish(); continue }
+            }
+            segment.append(token)
+        }
+        finish()
+        return defaults
     }
 
     /// The model an annotation names: itself, or the first member of a `Union`/`Optional` that

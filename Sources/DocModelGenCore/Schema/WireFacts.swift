@@ -51,6 +51,9 @@ public struct WireOperation: Codable, Sendable, Hashable {
     public var retryStatusCodes: [String]? = nil
     /// How the SDK fetches the next page (its `next()`), when the operation pages.
     public var pagination: WirePagination? = nil
+    /// The literal defaults of the SDK method's signature, by argument name (`stream: … = True`,
+    /// `limit: … = 10`): what the SDK sends when the caller passes nothing.
+    public var argumentDefaults: [String: WireValue]? = nil
 }
 
 /// A backoff retry policy as the SDK's `RetryConfig("backoff", BackoffStrategy(...), ...)` has it.
