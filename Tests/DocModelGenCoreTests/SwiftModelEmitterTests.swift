@@ -151,6 +151,22 @@ import Testing
             """)
     }
 
+    /// A deprecated required nullable field is stored privately under `@Nullable`: its `Codable`
+    /// codes the wrapper, so `null` is written, as for any required nullable field (polar's
+    /// `Checkout.product_price`).
+    @Test func deprecatedNullableFieldCodesItsWrapper() throws {
+        let page = SourcePage(path: "components/checkout.md", text: Self.fields("Checkout", """
+            | ~~`price`~~ | *Nullable[str]* | :heavy_check_mark: | : warning: ** DEPRECATED **: Use `prices`. |
+            | `note` | *Nullable[str]* | :heavy_check_mark: | N/A |
+            """))
+        let swift = try Self.file("components.checkout.swift", from: [page])
+        #expect(swift.contains("    @DocModelRuntime.Nullable private var _priceStorage: Swift.String?\n"))
+        #expect(swift.contains("        self.__priceStorage = try container.decode(DocModelRuntime.Nullable<Swift.String>.self, forKey: \"price\")\n"))
+        #expect(swift.contains("        try container.encode(self.__priceStorage, forKey: \"price\")\n"))
+        #expect(swift.contains("        self._note = try container.decode(DocModelRuntime.Nullable<Swift.String>.self, forKey: \"note\")\n"))
+        #expect(swift.contains("        try container.encode(self._note, forKey: \"note\")\n"))
+    }
+
     @Test func keywordNamedFieldIsInBackticks() throws {
         let page = SourcePage(path: "components/rule.md", text: Self.fields("Rule", "| `default` | *bool* | :heavy_check_mark: | N/A |"))
         #expect(try Self.file("components.rule.swift", from: [page]) == """

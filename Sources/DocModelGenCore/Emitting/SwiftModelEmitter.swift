@@ -192,6 +192,9 @@ public enum SwiftModelEmitter {
                 let key = property.wireName
                 if boxed {
                     coded.append((storageName, LibraryNames.qualified.runtime("Indirect") + "<\(type)>", key))
+                } else if deprecated, storage == .nullable {
+                    // The private storage is itself `@Nullable`: its wrapper writes the key, null included.
+                    coded.append(("_" + storageName, LibraryNames.qualified.runtime("Nullable") + "<\(type.dropLast())>", key))
                 } else if deprecated {
                     coded.append((storageName, type, key))
                 } else if storage == .nullable {
