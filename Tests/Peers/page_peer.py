@@ -418,13 +418,15 @@ def run_sdk(all_operations):
 README_ITEMS = 25
 
 
-def readme_expected(server, polar):
+def readme_expected(server, polar, variant):
     """What the README loop prints (`id description`) and sends, from the SDK's loop over the same list.
 
-    `page=None`: the Swift example passes no page, and the generated method sends none (the SDK's
-    default `page=1` is the DEFAULTS_SCENARIO's difference, excepted there)."""
+    The Swift example passes no page. Docs only, the generated method has no default and sends none,
+    so the SDK is called with `page=None`; with --python-sdk it defaults to the SDK's `page=1`, so the
+    SDK is called as the README's reader would call it, without a page."""
     server.set({"operation": "benefits.list", "items": README_ITEMS, "max_page": None})
-    lines, res = [], polar.benefits.list(page=None, limit=10)
+    lines, res = [], (polar.benefits.list(limit=10) if variant == "python-sdk"
+                      else polar.benefits.list(page=None, limit=10))
     while res is not None:
         lines += [f"{item.id} {item.description}" for item in res.result.items]
         res = res.next()
@@ -466,7 +468,7 @@ def check(args):
     server = Server()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
-    readme_lines, readme_requests = readme_expected(server, polar_sdk.Polar(server_url=url, access_token="token"))
+    readme_lines, readme_requests = readme_expected(server, polar_sdk.Polar(server_url=url, access_token="token"), variant)
     # The runner sets each scenario itself (POST /__peer__/scenario) and reads the log after each loop.
     specs = operations()
     plan = {"scenarios": [{k: s[k] for k in ("operation", "name", "items", "max_page", "swift")} for s in expected],
