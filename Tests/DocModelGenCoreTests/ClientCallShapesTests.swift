@@ -160,6 +160,47 @@ import Testing
         #expect(OperationPageParser.snakeCaseWords("Customer Portal") == ["customer_portal"])
     }
 
+    /// Speakeasy names the request wrapper `<OperationID>RequestRequest` when the body schema is
+    /// already `<OperationID>Request` (friendli's `create_dataset`), and the method takes the body's
+    /// additional properties as `additional_properties` (friendli's `messages`): the body is still
+    /// found, built from every argument, its extras `[:]` unless given.
+    @Test func aBodyNamedLikeTheRequestWrapperAndItsAdditionalPropertiesAreFlattened() throws {
+        func table(_ rows: [String]) -> String {
+            "## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n" + rows.joined(separator: "\n") + "\n"
+        }
+        let models = [
+            SourcePage(path: "createthingrequest.md", text: "# CreateThingRequest\n\n" + table([
+                "| `name` | *str* | :heavy_check_mark: | N/A |", "| `kind` | *str* | :heavy_check_mark: | N/A |",
+                "| `__pydantic_extra__` | Dict[str, *Any*] | :heavy_minus_sign: | N/A |",
+            ])),
+            SourcePage(path: "createthingrequestrequest.md", text: "# CreateThingRequestRequest\n\n" + table([
+                "| `x_team` | *Optional[str]* | :heavy_minus_sign: | N/A |",
+                "| `create_thing_request` | [models.CreateThingRequest](../models/createthingrequest.md) | :heavy_check_mark: | N/A |",
+            ])),
+        ]
+        let page = "# Things\n\n## create\n\n### Example Usage\n\n"
+            + "<!-- UsageSnippet language=\"python\" operationID=\"createThing\" method=\"post\" path=\"/v1/things\" -->\n"
+            + "```python\nfrom acme import Acme\n```\n\n### Parameters\n\n| Parameter | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+            + "| `name` | *str* | :heavy_check_mark: | N/A |\n| `kind` | *str* | :heavy_check_mark: | N/A |\n"
+            + "| `x_team` | *Optional[str]* | :heavy_minus_sign: | N/A |\n| `additional_properties` | Dict[str, *Any*] | :heavy_minus_sign: | N/A |\n\n"
+        let (schema, _) = Generator.addingAPI(
+            to: SchemaBuilder.build(sources: models, root: "/docs/models"),
+            operations: [SourcePage(path: "../sdks/things/README.md", text: page)], readme: nil, root: "/docs/models")
+        let binding = SwiftBinding(schema)
+        let (plan, _) = ClientBinding.plan(binding)
+        let plannedPlan = try #require(plan)
+        let create = try #require(plannedPlan.groups.first?.operations.first)
+        #expect(create.body?.flattened?.modelPath == "createthingrequest.md", "the body, not taken for the request wrapper")
+        #expect(create.body?.flattened?.members.map(\.label) == ["name", "kind", "additionalProperties"])
+        let extras = try #require(create.arguments.first { $0.sdkName == "additional_properties" })
+        #expect(!extras.isOptional && extras.bodyField == "__pydantic_extra__")
+        // Declared as the body's `init` takes it, empty unless given (the SDK's `… or {}`).
+        let method = try #require(SwiftClientEmitter.operationsContext(plannedPlan, group: 0, binding: binding, options: .init()).operations.first)
+        #expect(method.parameterLines.contains { $0.hasPrefix("additionalProperties: [Swift.String: DocModelRuntime.JSONValue] = [:]") },
+                "\(method.parameterLines)")
+        #expect(!create.parameters.contains { $0.wireName == "name" || $0.wireName == "kind" }, "nothing of the body in the query")
+    }
+
     /// An overlay operation of the same name on another route is another operation (friendli has
     /// eleven `stream`s): it says nothing of this one.
     @Test func anOverlayOperationOfAnotherRouteIsNotThisOne() throws {

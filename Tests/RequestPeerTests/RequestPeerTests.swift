@@ -29,8 +29,7 @@ import Testing
 /// row covers it or `Tests/Peers/retry-exceptions-<sdk>.jsonl` lists it, with a reason and the
 /// variant it holds for (from the docs alone the generated client does not know an operation's
 /// retried statuses). Every operation must be covered; with an overlay the attempts must be equal
-/// over the calls both clients send (friendli's three `messages` operations are rejected by the
-/// client before sending: a request-check row). Needs `../shared/corpus` and the peers venv; skipped without them, unless
+/// over the calls both clients send. Needs `../shared/corpus` and the peers venv; skipped without them, unless
 /// DOCMODELGEN_REQUIRE_PEERS=1 (CI). Each tree builds a throwaway package with its whole client.
 @Suite(.serialized) struct RequestPeerTests {
     struct Tree: Sendable, CustomTestStringConvertible {

@@ -205,10 +205,11 @@ public enum ClientBinding {
                 if let flattened, let field = flattened.field(named: parameter.name),
                    !(known?.parameters.contains { Self.comparable($0.name) == Self.comparable(parameter.name) } ?? false),
                    !templateNames.contains(Self.comparable(parameter.name)) {
-                    // A field of the flattened body: declared as the model declares it.
+                    // A field of the flattened body: declared as the model declares it (its
+                    // additional properties as the `init` takes them, `[:]` by default).
                     arguments.append(ClientPlan.Argument(
                         sdkName: parameter.name, label: name, name: name, type: field.type.unwrappingWrappers,
-                        isOptional: !Self.initRequires(field), description: parameter.description, bodyField: field.wireName,
+                        isOptional: !Self.initRequires(field) && !field.isAdditionalProperties, description: parameter.description, bodyField: field.wireName,
                         defaultValue: Self.initRequires(field) ? nil : known?.argumentDefaults?[parameter.name]))
                     flattenedMembers.append(ClientPlan.FlattenedBody.Member(
                         wireName: field.wireName, label: binding.propertyName(of: field, in: flattened.model), argument: SwiftNaming.escaped(name)))

@@ -40,26 +40,32 @@ extension ClientBinding.Builder {
         guard !candidates.isEmpty else { return nil }
         let names = Set(candidates)
 
-        // 1. The SDK's request model of the operation names its body field.
-        if let operationID = known?.operationID ?? operation.usage?.operationID,
-           let request = binding.schema.models.first(where: {
-               if case .object = $0.kind { Self.comparable($0.name) == Self.comparable(operationID + "Request") } else { false }
-           }) {
-            let requestFields = Set(request.wireFields.map { Self.comparable($0.documentedName ?? $0.wireName) })
-            let rest = names.subtracting(requestFields)
-            for field in request.wireFields {
-                guard let model = objectModel(field.type), !model.isFileShape else { continue }
-                let fields = fieldsByName(model)
-                if !rest.isEmpty, rest.isSubset(of: Set(fields.keys)) {
-                    return FlattenedBodyModel(model: model, type: field.type.unwrappingWrappers, fields: fields)
+        // 1. The SDK's request model of the operation names its body field. Speakeasy names it
+        // `<OperationID>Request`, and `<OperationID>RequestRequest` when a schema of the API
+        // already has that name (friendli's body `CreateDatasetRequest`): both are tried.
+        if let operationID = known?.operationID ?? operation.usage?.operationID {
+            for requestName in [operationID + "Request", operationID + "RequestRequest"] {
+                guard let request = binding.schema.models.first(where: {
+                    if case .object = $0.kind { Self.comparable($0.name) == Self.comparable(requestName) } else { false }
+                }) else { continue }
+                let requestFields = Set(request.wireFields.map { Self.comparable($0.documentedName ?? $0.wireName) })
+                let rest = names.subtracting(requestFields)
+                for field in request.wireFields {
+                    guard let model = objectModel(field.type), !model.isFileShape else { continue }
+                    let fields = fieldsByName(model)
+                    if !rest.isEmpty, rest.isSubset(of: Set(fields.keys)) {
+                        return FlattenedBodyModel(model: model, type: field.type.unwrappingWrappers, fields: fields)
+                    }
                 }
             }
         }
-        // 2. One object page whose fields are exactly the arguments.
+        // 2. One object page whose fields are exactly the arguments (its additional properties
+        // one of them or not).
         let matches = binding.schema.models.filter { model in
             guard case .object = model.kind, !model.isSDKResponse, !model.name.hasSuffix("Request") else { return false }
-            let fields = Set(model.wireFields.map { Self.comparable($0.documentedName ?? $0.wireName) })
-            return fields.count > 1 && fields == names
+            let fields = Set(fieldsByName(model).keys)
+            let declared = fields.subtracting([Self.additionalPropertiesArgument])
+            return declared.count > 1 && (fields == names || declared == names)
         }
         // Several pages of one shape (container, dedicated and serverless bodies, a body and a
         // stream body): the one that shares the most words with the operation ID, then has the
@@ -85,10 +91,16 @@ extension ClientBinding.Builder {
         a == b || zip(a, b).prefix { $0 == $1 }.count >= 5
     }
 
+    /// The SDK's argument for a flattened body's additional properties (pydantic's
+    /// `__pydantic_extra__`), as a comparable name: the method takes
+    /// `additional_properties: Optional[Mapping[str, Any]] = None` and spreads it into the body.
+    static let additionalPropertiesArgument = comparable("additional_properties")
+
     private func fieldsByName(_ model: Model) -> [String: Field] {
         var fields: [String: Field] = [:]
-        for field in model.wireFields where !field.isAdditionalProperties {
-            fields[Self.comparable(field.documentedName ?? field.wireName)] = field
+        for field in model.wireFields {
+            let name = field.isAdditionalProperties ? Self.additionalPropertiesArgument : Self.comparable(field.documentedName ?? field.wireName)
+            fields[name] = field
         }
         return fields
     }
