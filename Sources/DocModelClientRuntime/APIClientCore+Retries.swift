@@ -12,6 +12,7 @@ extension APIClientCore {
         let policy = request.retries ?? configuration.retryPolicy ?? request.defaultRetryPolicy ?? .disabled
         return RetryMiddleware(
             policy: policy, statusCodes: policy.retriedStatusCodes(operationCodes: request.retryStatusCodes),
+            connectionErrors: request.retriedConnectionErrors ?? .network,
             randomSource: configuration.retryRandomSource, clock: configuration.clock)
     }
 }

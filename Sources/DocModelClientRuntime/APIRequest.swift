@@ -27,6 +27,9 @@ public struct APIRequest: Sendable {
     /// The statuses the operation retries (`["429", "500", "502", "503", "504"]`, `"5XX"`), unless
     /// the policy overrides them; nil: none known.
     public var retryStatusCodes: [String]?
+    /// The connection errors the SDK retries under ``RetryPolicy/retryConnectionErrors`` (its
+    /// retry loop's); nil: ``RetriedConnectionErrors/network``.
+    public var retriedConnectionErrors: RetriedConnectionErrors?
     /// The call's retry policy (the SDK's `retries=` argument), over the client's and the
     /// operation's; ``RetryPolicy/disabled`` turns retries off for this call. Nil: not given.
     public var retries: RetryPolicy?

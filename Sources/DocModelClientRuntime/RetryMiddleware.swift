@@ -8,7 +8,7 @@ import OpenAPIRuntime
 /// Retries a request as the SDK's `retry`/`retry_with_backoff` do (SDK-FACTS section r,
 /// `friendli/core/utils/retries.py:182-329`): a response whose status is one of
 /// ``statusCodes`` and, with ``RetryPolicy/retryConnectionErrors``, a connection error
-/// (``isConnectionError(_:)``) is tried again after ``RetryPolicy/backoffInterval(retries:retryAfter:using:)``,
+/// (``isConnectionError(_:among:)``) is tried again after ``RetryPolicy/backoffInterval(retries:retryAfter:using:)``,
 /// until ``RetryPolicy/maxElapsedTime`` has passed since the first attempt; then the last
 /// retryable response is returned as it is (not an error) and the last connection error is thrown.
 ///
@@ -32,18 +32,22 @@ public struct RetryMiddleware: ClientMiddleware {
     public var policy: RetryPolicy
     /// The retried statuses (`"429"`, `"5XX"`).
     public var statusCodes: [String]
+    /// Which errors count as connection errors (``isConnectionError(_:among:)``).
+    public var connectionErrors: RetriedConnectionErrors
     /// Where the jitter comes from.
     public var randomSource: RetryRandomSource
     /// What measures ``RetryPolicy/maxElapsedTime`` and sleeps the backoff intervals.
     public var clock: any Clock<Duration>
 
-    /// A middleware retrying under `policy` the statuses `statusCodes`, timed on `clock`.
+    /// A middleware retrying under `policy` the statuses `statusCodes` and the `connectionErrors`,
+    /// timed on `clock`.
     public init(
-        policy: RetryPolicy, statusCodes: [String], randomSource: RetryRandomSource = .system,
-        clock: any Clock<Duration> = ContinuousClock()
+        policy: RetryPolicy, statusCodes: [String], connectionErrors: RetriedConnectionErrors = .network,
+        randomSource: RetryRandomSource = .system, clock: any Clock<Duration> = ContinuousClock()
     ) {
         self.policy = policy
         self.statusCodes = statusCodes
+        self.connectionErrors = connectionErrors
         self.randomSource = randomSource
         self.clock = clock
     }
@@ -70,7 +74,7 @@ public struct RetryMiddleware: ClientMiddleware {
                 await Self.discard(responseBody)
             } catch {
                 if Task.isCancelled { throw CancellationError() }
-                guard policy.retryConnectionErrors, Self.isConnectionError(error),
+                guard policy.retryConnectionErrors, Self.isConnectionError(error, among: connectionErrors),
                       stopwatch.elapsed <= policy.maxElapsedTime
                 else { throw error }
                 retryAfter = nil
@@ -81,22 +85,34 @@ public struct RetryMiddleware: ClientMiddleware {
         }
     }
 
-    /// Whether `error` is what the SDK retries as a connection error (`httpx.NetworkError` and
-    /// `httpx.TimeoutException` in friendli, `retries.py:199`): ``RequestTimeoutError``,
-    /// URLSession's connect, DNS, lost-connection and time-out errors, and the POSIX socket
-    /// errors other transports report (refused, reset, broken pipe, unreachable, timed out).
-    public static func isConnectionError(_ error: any Error) -> Bool {
+    /// Whether `error` is a connection error of the `kinds` the SDK retries (SDK-FACTS r.4):
+    /// ``RequestTimeoutError`` and URLSession's or the POSIX socket's errors, by kind.
+    /// - ``RetriedConnectionErrors/connecting`` (httpx `ConnectError`, `TimeoutException`): time-outs,
+    ///   DNS, unreachable host, refused or failed (TLS) connection.
+    /// - ``RetriedConnectionErrors/network`` (httpx `NetworkError`): also a connection lost while
+    ///   reading or writing (reset, broken pipe, `networkConnectionLost`).
+    /// - ``RetriedConnectionErrors/transport`` (httpx `TransportError`): also a reply that is not
+    ///   HTTP, which is how URLSession on Linux reports a connection closed before the reply
+    ///   (`badServerResponse`, -1011).
+    public static func isConnectionError(_ error: any Error, among kinds: RetriedConnectionErrors = .network) -> Bool {
         switch error {
         case is RequestTimeoutError:
             return true
         case let error as URLError:
-            return [
-                .timedOut, .cannotFindHost, .cannotConnectToHost, .networkConnectionLost, .dnsLookupFailed,
-                .notConnectedToInternet, .cannotLoadFromNetwork, .secureConnectionFailed,
-            ].contains(error.code)
+            let connecting: [URLError.Code] = [
+                .timedOut, .cannotFindHost, .cannotConnectToHost, .dnsLookupFailed, .notConnectedToInternet, .secureConnectionFailed,
+            ]
+            let network: [URLError.Code] = [.networkConnectionLost, .cannotLoadFromNetwork]
+            let transport: [URLError.Code] = [.badServerResponse, .cannotParseResponse]
+            switch kinds {
+            case .connecting: return connecting.contains(error.code)
+            case .network: return (connecting + network).contains(error.code)
+            case .transport: return (connecting + network + transport).contains(error.code)
+            }
         case let error as POSIXError:
-            return [.ECONNREFUSED, .ECONNRESET, .ECONNABORTED, .EPIPE, .ETIMEDOUT, .EHOSTUNREACH, .ENETUNREACH, .ENETDOWN, .ENOTCONN]
-                .contains(error.code)
+            let connecting: [POSIXErrorCode] = [.ECONNREFUSED, .ETIMEDOUT, .EHOSTUNREACH, .ENETUNREACH, .ENETDOWN]
+            let network: [POSIXErrorCode] = [.ECONNRESET, .ECONNABORTED, .EPIPE, .ENOTCONN]
+            return kinds == .connecting ? connecting.contains(error.code) : (connecting + network).contains(error.code)
         default:
             return false
         }

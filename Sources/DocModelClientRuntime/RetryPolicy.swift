@@ -1,6 +1,18 @@
 import Foundation
 import HTTPTypes
 
+/// Which failures to reach the server an SDK retries as connection errors: its retry loop's
+/// `except` clause (SDK-FACTS r.4), narrowest first; each also retries time-outs.
+public enum RetriedConnectionErrors: Sendable, Hashable {
+    /// Failing to connect (httpx `ConnectError`: polar, livepeer).
+    case connecting
+    /// Also a connection lost while reading or writing (httpx `NetworkError`: friendli).
+    case network
+    /// Also a reply that is not HTTP or a connection closed before it (httpx `TransportError`:
+    /// unstructured; `requests`' `ConnectionError`: airbyte).
+    case transport
+}
+
 /// How a request is retried: the Speakeasy SDK's `RetryConfig` with its `BackoffStrategy`
 /// (SDK-FACTS section r, `friendli/core/utils/retries.py:12-92`).
 ///
@@ -30,7 +42,7 @@ public struct RetryPolicy: Sendable, Hashable {
     /// (friendli's `jitter_ms`; one second, as every SDK's default).
     public var jitter: Duration
     /// Whether connection errors and timeouts are retried (`retry_connection_errors`);
-    /// see ``RetryMiddleware/isConnectionError(_:)``.
+    /// see ``RetryMiddleware/isConnectionError(_:among:)``.
     public var retryConnectionErrors: Bool
     /// Retried statuses that replace the operation's when non-empty (`status_codes_override`).
     public var statusCodesOverride: [String]?

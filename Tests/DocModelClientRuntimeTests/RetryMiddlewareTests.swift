@@ -174,6 +174,34 @@ struct Upload: MultipartFormEncodable {
         #expect(other.attempts.count == 1)
     }
 
+    @Test("which connection errors retry is the SDK's kind, given by the operation (network when not)")
+    func connectionErrorKinds() async throws {
+        func attempts(_ error: URLError, kinds: RetriedConnectionErrors?) async -> Int {
+            let transport = ScriptedTransport([.error(error), .status(200)])
+            var request = Self.request()
+            request.retriedConnectionErrors = kinds
+            _ = try? await Self.client(transport, policy: Self.fast).send(request)
+            return transport.attempts.count
+        }
+        // A connection closed before the status line, as URLSession on Linux reports it: only an
+        // SDK that retries any transport error (unstructured's `httpx.TransportError`) tries again.
+        let dropped = URLError(.badServerResponse)
+        #expect(await attempts(dropped, kinds: .transport) == 2)
+        #expect(await attempts(dropped, kinds: .network) == 1)
+        #expect(await attempts(dropped, kinds: nil) == 1)
+        // A connection lost mid-exchange: friendli's `NetworkError`, not polar's `ConnectError`.
+        let lost = URLError(.networkConnectionLost)
+        #expect(await attempts(lost, kinds: .network) == 2)
+        #expect(await attempts(lost, kinds: .connecting) == 1)
+        // Failing to connect retries under every kind.
+        for kinds in [RetriedConnectionErrors.connecting, .network, .transport] {
+            #expect(await attempts(URLError(.cannotConnectToHost), kinds: kinds) == 2)
+        }
+        #expect(RetryMiddleware.isConnectionError(POSIXError(.ECONNRESET), among: .network))
+        #expect(!RetryMiddleware.isConnectionError(POSIXError(.ECONNRESET), among: .connecting))
+        #expect(RetryMiddleware.isConnectionError(RequestTimeoutError(operationID: "op", timeout: .seconds(1)), among: .connecting))
+    }
+
     @Test("past max_elapsed_time a connection error is rethrown")
     func givesUpWithError() async throws {
         let policy = RetryPolicy.backoff(initialIntervalMs: 10, maxIntervalMs: 10, exponent: 1, maxElapsedTimeMs: 50, jitterMs: 0, retryConnectionErrors: true)

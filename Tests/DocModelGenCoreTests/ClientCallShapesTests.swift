@@ -88,11 +88,19 @@ import Testing
         known.streamSentinel = "[DONE]"
         known.defaultRetryPolicy = policy
         known.retryStatusCodes = ["429", "500", "502", "503", "504"]
+        known.retriedConnectionErrors = .transport
         let (operations, diagnostics) = try Self.plan(overlay: [known])
         let stream = try #require(operations["stream"])
         #expect(stream.response == .stream(
             event: .reference(ModelReference(text: "components.ChatChunk", destination: "", target: "components/chatchunk.md")), sentinel: "[DONE]"))
-        #expect(stream.retries == ClientPlan.Retries(defaultPolicy: policy, statusCodes: ["429", "500", "502", "503", "504"]))
+        #expect(stream.retries == ClientPlan.Retries(
+            defaultPolicy: policy, statusCodes: ["429", "500", "502", "503", "504"], connectionErrors: .transport))
+        // The generated method hands the SDK's kind of connection errors to the retry middleware.
+        let binding = SwiftBinding(try Self.schema())
+        let plan = try #require(ClientBinding.plan(binding, options: ClientBinding.Options(overlay: [known])).plan)
+        let group = try #require(plan.groups.firstIndex { $0.accessor == ["calls"] })
+        let method = try #require(SwiftClientEmitter.operationsContext(plan, group: group, binding: binding, options: .init()).operations.first { $0.name == "stream" })
+        #expect(method.statements.contains("apiRequest.retriedConnectionErrors = .transport"), "\(method.statements)")
         #expect(stream.parameters.map(\.location) == [.header])
         #expect(stream.parameters.map(\.wireName) == ["X-Team"])
         #expect(stream.body?.flattened?.members.count == 4)

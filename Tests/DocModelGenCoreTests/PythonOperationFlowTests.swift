@@ -238,6 +238,41 @@ import TestSupport
         }
     }
 
+    /// The `except` clause of the retry loop that tests `retry_connection_errors` says which
+    /// connection errors retry; timeouts are in every kind; anything else is a located warning.
+    @Test func theRetryLoopsExceptClauseSaysWhichConnectionErrorsRetry() {
+        func read(_ clause: String) -> PythonRetryModule {
+            let source = """
+                def retry(func, retries):
+                    def do_request():
+                        try:
+                            response = func()
+                        \(clause):
+                            if retries.config.retry_connection_errors:
+                                raise
+                            raise PermanentError(exception) from exception
+                        except TemporaryError:
+                            raise
+                        except Exception as exception:
+                            raise PermanentError(exception) from exception
+
+                """
+            return PythonRetryModule(path: "acme/utils/retries.py", bytes: Array(source.utf8))
+        }
+        #expect(read("except httpx.ConnectError as exception").connectionErrors == .connecting)
+        #expect(read("except (httpx.NetworkError, httpx.TimeoutException) as exception").connectionErrors == .network)
+        #expect(read("except httpx.TransportError as exception").connectionErrors == .transport)
+        #expect(read("except requests.exceptions.ConnectionError as exception").connectionErrors == .transport)
+        #expect(read("except httpx.TimeoutException as exception").diagnostics.map(\.message)
+            == ["no `except` clause of the retry loop tests `retry_connection_errors`: the client retries the connection errors it does by default"])
+        let unknown = read("except (httpx.ConnectError, acme.Mystery) as exception")
+        #expect(unknown.connectionErrors == .connecting)
+        #expect(unknown.diagnostics.map(\.location?.line) == [5])
+        // Read as an operation file: the retry loop is chosen by its path, beside the operations.
+        #expect(PythonModelFiles.selectOperations(["acme/models/x.py", "acme/utils/retries.py", "acme/utils/values.py", "acme/sdk.py"])
+            == ["acme/sdk.py", "acme/utils/retries.py"])
+    }
+
     // MARK: The installed SDKs
 
     struct Installed: Sendable, CustomTestStringConvertible {
@@ -246,6 +281,8 @@ import TestSupport
         var streams: Int
         var withDefaultRetries: Int
         var withStatusCodes: Int
+        /// What its `utils/retries.py` retries as a connection error (SDK-FACTS r.4).
+        var connectionErrors: WireConnectionErrors
         var testDescription: String { package }
     }
 
@@ -253,11 +290,11 @@ import TestSupport
     /// own backoff with `5xx` (its commented-out `users.py` operations are none); airbyte retries only
     /// when configured, and then any status its `RetryConfig` names.
     static let installed = [
-        Installed(package: "polar_sdk", paged: 36, streams: 0, withDefaultRetries: 0, withStatusCodes: 185),
-        Installed(package: "friendli", paged: 0, streams: 10, withDefaultRetries: 74, withStatusCodes: 74),
-        Installed(package: "unstructured_client", paged: 0, streams: 0, withDefaultRetries: 30, withStatusCodes: 30),
-        Installed(package: "livepeer_ai", paged: 0, streams: 0, withDefaultRetries: 0, withStatusCodes: 10),
-        Installed(package: "airbyte", paged: 0, streams: 0, withDefaultRetries: 0, withStatusCodes: 0),
+        Installed(package: "polar_sdk", paged: 36, streams: 0, withDefaultRetries: 0, withStatusCodes: 185, connectionErrors: .connecting),
+        Installed(package: "friendli", paged: 0, streams: 10, withDefaultRetries: 74, withStatusCodes: 74, connectionErrors: .network),
+        Installed(package: "unstructured_client", paged: 0, streams: 0, withDefaultRetries: 30, withStatusCodes: 30, connectionErrors: .transport),
+        Installed(package: "livepeer_ai", paged: 0, streams: 0, withDefaultRetries: 0, withStatusCodes: 10, connectionErrors: .connecting),
+        Installed(package: "airbyte", paged: 0, streams: 0, withDefaultRetries: 0, withStatusCodes: 0, connectionErrors: .transport),
     ]
 
     @Test(arguments: installed)
@@ -275,6 +312,7 @@ import TestSupport
         #expect(operations.allSatisfy { $0.streamSentinel == nil || $0.streamSentinel == "[DONE]" })
         #expect(operations.filter { $0.defaultRetryPolicy != nil }.count == expected.withDefaultRetries)
         #expect(operations.filter { $0.retryStatusCodes != nil }.count == expected.withStatusCodes)
+        #expect(operations.allSatisfy { $0.retriedConnectionErrors == expected.connectionErrors })
         // Every paged operation's signature defaults its page and limit as its `next_func` does.
         #expect(paged.allSatisfy { $0.argumentDefaults?["page"] == .number("1") && $0.argumentDefaults?["limit"] == .number("10") })
         switch expected.package {

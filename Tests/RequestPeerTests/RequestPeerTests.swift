@@ -38,7 +38,7 @@ import Testing
         var module: String
         /// `generate` arguments besides the tree (the overlay the issue names for it).
         var overlay: [String]
-        /// More arguments of the retry pass (livepeer's adds dropped connections).
+        /// More arguments of the retry pass (livepeer's, unstructured's and friendli's add dropped connections).
         var retryArguments: [String] = []
         var testDescription: String { "\(sdk) \(overlay.first ?? "docs")" }
     }
@@ -50,14 +50,17 @@ import Testing
              overlay: ["--openapi", PackageRoot.sharedCorpus.appendingPathComponent("livepeer-ai-python/gateway.openapi.yaml").path],
              retryArguments: ["--retry-drop", "--retry-policy", "backoff:1,5,1.5,60000,1"]),
         Tree(sdk: "unstructured", corpus: "unstructured-python-client", module: "unstructured_client", overlay: []),
+        // Its retry loop retries any transport error (SDK-FACTS r.4): a dropped connection too.
         Tree(sdk: "unstructured", corpus: "unstructured-python-client", module: "unstructured_client",
-             overlay: ["--python-sdk", venvPackages.appendingPathComponent("unstructured_client").path]),
+             overlay: ["--python-sdk", venvPackages.appendingPathComponent("unstructured_client").path],
+             retryArguments: ["--retry-drop", "--retry-policy", "backoff:1,5,1.5,60000,1"]),
         Tree(sdk: "polar", corpus: "polar-python", module: "polar_sdk", overlay: []),
         Tree(sdk: "airbyte", corpus: "airbyte-api-python-sdk", module: "airbyte",
              overlay: ["--python-sdk", venvPackages.appendingPathComponent("airbyte").path]),
         // Its 9 stream operations are drained on both sides (their replies are `text/event-stream`).
         Tree(sdk: "friendli", corpus: "friendli-python", module: "friendli",
-             overlay: ["--python-sdk", venvPackages.appendingPathComponent("friendli").path]),
+             overlay: ["--python-sdk", venvPackages.appendingPathComponent("friendli").path],
+             retryArguments: ["--retry-drop", "--retry-policy", "backoff:1,5,1.5,60000,1"]),
     ]
 
     struct Report: Decodable {

@@ -308,7 +308,8 @@ public enum ClientBinding {
             // without one is the SDK's code.
             var retries: ClientPlan.Retries?
             if operation.parameters.contains(where: { $0.name == "retries" }) || known?.defaultRetryPolicy != nil {
-                retries = ClientPlan.Retries(defaultPolicy: known?.defaultRetryPolicy, statusCodes: known?.retryStatusCodes)
+                retries = ClientPlan.Retries(
+                    defaultPolicy: known?.defaultRetryPolicy, statusCodes: known?.retryStatusCodes, connectionErrors: known?.retriedConnectionErrors)
                 if known?.defaultRetryPolicy == nil, known?.retryStatusCodes == nil { retriesWithoutDefaults.append(operation.location) }
             }
             return ClientPlan.Operation(

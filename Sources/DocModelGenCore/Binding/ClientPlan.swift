@@ -89,6 +89,8 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         public var defaultPolicy: WireRetryPolicy?
         /// The statuses a policy retries unless it names its own (nil: none known).
         public var statusCodes: [String]?
+        /// The connection errors the SDK retries (nil: unknown, the runtime's default).
+        public var connectionErrors: WireConnectionErrors? = nil
     }
 
     /// How a paged operation's next page is requested, as the SDK's `next()` does it.

@@ -186,6 +186,9 @@ public enum SwiftClientEmitter {
             if let codes = retries.statusCodes {
                 statements.append("apiRequest.retryStatusCodes = [" + codes.map(SwiftSourceText.stringLiteral).joined(separator: ", ") + "]")
             }
+            if let kinds = retries.connectionErrors {
+                statements.append("apiRequest.retriedConnectionErrors = .\(kinds.rawValue)")
+            }
         }
         if !operation.sendsCredentials { statements.append("apiRequest.sendsCredentials = false") }
         for credential in operation.ownCredentials {

@@ -61,10 +61,19 @@ public enum PythonModelReader {
                 models.append(pending.model)
             }
         }
-        let operationModules = readModules(operationFiles, diagnostics: &diagnostics, read: PythonOperationModule.init, warnings: \.diagnostics)
-        let operations = PythonOperationResolver(models: models, modules: operationModules)
-        diagnostics += operations.diagnostics
-        return (WireFacts(origin: .pythonSDK, models: models, operations: operations.operations), diagnostics)
+        let retryFiles = operationFiles.filter { PythonModelFiles.isRetryModule($0.path) }
+        let operationModules = readModules(
+            operationFiles.filter { !PythonModelFiles.isRetryModule($0.path) }, diagnostics: &diagnostics,
+            read: PythonOperationModule.init, warnings: \.diagnostics)
+        let resolved = PythonOperationResolver(models: models, modules: operationModules)
+        diagnostics += resolved.diagnostics
+        var operations = resolved.operations
+        // One retry loop serves every operation of the SDK.
+        let retryModules = readModules(retryFiles, diagnostics: &diagnostics, read: PythonRetryModule.init, warnings: \.diagnostics)
+        if let connectionErrors = retryModules.compactMap(\.connectionErrors).max() {
+            for index in operations.indices { operations[index].retriedConnectionErrors = connectionErrors }
+        }
+        return (WireFacts(origin: .pythonSDK, models: models, operations: operations), diagnostics)
     }
 
     /// `read` of each file that is well-formed UTF-8, with its warnings; a file that is not is a

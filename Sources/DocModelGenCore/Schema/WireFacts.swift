@@ -49,11 +49,29 @@ public struct WireOperation: Codable, Sendable, Hashable {
     /// The statuses the SDK retries under a policy (`["429", "500", "502", "503", "504"]`,
     /// `["5XX"]`); nil when the source names none.
     public var retryStatusCodes: [String]? = nil
+    /// Which connection errors the SDK's retry loop retries (its `utils/retries.py`); nil when
+    /// the source does not say.
+    public var retriedConnectionErrors: WireConnectionErrors? = nil
     /// How the SDK fetches the next page (its `next()`), when the operation pages.
     public var pagination: WirePagination? = nil
     /// The literal defaults of the SDK method's signature, by argument name (`stream: … = True`,
     /// `limit: … = 10`): what the SDK sends when the caller passes nothing.
     public var argumentDefaults: [String: WireValue]? = nil
+}
+
+/// The connection errors an SDK retries under `retry_connection_errors`, narrowest first
+/// (SDK-FACTS r.4); each kind also retries timeouts.
+public enum WireConnectionErrors: String, Codable, Sendable, Hashable, Comparable {
+    /// Failing to connect (httpx's `ConnectError`).
+    case connecting
+    /// Also a connection lost while reading or writing (httpx's `NetworkError`).
+    case network
+    /// Also a reply that is not HTTP, or a connection closed before the reply (httpx's
+    /// `TransportError`, `requests`' `ConnectionError`).
+    case transport
+
+    public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
+    private var order: Int { self == .connecting ? 0 : self == .network ? 1 : 2 }
 }
 
 /// A backoff retry policy as the SDK's `RetryConfig("backoff", BackoffStrategy(...), ...)` has it.

@@ -16,14 +16,19 @@ public enum PythonModelFiles {
     /// Of `paths`, the `.py` modules that may define the SDK's operation groups
     /// (`polar_sdk/checkouts.py`, `airbyte/jobs.py`, `friendli/core/endpoint.py`) and the
     /// classes that reach them (`sdk.py`): every module outside a `models`, `utils`, `_hooks`,
-    /// `types` or `__pycache__` folder. Chosen by path alone, so the build plugin can declare
+    /// `types` or `__pycache__` folder, and the retry loop `utils/retries.py`. Chosen by path alone, so the build plugin can declare
     /// them without opening a file. Empty when no module is under a `models` folder: the user
     /// named the models folder itself, which holds no operations. Sorted.
     public static func selectOperations(_ paths: [String]) -> [String] {
         let modules = paths.filter { $0.hasSuffix(".py") }
         guard modules.contains(where: { $0.split(separator: "/").dropLast().contains("models") }) else { return [] }
         return modules.filter { path in
-            !path.split(separator: "/").dropLast().contains(where: nonOperationFolders.contains)
+            isRetryModule(path) || !path.split(separator: "/").dropLast().contains(where: nonOperationFolders.contains)
         }.sorted()
+    }
+
+    /// The SDK's retry loop (`utils/retries.py`), read for the connection errors it retries.
+    public static func isRetryModule(_ path: String) -> Bool {
+        path == "utils/retries.py" || path.hasSuffix("/utils/retries.py")
     }
 }
