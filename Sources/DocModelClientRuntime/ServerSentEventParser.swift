@@ -27,9 +27,9 @@ public struct ParsedServerSentEvent: Sendable, Equatable {
     /// `data` that is JSON is copied as sent (outer whitespace trimmed), not re-written as Python
     /// would (`{"a":1}` stays so, not `{"a": 1}`): a decoder reads the same value, and numbers keep
     /// every digit. Differences from Python, all in JSON Swift's decoders reject anyway:
-    /// `NaN`/`Infinity`/`-Infinity` are copied (JSONDecoder then throws, pydantic would accept them
-    /// for a float), as are `\ud800`-style lone surrogate escapes; a duplicate key is copied (Python
-    /// keeps the last one).
+    /// `NaN`/`Infinity`/`-Infinity` and numbers beyond Double's range (Python's `inf`) are copied
+    /// (JSONDecoder then throws, pydantic would accept them for a float), as are `\ud800`-style
+    /// lone surrogate escapes; a duplicate key is copied (Python keeps the last one).
     public var envelope: Data {
         var text = "{"
         var members: [String] = []

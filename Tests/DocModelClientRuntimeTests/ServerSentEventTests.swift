@@ -150,6 +150,11 @@ private func envelopes(_ body: String, sentinel: String? = "[DONE]", dataRequire
             #expect(try JSONSerialization.jsonObject(with: quoted) as? [String: String] == ["data": text])
         }
         #expect(try envelopes("data: NaN\n\ndata: -Infinity\n\n") == [#"{"data": NaN}"#, #"{"data": -Infinity}"#])
+        // A number beyond Double's range is JSON (Python reads `inf`): copied as sent, and a
+        // decoder then throws, as for `Infinity` (found by FuzzSSE).
+        #expect(try envelopes("data: 2E6666666666\n\n") == [#"{"data": 2E6666666666}"#])
+        struct Number: Decodable { var data: Double }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Number.self, from: ParsedServerSentEvent(data: "2E6666666666").envelope) }
     }
 
     @Test("strings are written as json.dumps writes them: ASCII only, \\u escapes, surrogate pairs")

@@ -140,11 +140,11 @@ public enum SwiftClientEmitter {
             // The SDK method's own default (`--python-sdk`), when it is a literal of the argument's type.
             let sdkDefault = argument.defaultValue.flatMap { SwiftDefaultValue.source(of: $0, type: argument.type, format: nil, in: binding)?.value }
             var declared = type(argument.type) + (argument.isOptional ? "? = " + (sdkDefault ?? "nil") : "")
-            if let wireName = argument.bodyField, let model = flattenedModel, let field = model.wireFields.first(where: { $0.wireName == wireName }),
-               field.isAdditionalProperties {
+            let bodyField = argument.bodyField.flatMap { wireName in flattenedModel?.wireFields.first { $0.wireName == wireName } }
+            if let field = bodyField, field.isAdditionalProperties {
                 // The body's additional properties, as its `init` takes them (the SDK's `or {}`).
                 declared = type(field.type.unwrappingWrappers) + " = [:]"
-            } else if let wireName = argument.bodyField, let model = flattenedModel, let field = model.wireFields.first(where: { $0.wireName == wireName }) {
+            } else if let field = bodyField, let model = flattenedModel {
                 // As the body model's `init` takes it, so absent and null stay apart.
                 let property = binding.propertyName(of: field, in: model)
                 declared = SwiftTypeRenderer.propertyType(of: field, propertyName: property, in: binding, typePrefix: prefix)

@@ -30,9 +30,10 @@ public func fuzzSSE(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if !hasMark {
         precondition(whole == chunked, "chunked \(chunked) differs from whole \(whole) for chunks \(chunks)")
     }
-    // Every envelope is JSON an object decoder can read (NaN/Infinity data aside).
+    // Every envelope is JSON an object decoder can read, except data Python reads as a float
+    // infinity or NaN (`NaN`, `Infinity`, a number beyond Double's range), which are copied.
     if case .events(let events) = whole {
-        for event in events where !(event.data.map { $0.contains("NaN") || $0.contains("Infinity") } ?? false) {
+        for event in events where !(event.data.map(isNonFinite) ?? false) {
             precondition((try? JSONSerialization.jsonObject(with: event.envelope)) is [String: Any], "envelope is no JSON object: \(String(decoding: event.envelope, as: UTF8.self))")
         }
     }
@@ -54,4 +55,19 @@ func parse(_ chunks: [[UInt8]], sentinel: String?, dataRequired: Bool) -> Outcom
     } catch {
         return .failed(events: events, error: error)
     }
+}
+
+/// Whether `data` holds `NaN`, `Infinity` or a number literal that overflows a Double.
+func isNonFinite(_ data: String) -> Bool {
+    if data.contains("NaN") || data.contains("Infinity") { return true }
+    var token = ""
+    for character in data + " " {
+        if character.isASCII, character.isNumber || "+-.eE".contains(character) {
+            token.append(character)
+        } else {
+            if let value = Double(token), !value.isFinite { return true }
+            token = ""
+        }
+    }
+    return false
 }
