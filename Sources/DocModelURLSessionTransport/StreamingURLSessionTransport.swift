@@ -24,7 +24,11 @@ import FoundationNetworking
 ///   the process (see the flag's caveats). Without it the Linux buffer is unbounded. Each request
 ///   gets its own URLSession on Linux (no connection reuse between requests).
 /// - **Cancellation.** Dropping the body's iterator (leaving a `for try await` loop early) or
-///   cancelling the calling task cancels the URLSession task, which closes the connection.
+///   cancelling the calling task cancels the URLSession task, which closes the connection; the
+///   reader gets `CancellationError` at once. On Linux the cancellation reaches libcurl when its
+///   thread next has nothing to read: a server that writes faster than the socket is read (a
+///   bulk body over loopback) is read to its end first, and the rest of the body is dropped, not
+///   buffered.
 /// - **Request bodies** are read into memory before the request starts (a retried request reads a
 ///   replayable body again), so upload size is bounded by memory.
 /// - **Sessions.** On Apple platforms one URLSession per transport value (copies share it), so
@@ -336,7 +340,15 @@ final class ResponseStream: @unchecked Sendable {  // state under `lock`
             }
             return (self.task, self.headWaiter, self.reader)
         }
-        task?.cancel()
+        if let task {
+            #if canImport(Darwin)
+            task.cancel()
+            #else
+            // swift-corelibs-foundation's `cancel()` waits for the session's work queue, which a
+            // server flooding the socket keeps busy until the body ends: not on a caller's thread.
+            DispatchQueue.global().async { task.cancel() }
+            #endif
+        }
         headWaiter?.resume(throwing: CancellationError())
         reader?.resume(throwing: CancellationError())
     }

@@ -204,8 +204,12 @@ final class EventServer: Sendable {
     static func bulkByte(at offset: Int) -> UInt8 { UInt8(offset % 251) }
 
     /// Answers `200 application/octet-stream` with `total` bytes (Content-Length) as fast as the
-    /// socket takes them; stops when a write fails (the client closed).
-    func startBulk(total: Int) -> BulkLog {
+    /// socket takes them, or with `paced`, a block (65 511 bytes) per millisecond, as a real server
+    /// writes as its data is produced; stops when a write fails (the client closed).
+    ///
+    /// Unpaced, the socket is readable without a break: swift-corelibs-foundation then runs no
+    /// other work of the session (a `cancel()` included) until the body ends.
+    func startBulk(total: Int, paced: Bool = false) -> BulkLog {
         let log = BulkLog()
         Thread.detachNewThread { [self] in
             defer { close(listener) }
@@ -229,6 +233,7 @@ final class EventServer: Sendable {
                 guard written == count else { return log.markClosed() }
                 offset += count
                 log.add(count)
+                if paced { usleep(1_000) }
             }
         }
         return log

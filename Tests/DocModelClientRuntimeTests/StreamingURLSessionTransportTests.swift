@@ -18,8 +18,9 @@ let backPressureTestsEnabled = ProcessInfo.processInfo.environment["DOCMODELGEN_
 /// the reader is slower than the network, and cancellation that closes the connection.
 ///
 /// On Linux these need `Watermarks.holdsLibcurlOnLinux`, which stalls every URLSession of the
-/// process (and can starve the cooperative pool of other suites' URLSession calls): run them
-/// alone, `DOCMODELGEN_BACKPRESSURE_TESTS=1 swift test --filter StreamingURLSessionTransportTests`.
+/// process (and can starve the cooperative pool of other suites' URLSession calls): they run
+/// alone, `DOCMODELGEN_BACKPRESSURE_TESTS=1 swift test --filter StreamingURLSessionTransportTests`,
+/// a step of `.ci/run` before `swift test` (where they are skipped).
 @Suite(.serialized, .enabled(if: backPressureTestsEnabled, "set DOCMODELGEN_BACKPRESSURE_TESTS=1 and run this suite alone"))
 struct StreamingURLSessionTransportTests {
 
@@ -91,7 +92,7 @@ struct StreamingURLSessionTransportTests {
     @Test("dropping the body's iterator (the task suspended) closes the connection")
     func droppingTheIteratorCloses() async throws {
         let server = try EventServer()
-        let log = server.startBulk(total: Self.total)
+        let log = server.startBulk(total: Self.total, paced: true)
         let transport = StreamingURLSessionTransport(watermarks: .init(high: 1 << 20, low: 256 << 10, holdsLibcurlOnLinux: true))
         let (_, body) = try await send(transport, port: server.port)
         do {
@@ -106,7 +107,7 @@ struct StreamingURLSessionTransportTests {
     @Test("cancelling the reading task closes the connection and ends the read with CancellationError")
     func cancellingTheTaskCloses() async throws {
         let server = try EventServer()
-        let log = server.startBulk(total: Self.total)
+        let log = server.startBulk(total: Self.total, paced: true)
         let transport = StreamingURLSessionTransport(watermarks: .init(holdsLibcurlOnLinux: true))
         let (_, body) = try await send(transport, port: server.port)
         let reader = Task {
@@ -123,10 +124,33 @@ struct StreamingURLSessionTransportTests {
         #expect(await log.waitForClose(seconds: 15), "the server could still write")
     }
 
+    @Test("cancelling while the server floods the socket: the reader ends at once and the rest of the body is dropped, not buffered")
+    func cancellingDuringAFlood() async throws {
+        let server = try EventServer()
+        let log = server.startBulk(total: Self.total)
+        let peak = Peak()
+        let watermarks = StreamingURLSessionTransport.Watermarks(holdsLibcurlOnLinux: true)
+        let transport = StreamingURLSessionTransport(configuration: .ephemeral, watermarks: watermarks, bufferObserver: peak.record)
+        let (_, body) = try await send(transport, port: server.port)
+        let reader = Task {
+            for try await _ in try #require(body) { try? await Task.sleep(for: .milliseconds(5)) }
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        let cancelled = ContinuousClock.now
+        reader.cancel()
+        await #expect(throws: CancellationError.self) { try await reader.value }
+        #expect(ContinuousClock.now - cancelled < .seconds(2), "the reader waited for the transfer")
+        // The connection ends (closed by the client, or the whole body read and dropped).
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, !log.clientClosed, log.bytesSent < Self.total { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(log.clientClosed || log.bytesSent == Self.total)
+        #expect(peak.bytes < watermarks.high + 64 << 10, "peak buffered \(peak.bytes) B")
+    }
+
     @Test("a body never iterated is released with the response, and its connection closed")
     func unreadBodyCloses() async throws {
         let server = try EventServer()
-        let log = server.startBulk(total: Self.total)
+        let log = server.startBulk(total: Self.total, paced: true)
         let transport = StreamingURLSessionTransport(watermarks: .init(holdsLibcurlOnLinux: true))
         _ = try await send(transport, port: server.port)
         #expect(await log.waitForClose(seconds: 15), "the server could still write")
