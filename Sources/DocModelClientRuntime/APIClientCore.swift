@@ -97,7 +97,7 @@ public struct APIClientCore: Sendable {
 
         let httpRequest = HTTPRequest(method: request.method, scheme: nil, authority: nil, path: target, headerFields: fields)
         let body = request.body.map { HTTPBody($0) }  // from Data: the length is known
-        return (httpRequest, body, Self.baseURL(configuration.serverURL))
+        return (httpRequest, body, Self.baseURL(request.serverURL ?? configuration.serverURL))
     }
 
     /// The server URL with one trailing `/` removed (`remove_suffix(server_url, "/")`, SDK-FACTS i.8).

@@ -33,6 +33,10 @@ public struct APIRequest: Sendable {
     /// The call's retry policy (the SDK's `retries=` argument), over the client's and the
     /// operation's; ``RetryPolicy/disabled`` turns retries off for this call. Nil: not given.
     public var retries: RetryPolicy?
+    /// The server this request goes to, over the client's ``APIClientConfiguration/serverURL``:
+    /// the call's `serverURL:` or the operation's own first server (friendli's container
+    /// operations); nil: the client's.
+    public var serverURL: URL?
     /// The call's timeout (the SDK's per-call `timeout_ms`), over the client's
     /// (``APIClientConfiguration/timeout``). Nil: not given.
     public var timeout: Duration?

@@ -108,5 +108,10 @@ import Testing
         #expect(built.baseURL.absoluteString == "https://api.polar.sh")
         #expect(built.body == nil)
         #expect(request.queryItems.map { "\($0.name)=\($0.value)" } == ["page=1"])
+
+        // An operation's own server (the call's, else the operation's first) replaces the client's,
+        // its trailing `/` removed as the client's is.
+        request.serverURL = URL(string: "http://localhost:8000/")
+        #expect(try client.makeHTTPRequest(request).baseURL.absoluteString == "http://localhost:8000")
     }
 }

@@ -108,6 +108,33 @@ import Testing
         #expect(diagnostics.first { $0.kind == .inferredCall && $0.message.contains("which event ends the stream") }?.message.hasPrefix("1 operation:") == true)
     }
 
+    /// friendli's container operations: a `server_url` row says the operation has servers of its
+    /// own, which the client's server does not replace; the SDK's says which (SDK-FACTS).
+    @Test func anOperationWithServersOfItsOwnTakesTheCallsServerAndElseItsFirst() throws {
+        let (operations, diagnostics) = try Self.plan()
+        // Docs only: the call may name one; without, the client's server, with a note.
+        #expect(operations["reply"]?.server == ClientPlan.OperationServer(defaultURL: nil))
+        #expect(operations["stream"]?.server == nil && operations["list"]?.server == nil)
+        #expect(diagnostics.contains { $0.kind == .inferredCall && $0.message.hasPrefix("1 operation: the docs give the operation a server of its own") })
+
+        var known = WireOperation(
+            sdkName: "reply", group: nil, operationID: "chatReply", method: "POST", path: "/v1/chat/reply", parameters: [],
+            bodyMediaType: "application/json", location: Self.here)
+        known.servers = ["http://localhost:8000", "http://backup:9000"]
+        let binding = SwiftBinding(try Self.schema())
+        let (plan, overlaidDiagnostics) = ClientBinding.plan(binding, options: ClientBinding.Options(overlay: [known]))
+        let calls = try #require(plan?.groups.firstIndex { $0.accessor == ["calls"] })
+        #expect(plan?.groups[calls].operations.first { $0.sdkName == "reply" }?.server == ClientPlan.OperationServer(defaultURL: "http://localhost:8000"))
+        #expect(!overlaidDiagnostics.contains { $0.message.contains("a server of its own") })
+        let overlaid = try #require(plan)
+        let method = try #require(SwiftClientEmitter.operationsContext(overlaid, group: calls, binding: binding, options: .init()).operations.first { $0.name == "reply" })
+        #expect(method.statements.contains(#"apiRequest.serverURL = serverURL ?? Foundation.URL(string: "http://localhost:8000")"#), "\(method.statements)")
+        // After `retries`, before `timeout`, as the SDK's `retries, server_url, timeout_ms`.
+        #expect(Array(method.parameterLines.suffix(3)) == [
+            "retries: DocModelClientRuntime.RetryPolicy? = nil,", "serverURL: Foundation.URL? = nil,", "timeout: Swift.Duration? = nil",
+        ])
+    }
+
     @Test func thePagesOfAnOperationWhoseExampleLoopsOverNext() throws {
         let (operations, _) = try Self.plan()
         let list = try #require(operations["list"])

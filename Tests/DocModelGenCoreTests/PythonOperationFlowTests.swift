@@ -70,6 +70,38 @@ import TestSupport
         #expect(stream.argumentDefaults == ["page": .number("1"), "limit": .number("10")])
     }
 
+    /// `friendli/core/container_chat.py:141-148` and `core/models/containerchatcompleteop.py:5`:
+    /// the operation's server is the first of a module's list unless the call names one.
+    @Test func anOperationsOwnServersAreTheListItsBaseURLIndexes() throws {
+        let module = Self.method("complete", #"""
+            base_url = None
+            if server_url is not None:
+                base_url = server_url
+            else:
+                base_url = models.CONTAINER_CHAT_COMPLETE_OP_SERVERS[1]
+            """#)
+        let models = #"CONTAINER_CHAT_COMPLETE_OP_SERVERS = ["http://localhost:8000", "http://backup:9000"]"# + "\nOTHER = [\"a\", 1]\n"
+        let (facts, diagnostics) = PythonModelReader.read(
+            files: [(path: "models/containerchatcompleteop.py", bytes: Array(models.utf8))],
+            operationFiles: [(path: "container_chat.py", bytes: Array(module.utf8))])
+        #expect(diagnostics == [])
+        // The indexed one first: the one the SDK sends to.
+        #expect(facts.operations.first?.servers == ["http://backup:9000", "http://localhost:8000"])
+
+        // A list the model modules do not hold, or an index that is no literal: a located warning,
+        // and the client's server.
+        for (line, message) in [
+            ("models.MISSING_OP_SERVERS[0]", "is not among the model modules read"),
+            ("models.CONTAINER_CHAT_COMPLETE_OP_SERVERS[i]", "is not a list element this reader knows"),
+        ] {
+            let (facts, diagnostics) = PythonModelReader.read(
+                files: [(path: "models/x.py", bytes: Array(models.utf8))],
+                operationFiles: [(path: "ops.py", bytes: Array(Self.method("complete", "base_url = \(line)\n").utf8))])
+            #expect(facts.operations.first?.servers == nil)
+            #expect(diagnostics.count == 1 && diagnostics.allSatisfy { $0.message.contains(message) && $0.location?.file == "ops.py" }, "\(diagnostics)")
+        }
+    }
+
     /// Literal defaults only (`True`, numbers, strings), at the signature's top level; `None`,
     /// `UNSET`, calls and a default inside a nested annotation are none.
     @Test func signatureDefaultsAreTheLiteralOnes() throws {
@@ -283,6 +315,8 @@ import TestSupport
         var withStatusCodes: Int
         /// What its `utils/retries.py` retries as a connection error (SDK-FACTS r.4).
         var connectionErrors: WireConnectionErrors
+        /// Operations with servers of their own (`base_url = models.X_OP_SERVERS[0]`).
+        var withServers = 0
         var testDescription: String { package }
     }
 
@@ -291,7 +325,7 @@ import TestSupport
     /// when configured, and then any status its `RetryConfig` names.
     static let installed = [
         Installed(package: "polar_sdk", paged: 36, streams: 0, withDefaultRetries: 0, withStatusCodes: 185, connectionErrors: .connecting),
-        Installed(package: "friendli", paged: 0, streams: 10, withDefaultRetries: 74, withStatusCodes: 74, connectionErrors: .network),
+        Installed(package: "friendli", paged: 0, streams: 10, withDefaultRetries: 74, withStatusCodes: 74, connectionErrors: .network, withServers: 12),
         Installed(package: "unstructured_client", paged: 0, streams: 0, withDefaultRetries: 30, withStatusCodes: 30, connectionErrors: .transport),
         Installed(package: "livepeer_ai", paged: 0, streams: 0, withDefaultRetries: 0, withStatusCodes: 10, connectionErrors: .connecting),
         Installed(package: "airbyte", paged: 0, streams: 0, withDefaultRetries: 0, withStatusCodes: 0, connectionErrors: .transport),
@@ -313,6 +347,10 @@ import TestSupport
         #expect(operations.filter { $0.defaultRetryPolicy != nil }.count == expected.withDefaultRetries)
         #expect(operations.filter { $0.retryStatusCodes != nil }.count == expected.withStatusCodes)
         #expect(operations.allSatisfy { $0.retriedConnectionErrors == expected.connectionErrors })
+        // friendli's 12 container operations, each on its own `CONTAINER_*_OP_SERVERS` (SDK-FACTS).
+        let withServers = operations.filter { $0.servers != nil }
+        #expect(withServers.count == expected.withServers)
+        #expect(withServers.allSatisfy { $0.servers == ["http://localhost:8000"] && $0.location.file.contains("container_") })
         // Every paged operation's signature defaults its page and limit as its `next_func` does.
         #expect(paged.allSatisfy { $0.argumentDefaults?["page"] == .number("1") && $0.argumentDefaults?["limit"] == .number("10") })
         switch expected.package {

@@ -159,7 +159,8 @@ class PydanticFamily:
             arguments = {**arguments, "retries": self.retry_config()}
         if "server_url" in parameters and self.name == "friendli":
             # friendli's container operations have their own server (http://localhost:8000) that the
-            # SDK's server_url does not replace; only the method's `server_url=` does.
+            # SDK's server_url does not replace; only the method's `server_url=` does (the Swift
+            # runner passes the same server as `serverURL:`).
             arguments["server_url"] = self.server_url
         if security is not None:
             arguments["security"] = security

@@ -239,7 +239,7 @@ def run_sdk(args):
             options = {"retries": RetryConfig("none", None, False)}  # a 5XX is one attempt on both sides
             if case["operation"].startswith("container."):
                 # The container operations have their own server (CONTAINER_*_OP_SERVERS[0],
-                # localhost:8000), overridden per call; the Swift client sends them to its own.
+                # localhost:8000), overridden per call on both sides (the Swift call's `serverURL:`).
                 options["server_url"] = base
             try:
                 with target(**sdk_arguments(case["arguments"]), **options) as stream:

@@ -48,8 +48,9 @@ FUNC = re.compile(r"^(\s*)public func (\w+)\(")
 INTERNAL_FUNC = re.compile(r"^(\s*)func (\w+)\(")
 FORWARD = re.compile(r"try await (\w+)\(")
 # The SDK's per-call options: not SDK arguments of the operation (retries: the runner's `--retries`,
-# off unless given, as sdk_calls.py's).
-CALL_OPTIONS = {"retries", "timeout"}
+# off unless given, as sdk_calls.py's; serverURL: the recording server, as sdk_calls.py passes
+# `server_url=` to an operation with servers of its own).
+CALL_OPTIONS = {"retries", "timeout", "serverURL"}
 APIERROR = re.compile(r"APIError\(apiResponse, body: (.*)\)$")
 DECODE = re.compile(r"decodeJSON\(([^()]+)\.self\)")
 RETURN = re.compile(r"->\s*(.+?)\s*\{\s*$")
@@ -156,6 +157,7 @@ def parse_file(path):
                      "operation_id": operation_id,
                      "parameters": [p for p in parameters if p["name"] not in CALL_OPTIONS],
                      "takes_retries": any(p["name"] == "retries" for p in parameters),
+                     "takes_server_url": any(p["name"] == "serverURL" for p in parameters),
                      "forwards_to": forwarded,
                      "returns": returns.group(1) if returns else None, "errors": errors,
                      "file": os.path.basename(path)}
@@ -291,6 +293,8 @@ def emit(args):
             method.setdefault("arguments", []).append(table_arg)
         if method.get("takes_retries"):
             arguments.append("retries: peerRetryPolicy")
+        if method.get("takes_server_url"):
+            arguments.append("serverURL: peerServerURL")
         call = f"try await {chain}.{method['name']}({', '.join(arguments)})"
         returns = method["returns"]
         value_expr = "value"
@@ -612,6 +616,10 @@ let runnerOptions: [String: String]? = {
     }
     return rest.isEmpty ? options : nil
 }()
+
+/// The recording server, which every call of an operation with servers of its own names
+/// (`serverURL:`), as sdk_calls.py passes it as `server_url=`.
+let peerServerURL: URL? = runnerOptions?["--server-url"].flatMap { URL(string: $0) }
 
 /// The policy every call passes as `retries:` (an operation without that argument never retries):
 /// `--retries none` (the default) is `.disabled`; `--retries backoff:INITIAL,MAX,EXPONENT,MAX_ELAPSED[,0|1]`

@@ -64,6 +64,7 @@ public enum ClientBinding {
         var streamsWithoutSentinel: [SourceLocation] = []
         var inferredPaging: [SourceLocation] = []
         var retriesWithoutDefaults: [SourceLocation] = []
+        var serversWithoutDefaults: [SourceLocation] = []
         /// Type names the client must not take: every model's.
         let modelTypeNames: Set<String>
 
@@ -131,6 +132,7 @@ public enum ClientBinding {
             summarise(streamsWithoutSentinel, "the docs do not say which event ends the stream (the SDK's sentinel), so it ends with the body")
             summarise(inferredPaging, "paging found by the docs-only rule (page number, items, max_page); the page size the SDK assumes is not in the docs")
             summarise(retriesWithoutDefaults, "the docs do not say the SDK's default retry policy or the statuses it retries, so calls retry only under a policy that names its statuses")
+            summarise(serversWithoutDefaults, "the docs give the operation a server of its own (a `server_url` argument) but not which, so it is sent to the client's server unless the call names one")
             return ClientPlan(
                 typeName: typeName, serverTypeName: free("Server"), securityTypeName: free("Security"), servers: servers(api.overview?.servers ?? []),
                 security: credentials(api.overview?.securitySchemes ?? []), groups: groups)
@@ -312,13 +314,22 @@ public enum ClientBinding {
                     defaultPolicy: known?.defaultRetryPolicy, statusCodes: known?.retryStatusCodes, connectionErrors: known?.retriedConnectionErrors)
                 if known?.defaultRetryPolicy == nil, known?.retryStatusCodes == nil { retriesWithoutDefaults.append(operation.location) }
             }
+            // An operation with servers of its own documents a `server_url` argument; the SDK sends
+            // it to the first of them (not to the client's server) unless the call names one.
+            var server: ClientPlan.OperationServer?
+            if let servers = known?.servers, let first = servers.first {
+                server = ClientPlan.OperationServer(defaultURL: first)
+            } else if operation.parameters.contains(where: { $0.name == "server_url" }) {
+                server = ClientPlan.OperationServer(defaultURL: nil)
+                serversWithoutDefaults.append(operation.location)
+            }
             return ClientPlan.Operation(
                 sdkName: operation.name, methodName: SwiftNaming.propertyName(operation.name), summary: operation.summary,
                 description: operation.description,
                 operationID: known?.operationID ?? operation.usage?.operationID ?? (group.accessor + [operation.name]).joined(separator: "."),
                 method: method.uppercased(), path: path, arguments: arguments, parameters: parameters, body: body,
                 accept: accept, sendsCredentials: sendsCredentials, ownCredentials: ownCredentials, response: response, errors: errors,
-                location: operation.location, retries: retries, pagination: pagination)
+                location: operation.location, retries: retries, server: server, pagination: pagination)
         }
 
         /// Puts one docs parameter (or request-model field) in the path, the body or the query.

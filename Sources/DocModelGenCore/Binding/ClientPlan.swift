@@ -77,6 +77,9 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         public var location: SourceLocation
         /// How the SDK retries it; nil when it takes no retry policy (older generators).
         public var retries: Retries? = nil
+        /// The operation's own server (the per-call `serverURL:`, the SDK's `server_url`); nil:
+        /// the client's.
+        public var server: OperationServer? = nil
         /// How the SDK fetches its next page; nil when it does not page.
         public var pagination: Pagination? = nil
     }
@@ -91,6 +94,14 @@ public struct ClientPlan: Codable, Sendable, Hashable {
         public var statusCodes: [String]?
         /// The connection errors the SDK retries (nil: unknown, the runtime's default).
         public var connectionErrors: WireConnectionErrors? = nil
+    }
+
+    /// An operation with servers of its own: the call may name one, else it goes to `defaultURL`,
+    /// never to the client's server (friendli's container operations, `http://localhost:8000`).
+    public struct OperationServer: Codable, Sendable, Hashable {
+        /// The SDK's first server for the operation; nil when the sources do not give it (the
+        /// client's server is then used).
+        public var defaultURL: String?
     }
 
     /// How a paged operation's next page is requested, as the SDK's `next()` does it.

@@ -116,24 +116,17 @@ public enum SwiftClientEmitter {
         if !docLines.isEmpty { docLines.append("") }
         docLines.append(" `\(operation.method) \(SwiftSourceText.singleLine(operation.path))` (the SDK's `\(SwiftSourceText.singleLine(operation.sdkName))`).")
         let described = operation.arguments.filter { $0.description != nil }
-        if !described.isEmpty || operation.retries != nil {
+        let perCall = callOptions(operation)
+        if !described.isEmpty || !perCall.isEmpty {
             docLines.append("")
             docLines.append(" - Parameters:")
             for argument in described {
                 docLines.append("   - \(argument.name): " + SwiftSourceText.singleLine(argument.description ?? ""))
             }
-            if operation.retries != nil {
-                docLines += [
-                    "   - retries: This call's retry policy, over the client's and the SDK's default (`.disabled`: one attempt).",
-                    "   - timeout: The longest wait for the server (the response, each part of its body), over the client's.",
-                ]
-            }
+            docLines += perCall.map { "   - \($0.name): \($0.documentation)" }
         }
         let flattenedModel = operation.body?.flattened.flatMap { binding.schema.model(atPath: $0.modelPath) }
-        // The SDK's per-call `retries` and `timeout_ms`, last as in the SDK's signature.
-        let callOptions = operation.retries == nil ? [] : [
-            "retries: DocModelClientRuntime.RetryPolicy? = nil", "timeout: Swift.Duration? = nil",
-        ]
+        let callOptions = perCall.map(\.declaration)
         let argumentCount = operation.arguments.count + callOptions.count
         var parameterLines = operation.arguments.enumerated().map { index, argument in
             let label = argument.label == argument.name ? SwiftNaming.escaped(argument.name) : "\(argument.label) \(SwiftNaming.escaped(argument.name))"
@@ -176,6 +169,9 @@ public enum SwiftClientEmitter {
             }
         }
         statements.append("apiRequest.accept = \(SwiftSourceText.stringLiteral(operation.accept))")
+        if let server = operation.server {
+            statements.append("apiRequest.serverURL = serverURL" + (server.defaultURL.map { " ?? Foundation.URL(string: \(SwiftSourceText.stringLiteral($0)))" } ?? ""))
+        }
         if let retries = operation.retries {
             statements += ["apiRequest.retries = retries", "apiRequest.timeout = timeout"]
             if let policy = retries.defaultPolicy {
@@ -324,6 +320,30 @@ public enum SwiftClientEmitter {
             sendLines: sendLines, responses: responses, paging: paging)
     }
 
+    /// The SDK's per-call options an operation takes, last and in the order of its signature
+    /// (`retries`, `server_url`, `timeout_ms`).
+    static func callOptions(_ operation: ClientPlan.Operation) -> [(name: String, declaration: String, documentation: String)] {
+        var options: [(name: String, declaration: String, documentation: String)] = []
+        if operation.retries != nil {
+            options.append((
+                "retries", "retries: DocModelClientRuntime.RetryPolicy? = nil",
+                "This call's retry policy, over the client's and the SDK's default (`.disabled`: one attempt)."))
+        }
+        if let server = operation.server {
+            options.append((
+                "serverURL", "serverURL: Foundation.URL? = nil",
+                "The server for this call (the SDK's `server_url`); without one, "
+                    + (server.defaultURL.map { "the operation's own, `\(SwiftSourceText.singleLine($0))`, not the client's." }
+                        ?? "the client's (the operation's own servers are not in the docs).")))
+        }
+        if operation.retries != nil {
+            options.append((
+                "timeout", "timeout: Swift.Duration? = nil",
+                "The longest wait for the server (the response, each part of its body), over the client's."))
+        }
+        return options
+    }
+
     /// The page methods' context: what they forward, the rule, the items.
     static func pagingContext(
         _ operation: ClientPlan.Operation, _ pagination: ClientPlan.Pagination, pageType: String, pagesName: String, itemsName: String?,
@@ -336,7 +356,7 @@ public enum SwiftClientEmitter {
         case .cursor: position = "position.cursor"
         }
         var names = operation.arguments.map { ($0.label, SwiftNaming.escaped($0.name), $0.name) }
-        if operation.retries != nil { names += [("retries", "retries", "retries"), ("timeout", "timeout", "timeout")] }
+        names += callOptions(operation).map { ($0.name, $0.name, $0.name) }
         func forward(_ value: (String, String, String) -> String) -> String {
             names.map { label, escaped, plain in
                 let argument = value(label, escaped, plain)

@@ -57,6 +57,10 @@ public struct WireOperation: Codable, Sendable, Hashable {
     /// The literal defaults of the SDK method's signature, by argument name (`stream: … = True`,
     /// `limit: … = 10`): what the SDK sends when the caller passes nothing.
     public var argumentDefaults: [String: WireValue]? = nil
+    /// The operation's own servers, the one the SDK sends to when the call names none first
+    /// (friendli's `CONTAINER_CHAT_COMPLETE_OP_SERVERS`): the client's server does not apply to
+    /// it. Nil: the client's server.
+    public var servers: [String]? = nil
 }
 
 /// The connection errors an SDK retries under `retry_connection_errors`, narrowest first

@@ -141,6 +141,7 @@ extension GrammarClient {
         ///   - temperature: Sampling temperature.
         ///   - stream: Whether to stream.
         ///   - retries: This call's retry policy, over the client's and the SDK's default (`.disabled`: one attempt).
+        ///   - serverURL: The server for this call (the SDK's `server_url`); without one, the client's (the operation's own servers are not in the docs).
         ///   - timeout: The longest wait for the server (the response, each part of its body), over the client's.
         public func reply(
             messages: [Swift.String],
@@ -148,10 +149,12 @@ extension GrammarClient {
             temperature: DocModelRuntime.OptionalNullable<Swift.Double> = .absent,
             stream: Swift.Bool? = nil,
             retries: DocModelClientRuntime.RetryPolicy? = nil,
+            serverURL: Foundation.URL? = nil,
             timeout: Swift.Duration? = nil
         ) async throws -> DocModelClientRuntime.JSONOrEventStream<ChatDelta, ChatChunk> {
             var apiRequest = DocModelClientRuntime.APIRequest(method: .post, path: "/v1/chat/reply", operationID: "chatReply")
             apiRequest.accept = "application/json;q=1, text/event-stream;q=0"
+            apiRequest.serverURL = serverURL
             apiRequest.retries = retries
             apiRequest.timeout = timeout
             let requestBody = ChatBody(

@@ -62,7 +62,9 @@ func read<E: Codable & Sendable>(_ stream: () async throws -> EventStream<E>, se
     }
 }
 
-func call(_ item: Case, _ client: SyncFriendliClient, sentinel: String?) async -> Outcome {
+/// The container operations have servers of their own (the SDK's `CONTAINER_*_OP_SERVERS`):
+/// they are sent to `serverURL` by naming it per call, as stream_peer.py does with `server_url=`.
+func call(_ item: Case, _ client: SyncFriendliClient, serverURL: URL, sentinel: String?) async -> Outcome {
     let a = item.arguments
     var outcome = Outcome()
     switch item.operation {
@@ -71,19 +73,19 @@ func call(_ item: Case, _ client: SyncFriendliClient, sentinel: String?) async -
     case "dedicated.chat.stream":
         await read({ try await client.dedicated.chat.stream(model: arg(a, "model"), messages: arg(a, "messages"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "container.chat.stream":
-        await read({ try await client.container.chat.stream(messages: arg(a, "messages"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
+        await read({ try await client.container.chat.stream(messages: arg(a, "messages"), retries: .disabled, serverURL: serverURL) }, sentinel: sentinel, into: &outcome)
     case "serverless.completions.stream":
         await read({ try await client.serverless.completions.stream(serverlessCompletionsStreamBody: arg(a, "serverless_completions_stream_body"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "dedicated.completions.stream":
         await read({ try await client.dedicated.completions.stream(dedicatedCompletionsStreamBody: arg(a, "dedicated_completions_stream_body"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "container.completions.stream":
-        await read({ try await client.container.completions.stream(arg(a, "request"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
+        await read({ try await client.container.completions.stream(arg(a, "request"), retries: .disabled, serverURL: serverURL) }, sentinel: sentinel, into: &outcome)
     case "serverless.audio.stream":
         await read({ try await client.serverless.audio.stream(model: arg(a, "model"), file: arg(a, "file"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "dedicated.audio.stream":
         await read({ try await client.dedicated.audio.stream(model: arg(a, "model"), file: arg(a, "file"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
     case "container.audio.stream":
-        await read({ try await client.container.audio.stream(file: arg(a, "file"), retries: .disabled) }, sentinel: sentinel, into: &outcome)
+        await read({ try await client.container.audio.stream(file: arg(a, "file"), retries: .disabled, serverURL: serverURL) }, sentinel: sentinel, into: &outcome)
     default:
         outcome.error = ["kind": .string("other"), "message": .string("no Swift call for \(item.operation)")]
     }
@@ -148,7 +150,7 @@ func main() async {
             FileHandle.standardError.write(Data("Runner: selecting \(item.id) failed: \(error)\n".utf8))
             exit(2)
         }
-        let outcome = await call(item, client, sentinel: options["--sentinel"])
+        let outcome = await call(item, client, serverURL: serverURL, sentinel: options["--sentinel"])
         let error = outcome.error.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? "null"
         let id = String(decoding: (try? JSONEncoder().encode(item.id)) ?? Data(), as: UTF8.self)
         lines.append("{\"id\":\(id),\"values\":[\(outcome.values.joined(separator: ","))],\"error\":\(error)}")

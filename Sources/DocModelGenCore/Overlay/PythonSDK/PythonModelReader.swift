@@ -65,7 +65,9 @@ public enum PythonModelReader {
         let operationModules = readModules(
             operationFiles.filter { !PythonModelFiles.isRetryModule($0.path) }, diagnostics: &diagnostics,
             read: PythonOperationModule.init, warnings: \.diagnostics)
-        let resolved = PythonOperationResolver(models: models, modules: operationModules)
+        var stringLists: [String: [String]] = [:]
+        for module in modules { stringLists.merge(module.stringLists) { first, _ in first } }
+        let resolved = PythonOperationResolver(models: models, modules: operationModules, stringLists: stringLists)
         diagnostics += resolved.diagnostics
         var operations = resolved.operations
         // One retry loop serves every operation of the SDK.

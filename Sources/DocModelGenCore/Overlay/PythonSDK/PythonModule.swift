@@ -20,6 +20,9 @@ struct PythonModule {
     /// What the module's names are bound to, for locating the classes its fields name.
     private(set) var names = PythonModuleNames()
     private(set) var enumMembers: [(name: String, members: [String: WireValue])] = []
+    /// Top-level names bound to a list of string literals (`CONTAINER_CHAT_COMPLETE_OP_SERVERS =
+    /// ["http://localhost:8000"]`), the lists operations name their servers by.
+    private(set) var stringLists: [String: [String]] = [:]
     private(set) var diagnostics: [Diagnostic] = []
     private var mapper = PythonTypeMapper(importedModules: [])
 
@@ -58,7 +61,11 @@ struct PythonModule {
                 readClass(line, body: lines[index..<end], decorators: decorators)
                 index = end
             case (.name, _) where tokens.count > 2 && tokens[1].kind == .symbol && tokens[1].text == "=":
-                readAlias(target: first, value: tokens[2...])
+                if tokens[2].kind == .symbol, tokens[2].text == "[" {
+                    readStringList(target: first, value: tokens[2...])
+                } else {
+                    readAlias(target: first, value: tokens[2...])
+                }
             default:
                 break
             }
@@ -320,6 +327,18 @@ struct PythonModule {
     }
 
     /// `X = TypeAliasType("X", Union[…])`, `X = Union[…]`, `X = Annotated[Union[…], …]`.
+    /// `NAME = ["a", "b"]`: kept when every element is a string literal.
+    private mutating func readStringList(target: PythonToken, value: ArraySlice<PythonToken>) {
+        let parsed = PythonExpressionParser.parseWhole(value)
+        guard parsed.complete, case .list(let elements) = parsed.expression else { return }
+        var texts: [String] = []
+        for element in elements {
+            guard case .string(let text) = element else { return }
+            texts.append(text)
+        }
+        stringLists[target.text] = texts
+    }
+
     private mutating func readAlias(target: PythonToken, value: ArraySlice<PythonToken>) {
         guard !target.text.hasSuffix("TypedDict"), let first = value.first, first.kind == .name,
               ["TypeAliasType", "Union", "Annotated", "Optional"].contains(first.text.split(separator: ".").last.map(String.init) ?? "")

@@ -10,6 +10,9 @@ struct PythonOperationFlow {
     private(set) var defaultRetryPolicy: WireRetryPolicy?
     private(set) var retryStatusCodes: [String]?
     private(set) var pagination: WirePagination?
+    /// `base_url = models.CONTAINER_CHAT_COMPLETE_OP_SERVERS[0]`: the list the operation's server
+    /// is taken from when the call names none, and which of it.
+    private(set) var serverList: (name: String, index: Int)?
     private(set) var diagnostics: [Diagnostic] = []
 
     private let path: String
@@ -37,6 +40,15 @@ struct PythonOperationFlow {
                 while end < body.endIndex, body[end].indent > line.indent { end += 1 }
                 readNextFunc(header: line, body: body[index..<end])
                 index = end
+            } else if let value = Self.assignedValue(to: "base_url", tokens), value.count > 1 {
+                // `base_url = server_url` is the call's own; a subscripted list is the operation's.
+                if case .subscripted(let list, let indices) = PythonExpressionParser.parseWhole(value).expression {
+                    if let name = list.lastName, indices.count == 1, let index = Self.integer(indices[0]) {
+                        serverList = (name, index)
+                    } else {
+                        warn("its server (`base_url = …[…]`) is not a list element this reader knows; it is sent to the client's server", at: tokens[tokens.startIndex])
+                    }
+                }
             } else if let call = PythonOperationModule.call(named: ["EventStream"], in: tokens), let sentinel = call.argument("sentinel") {
                 if case .string(let text) = sentinel {
                     streamSentinel = text

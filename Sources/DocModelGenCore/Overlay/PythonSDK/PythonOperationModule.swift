@@ -102,6 +102,8 @@ struct PythonOperationModule {
         /// `serialize_request_body`'s serialization method (`json`, `multipart`, `form`), nil
         /// without a body.
         var serialization: String?
+        /// The list the operation's own server is taken from, and which of it (`PythonOperationFlow`).
+        var serverList: (name: String, index: Int)? = nil
     }
 
     let path: String
@@ -216,7 +218,8 @@ struct PythonOperationModule {
         diagnostics += flow.diagnostics
         operations.append(PendingOperation(
             operation: operation, className: className,
-            requestModel: requestModel ?? requestCall ?? Self.requestAnnotation(header.tokens[...]), serialization: serialization))
+            requestModel: requestModel ?? requestCall ?? Self.requestAnnotation(header.tokens[...]), serialization: serialization,
+            serverList: flow.serverList))
     }
 
     // MARK: Statements

@@ -16,7 +16,9 @@ struct PythonOperationResolver {
         "string": "text/plain",
     ]
 
-    init(models: [WireModel], modules: [PythonOperationModule]) {
+    /// `stringLists`: the model modules' top-level lists of strings, by name (the servers
+    /// operations name).
+    init(models: [WireModel], modules: [PythonOperationModule], stringLists: [String: [String]] = [:]) {
         var byName: [String: [WireModel]] = [:]
         for model in models { byName[model.name, default: []].append(model) }
         var accessors: [String: Set<String>] = [:]
@@ -35,6 +37,16 @@ struct PythonOperationResolver {
                 if let reference = pending.requestModel, let request = requestModel(reference, in: byName, for: operation, of: pending.className) {
                     operation.parameters = request.fields.compactMap(\.parameter)
                     operation.bodyMediaType = request.fields.lazy.compactMap(\.requestMediaType).first
+                }
+                if let (name, index) = pending.serverList {
+                    if let list = stringLists[name], list.indices.contains(index) {
+                        // The one the SDK sends to first, then the rest of the list.
+                        operation.servers = [list[index]] + list.enumerated().filter { $0.offset != index }.map(\.element)
+                    } else {
+                        diagnostics.append(.warning(
+                            "operation `\(pending.className).\(operation.sdkName)`: its server list `\(name)` (element \(index)) is not among the model modules read; it is sent to the client's server",
+                            at: operation.location))
+                    }
                 }
                 if operation.bodyMediaType == nil, let method = pending.serialization {
                     if let mediaType = Self.serializationMediaTypes[method] {
