@@ -58,6 +58,33 @@ import TestSupport
         #expect(plain.operations.first?.retryStatusCodes == ["429", "500", "502", "503", "504"])
     }
 
+    /// An operation's own `servers`: the first is where the SDK sends it; a malformed list is a
+    /// located warning.
+    @Test func anOperationsOwnServers() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            servers: [{url: "https://api.example.com"}]
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  servers: [{url: "http://localhost:8000"}, {url: "http://localhost:9000"}]
+                  responses: {"200": {description: ok}}
+              /b:
+                get: {operationId: b, servers: [{description: none}], responses: {"200": {description: ok}}}
+              /c:
+                get: {operationId: c, responses: {"200": {description: ok}}}
+            """
+        let (facts, diagnostics) = Self.read(["/spec/openapi.yaml": spec])
+        let operations = try #require(facts?.operations)
+        #expect(operations.first { $0.operationID == "a" }?.servers == ["http://localhost:8000", "http://localhost:9000"])
+        #expect(operations.first { $0.operationID == "b" }?.servers == nil)
+        #expect(operations.first { $0.operationID == "c" }?.servers == nil)
+        #expect(diagnostics.map(\.message) == ["`servers` should be a list of mappings with a `url`: ignored"])
+        #expect(diagnostics.first?.location?.line == 11)
+    }
+
     @Test func objectFieldsRequiredDefaultsAndFormats() throws {
         let (facts, diagnostics) = Self.read(["/spec/openapi.yaml": Self.spec("""
             Pet:

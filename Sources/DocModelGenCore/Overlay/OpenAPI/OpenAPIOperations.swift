@@ -69,6 +69,16 @@ extension OpenAPIReading {
             parameters: [], bodyMediaType: nil, location: file.location(of: operation))
         (wireOperation.defaultRetryPolicy, wireOperation.retryStatusCodes) = retries(
             operation.member("x-speakeasy-retries") ?? file.root.member("x-speakeasy-retries"), file: file)
+        // The operation's own `servers` (Speakeasy's `<OPERATION>_OP_SERVERS`): the SDK sends to the
+        // first unless the call names one.
+        if let servers = operation.member("servers") {
+            let urls = servers.sequence?.compactMap { $0.member("url")?.scalar?.string } ?? []
+            if !urls.isEmpty, urls.count == servers.sequence?.count {
+                wireOperation.servers = urls
+            } else {
+                diagnostics.append(.warning("`servers` should be a list of mappings with a `url`: ignored", at: file.location(of: servers)))
+            }
+        }
         defer { operations.append(wireOperation) }
         for (list, listPointer) in [(sharedParameters, "#/paths/parameters"), (operation.member("parameters"), pointer + "/parameters")] {
             guard let list else { continue }
