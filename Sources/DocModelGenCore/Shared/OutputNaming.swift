@@ -26,7 +26,9 @@ public enum OutputNaming {
     /// The file of one operations page: `../sdks/checkouts/README.md` → `Operations+checkouts.swift`
     /// (its folder's name; the path's folders joined by `.` when it is deeper).
     public static func operationsFileName(forGroupPage path: String) -> String {
-        var parts = path.split(separator: "/").map(String.init).filter { $0 != ".." && $0 != "." }
+        // Spelled out: inferred, `String.init` and the `!=` overloads took 0.5 s to type-check.
+        var parts: [String] = []
+        for part in path.split(separator: "/") where part != ".." && part != "." { parts.append(String(part)) }
         if parts.last?.lowercased() == "readme.md" { parts.removeLast() }
         if parts.first == "sdks", parts.count > 1 { parts.removeFirst() }
         if parts.first == "docs", parts.count > 2, parts[1] == "sdks" { parts.removeFirst(2) }
