@@ -171,7 +171,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocModelGenCLITests",
-            dependencies: ["docmodelgen", "DocModelGenCore", "LivepeerAIModels", "UnstructuredModels", "GrammarFixtureModels", "DocModelRuntime", "TestSupport"]
+            dependencies: ["docmodelgen", "DocModelGenCore", "LivepeerAIModels", "UnstructuredModels", "GrammarFixtureModels", "DocModelRuntime", "DocModelClientRuntime", "TestSupport"]
         ),
         // The polar JSON peer check: every type of ../shared/corpus/polar-python through the real
         // polar-sdk (Tests/Peers/peer-check --sdk polar); skipped without the corpus or the peers venv.

@@ -3,7 +3,7 @@ import HTTPTypes
 
 /// Which failures to reach the server an SDK retries as connection errors: its retry loop's
 /// `except` clause (SDK-FACTS r.4), narrowest first; each also retries time-outs.
-public enum RetriedConnectionErrors: Sendable, Hashable {
+public enum RetriedConnectionErrors: Sendable, Hashable, CaseIterable {
     /// Failing to connect (httpx `ConnectError`: polar, livepeer).
     case connecting
     /// Also a connection lost while reading or writing (httpx `NetworkError`: friendli).

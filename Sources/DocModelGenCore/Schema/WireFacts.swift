@@ -65,7 +65,7 @@ public struct WireOperation: Codable, Sendable, Hashable {
 
 /// The connection errors an SDK retries under `retry_connection_errors`, narrowest first
 /// (SDK-FACTS r.4); each kind also retries timeouts.
-public enum WireConnectionErrors: String, Codable, Sendable, Hashable, Comparable {
+public enum WireConnectionErrors: String, Codable, Sendable, Hashable, Comparable, CaseIterable {
     /// Failing to connect (httpx's `ConnectError`).
     case connecting
     /// Also a connection lost while reading or writing (httpx's `NetworkError`).
