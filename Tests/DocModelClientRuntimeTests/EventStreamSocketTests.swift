@@ -6,6 +6,7 @@ import HTTPTypes
 import OpenAPIRuntime
 import OpenAPIURLSession
 import Testing
+import TestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -92,32 +93,10 @@ final class EventServer: Sendable {
     let port: UInt16
     private let listener: Int32
 
-    struct SocketError: Error { var call: String }
-
     init() throws {
-        #if canImport(Glibc)
-        let stream = Int32(SOCK_STREAM.rawValue)
-        #else
-        let stream = SOCK_STREAM
-        #endif
-        let fd = socket(AF_INET, stream, 0)
-        guard fd >= 0 else { throw SocketError(call: "socket") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else {
-            close(fd)
-            throw SocketError(call: "bind")
-        }
-        listener = fd
-        port = UInt16(bigEndian: address.sin_port)
+        let bound = try LoopbackListener()
+        listener = bound.descriptor
+        port = bound.port
     }
 
     /// What the server's thread did, shared with the test.
@@ -154,10 +133,7 @@ final class EventServer: Sendable {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { return }
             defer { close(connection) }
-            #if canImport(Darwin)
-            var one: Int32 = 1  // a closed peer is an error, not SIGPIPE
-            setsockopt(connection, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
-            #endif
+            LoopbackListener.ignoreSIGPIPE(on: connection)
             readHead(connection)
             guard write(connection, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n" + first) else { return }
             let deadline = Date().addingTimeInterval(wait)
@@ -218,10 +194,7 @@ final class EventServer: Sendable {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { return }
             defer { close(connection) }
-            #if canImport(Darwin)
-            var one: Int32 = 1
-            setsockopt(connection, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
-            #endif
+            LoopbackListener.ignoreSIGPIPE(on: connection)
             readHead(connection)
             guard write(connection, "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: \(total)\r\n\r\n") else { return }
             // 251 × 261 bytes: every block starts the pattern at offset 0.
@@ -229,7 +202,7 @@ final class EventServer: Sendable {
             var offset = 0
             while offset < total {
                 let count = min(block.count, total - offset)
-                let written = block.withUnsafeBytes { send(connection, $0.baseAddress, count, Self.sendFlags) }
+                let written = block.withUnsafeBytes { send(connection, $0.baseAddress, count, LoopbackListener.sendFlags) }
                 guard written == count else { return log.markClosed() }
                 offset += count
                 log.add(count)
@@ -239,20 +212,9 @@ final class EventServer: Sendable {
         return log
     }
 
-    #if canImport(Glibc)
-    static let sendFlags = Int32(MSG_NOSIGNAL)  // a closed peer is an error, not SIGPIPE
-    #else
-    static let sendFlags: Int32 = 0
-    #endif
-
     private func write(_ connection: Int32, _ text: String) -> Bool {
-        #if canImport(Glibc)
-        let flags = Int32(MSG_NOSIGNAL)  // a closed peer is an error, not SIGPIPE
-        #else
-        let flags: Int32 = 0
-        #endif
         let bytes = Array(text.utf8)
-        return bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, flags) == $0.count }
+        return bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, LoopbackListener.sendFlags) == $0.count }
     }
 
     private func readHead(_ connection: Int32) {

@@ -177,28 +177,10 @@ final class SlowReadServer: @unchecked Sendable {
     var connections: Int { lock.withLock { accepted } }
 
     init() throws {
-        #if canImport(Glibc)
-        let stream = Int32(SOCK_STREAM.rawValue)
-        #else
-        let stream = SOCK_STREAM
-        #endif
-        let fd = socket(AF_INET, stream, 0)
-        guard fd >= 0 else { throw CaptureServer.SocketError(call: "socket") }
-        var size: Int32 = 16 << 10  // inherited by the accepted socket: the client's writes block soon
-        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 4) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else {
-            close(fd)
-            throw CaptureServer.SocketError(call: "bind")
-        }
-        port = UInt16(bigEndian: address.sin_port)
-        Thread.detachNewThread { [self] in serve(fd) }
+        // 16 KiB of receive buffer, inherited by the accepted socket: the client's writes block soon.
+        let bound = try LoopbackListener(backlog: 4, receiveBufferSize: 16 << 10)
+        port = bound.port
+        Thread.detachNewThread { [self] in serve(bound.descriptor) }
     }
 
     private func serve(_ listener: Int32) {

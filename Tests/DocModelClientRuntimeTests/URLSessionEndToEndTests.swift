@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import OpenAPIURLSession
 import Testing
+import TestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -54,33 +55,13 @@ final class CaptureServer: Sendable {
     private let listener: Int32
     private let reply: String
 
-    struct SocketError: Error { var call: String }
+    typealias SocketError = LoopbackListener.SocketError
 
     init(reply: String) throws {
         self.reply = reply
-        #if canImport(Glibc)
-        let stream = Int32(SOCK_STREAM.rawValue)
-        #else
-        let stream = SOCK_STREAM
-        #endif
-        let fd = socket(AF_INET, stream, 0)
-        guard fd >= 0 else { throw SocketError(call: "socket") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0  // any free port
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else {
-            close(fd)
-            throw SocketError(call: "bind")
-        }
-        listener = fd
-        port = UInt16(bigEndian: address.sin_port)
+        let bound = try LoopbackListener()
+        listener = bound.descriptor
+        port = bound.port
     }
 
     /// What the listener's thread caught: the raw request, or why there is none.
