@@ -67,11 +67,15 @@ public enum ClientBinding {
         var serversWithoutDefaults: [SourceLocation] = []
         /// Type names the client must not take: every model's.
         let modelTypeNames: Set<String>
+        /// Every object model's fields by the names an SDK method's arguments take, computed once:
+        /// the flattened-body rules compare each operation's arguments with all of them.
+        let argumentShapes: ArgumentShapes
 
         init(binding: SwiftBinding, options: Options) {
             self.binding = binding
             self.options = options
             modelTypeNames = Set(binding.typeNames)
+            argumentShapes = ArgumentShapes(binding.schema.models)
         }
 
         mutating func build(_ api: API) -> ClientPlan {
@@ -523,11 +527,10 @@ public enum ClientBinding {
             if known?.bodyMediaType != nil { return true }
             guard ["POST", "PUT", "PATCH"].contains(method.uppercased()) else { return false }
             let names = Set(inferred.map(Self.comparable))
-            return binding.schema.models.contains { model in
+            return argumentShapes.shapes.contains { shape in
                 // The SDK's request model (`…Request`) has every argument as a field: not a body.
-                guard case .object = model.kind, !model.isSDKResponse, !model.name.hasSuffix("Request") else { return false }
-                let fields = Set(model.wireFields.map { Self.comparable($0.documentedName ?? $0.wireName) })
-                return fields.count > 1 && fields == names
+                guard !shape.model.isSDKResponse, !shape.model.name.hasSuffix("Request") else { return false }
+                return shape.documentedNames.count > 1 && shape.documentedNames == names
             }
         }
 

@@ -45,43 +45,38 @@ extension ClientBinding.Builder {
         // already has that name (friendli's body `CreateDatasetRequest`): both are tried.
         if let operationID = known?.operationID ?? operation.usage?.operationID {
             for requestName in [operationID + "Request", operationID + "RequestRequest"] {
-                guard let request = binding.schema.models.first(where: {
-                    if case .object = $0.kind { Self.comparable($0.name) == Self.comparable(requestName) } else { false }
-                }) else { continue }
-                let requestFields = Set(request.wireFields.map { Self.comparable($0.documentedName ?? $0.wireName) })
-                let rest = names.subtracting(requestFields)
-                for field in request.wireFields {
-                    guard let model = objectModel(field.type), !model.isFileShape else { continue }
-                    let fields = fieldsByName(model)
-                    if !rest.isEmpty, rest.isSubset(of: Set(fields.keys)) {
-                        return FlattenedBodyModel(model: model, type: field.type.unwrappingWrappers, fields: fields)
+                guard let request = argumentShapes.shape(named: requestName) else { continue }
+                let rest = names.subtracting(request.documentedNames)
+                for field in request.model.wireFields {
+                    guard let model = objectModel(field.type), !model.isFileShape, let body = argumentShapes.shape(of: model) else { continue }
+                    if !rest.isEmpty, rest.isSubset(of: body.fieldNames) {
+                        return FlattenedBodyModel(model: model, type: field.type.unwrappingWrappers, fields: body.fields)
                     }
                 }
             }
         }
         // 2. One object page whose fields are exactly the arguments (its additional properties
         // one of them or not).
-        let matches = binding.schema.models.filter { model in
-            guard case .object = model.kind, !model.isSDKResponse, !model.name.hasSuffix("Request") else { return false }
-            let fields = Set(fieldsByName(model).keys)
-            let declared = fields.subtracting([Self.additionalPropertiesArgument])
-            return declared.count > 1 && (fields == names || declared == names)
+        let matches = argumentShapes.shapes.filter { shape in
+            guard !shape.model.isSDKResponse, !shape.model.name.hasSuffix("Request") else { return false }
+            let declared = shape.fieldNames.subtracting([Self.additionalPropertiesArgument])
+            return declared.count > 1 && (shape.fieldNames == names || declared == names)
         }
         // Several pages of one shape (container, dedicated and serverless bodies, a body and a
         // stream body): the one that shares the most words with the operation ID, then has the
         // fewest other words, when only one does.
         let operationWords = Self.words(known?.operationID ?? operation.usage?.operationID ?? "")
-        let scored = matches.map { model -> (Model, Int, Int) in
-            let words = Self.words(model.name)
+        let scored = matches.map { shape -> (ArgumentShapes.Shape, Int, Int) in
+            let words = Self.words(shape.model.name)
             let shared = words.filter { word in operationWords.contains { Self.sameWord($0, word) } }.count
-            return (model, shared, words.count - shared)
+            return (shape, shared, words.count - shared)
         }
         let best = scored.max { ($0.1, -$0.2) < ($1.1, -$1.2) }
         let chosen = scored.filter { $0.1 == best?.1 && $0.2 == best?.2 }
-        guard chosen.count == 1, let model = chosen.first?.0 else { return nil }
+        guard chosen.count == 1, let shape = chosen.first?.0 else { return nil }
         return FlattenedBodyModel(
-            model: model, type: .reference(ModelReference(text: model.name, destination: "", target: model.sourcePath)),
-            fields: fieldsByName(model))
+            model: shape.model, type: .reference(ModelReference(text: shape.model.name, destination: "", target: shape.model.sourcePath)),
+            fields: shape.fields)
     }
 
     static func words(_ name: String) -> [String] { NameWords.split(name) }
@@ -96,14 +91,6 @@ extension ClientBinding.Builder {
     /// `additional_properties: Optional[Mapping[str, Any]] = None` and spreads it into the body.
     static let additionalPropertiesArgument = comparable("additional_properties")
 
-    private func fieldsByName(_ model: Model) -> [String: Field] {
-        var fields: [String: Field] = [:]
-        for field in model.wireFields {
-            let name = field.isAdditionalProperties ? Self.additionalPropertiesArgument : Self.comparable(field.documentedName ?? field.wireName)
-            fields[name] = field
-        }
-        return fields
-    }
 
     /// Whether the model's memberwise `init` requires the field (no default: not optional, not a
     /// constant).
@@ -114,4 +101,50 @@ extension ClientBinding.Builder {
         default: return true
         }
     }
+}
+
+/// Every object model's fields under the names an SDK method's arguments take (comparable:
+/// lower case, no `_` or `-`), in schema order, with lookups by page and by name.
+struct ArgumentShapes {
+    struct Shape {
+        let model: Model
+        /// Wire fields by comparable documented name; the additional properties under
+        /// `additional_properties` (the SDK's argument for them).
+        let fields: [String: Field]
+        /// `fields`' keys.
+        let fieldNames: Set<String>
+        /// The wire fields' comparable documented names, the additional properties' own included.
+        let documentedNames: Set<String>
+    }
+
+    let shapes: [Shape]
+    private let indexByPath: [String: Int]
+    /// By comparable model name, the first in schema order.
+    private let indexByName: [String: Int]
+
+    init(_ models: [Model]) {
+        var shapes: [Shape] = []
+        var indexByPath: [String: Int] = [:]
+        var indexByName: [String: Int] = [:]
+        for model in models {
+            guard case .object = model.kind else { continue }
+            var fields: [String: Field] = [:]
+            var documentedNames: Set<String> = []
+            for field in model.wireFields {
+                let documented = ClientBinding.Builder.comparable(field.documentedName ?? field.wireName)
+                documentedNames.insert(documented)
+                fields[field.isAdditionalProperties ? ClientBinding.Builder.additionalPropertiesArgument : documented] = field
+            }
+            indexByPath[model.sourcePath] = indexByPath[model.sourcePath] ?? shapes.count
+            indexByName[ClientBinding.Builder.comparable(model.name)] = indexByName[ClientBinding.Builder.comparable(model.name)] ?? shapes.count
+            shapes.append(Shape(model: model, fields: fields, fieldNames: Set(fields.keys), documentedNames: documentedNames))
+        }
+        self.shapes = shapes
+        self.indexByPath = indexByPath
+        self.indexByName = indexByName
+    }
+
+    func shape(of model: Model) -> Shape? { indexByPath[model.sourcePath].map { shapes[$0] } }
+
+    func shape(named name: String) -> Shape? { indexByName[ClientBinding.Builder.comparable(name)].map { shapes[$0] } }
 }
