@@ -21,6 +21,7 @@ struct Generate: Subcommand {
             .option("silence", valueName: "kind", help: "Do not print warnings or notes of this kind (\(Diagnostic.Kind.all.map(\.rawValue).joined(separator: ", "))). Repeatable."),
             .option("openapi", valueName: "file", help: "The API's OpenAPI document (YAML or JSON): wire names, defaults and formats the docs cannot show."),
             .option("python-sdk", valueName: "dir", help: "The Python SDK's package folder (the one holding models/): wire names and defaults from its model classes; wins over --openapi."),
+            .option("bundles", valueName: "count", help: "Write each docs tree's Swift files as this many bundle files, Models+NN.swift (0: one file per page; default: 32 bundles above 128 files)."),
             .flag("send-defaults", help: "Default fields to the defaults --openapi or --python-sdk give, so they are sent as the Python SDK sends them."),
             .flag("check", help: "Write nothing; exit 1 when the output would change."),
             .flag("dry-run", help: "Write nothing; list what would be written."),
@@ -66,6 +67,12 @@ struct Generate: Subcommand {
         options.openAPI = arguments.value("openapi")
         options.pythonSDK = arguments.value("python-sdk")
         options.sendDefaults = arguments.flag("send-defaults")
+        if let bundles = arguments.value("bundles") {
+            guard let count = Int(bundles), (0...OutputNaming.maximumBundleCount).contains(count) else {
+                throw UsageError("invalid value '\(bundles)' for '--bundles'; use a whole number from 0 (one file per page) to \(OutputNaming.maximumBundleCount)")
+            }
+            options.bundles = count
+        }
         check = arguments.flag("check")
         dryRun = arguments.flag("dry-run")
         absolutePaths = arguments.flag("absolute-paths")
@@ -144,7 +151,7 @@ struct Generate: Subcommand {
         }
         if timings { printError(Self.timingSummary(read: readTime, result.timings, write: writeTime)) }
         let client = result.clientFileCount == 0 ? "" : " and a client of \(result.operationCount) operation(s)"
-        print("docmodelgen: \(result.swiftFiles.count - result.clientFileCount) model(s) from \(result.pageCount) page(s)\(client); \(pending.count) file(s) changed")
+        print("docmodelgen: \(result.modelFileCount) model(s) from \(result.pageCount) page(s)\(client); \(pending.count) file(s) changed")
         return ExitStatus.success
     }
 

@@ -67,6 +67,8 @@ import Testing
         #expect(usageError(["docs", "--output", "o", "--check", "--dry-run"]) == "--check and --dry-run cannot be combined")
         #expect(usageError(["docs", "--output", "o", "--namespace", "1x"]) == "--namespace must be a Swift identifier")
         #expect(usageError(["docs", "--output", "o", "--silence", "everything"]) == "invalid value 'everything' for '--silence'; use sdk-object, sdk-utility, no-fields-table, unknown-type, overlay-unmatched, overlay-conflict, drift, operation-not-generated, inferred-location, inferred-call")
+        #expect(usageError(["docs", "--output", "o", "--bundles", "1000"]) == "invalid value '1000' for '--bundles'; use a whole number from 0 (one file per page) to 999")
+        #expect(usageError(["docs", "--output", "o", "--bundles", "many"]) == "invalid value 'many' for '--bundles'; use a whole number from 0 (one file per page) to 999")
         #expect(usageError(["--output", "o"]) == "give input pages or folders, or --config FILE")
         #expect(usageError([], SchemaDump.spec) == "missing expected argument '<inputs> ...'")
         #expect(usageError(["--", "docs"]) == nil)

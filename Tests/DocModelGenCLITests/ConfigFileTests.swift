@@ -77,7 +77,8 @@ import Testing
               "multipart": "Pet",
               "include": [3],
               "templates": "missing",
-              "docs": true
+              "docs": true,
+              "bundles": 2.5
             }
             """)
         let result = try await generate(temp, ["--output", "out"])
@@ -87,12 +88,13 @@ import Testing
             docmodelgen-config.json:2:85: error: namespace must be a Swift identifier, found '9x'
             docmodelgen-config.json:2:91: error: unknown key 'kind' in an input; known keys: path, namespace
             docmodelgen-config.json:2:64: error: input 'docs' overlaps input 'docs/models'; a page may belong to one input only
-            docmodelgen-config.json:3:3: error: unknown key 'acess'; known keys: inputs, accessLevel, include, exclude, multipart, templates, output, docs, silence, strict, openapi, pythonSDK, sendDefaults, client
+            docmodelgen-config.json:3:3: error: unknown key 'acess'; known keys: inputs, accessLevel, include, exclude, multipart, templates, output, docs, silence, strict, openapi, pythonSDK, sendDefaults, client, bundles
             docmodelgen-config.json:4:18: error: accessLevel must be one of public, internal, package, found 'open'
             docmodelgen-config.json:5:16: error: multipart must be a list of strings, found a string
             docmodelgen-config.json:6:15: error: each entry of include must be a string, found a number
             docmodelgen-config.json:7:16: error: templates 'missing' is not a folder
             docmodelgen-config.json:8:11: error: docs turns docs pages on by naming their folder: give a folder as a string, or false for none
+            docmodelgen-config.json:9:14: error: bundles must be a whole number from 0 (one Swift file per page) to 999, found 2.5
 
             """)
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("out").path))
@@ -151,11 +153,15 @@ import Testing
     }
 
     /// The names the build plugin declares before the tool runs are the names the tool writes:
-    /// one tree (no prefix) and several trees (each prefixed by its folder).
+    /// one tree (no prefix) and several trees (each prefixed by its folder), one file per page and
+    /// bundled.
     @Test(arguments: [
         #"{"inputs": ["docs/models"]}"#,
         #"{"inputs": ["docs/models"], "include": ["components/*.md"]}"#,
         #"{"inputs": ["docs/models/components", {"path": "docs/models/shared", "namespace": "Shared"}, "docs/models/errors"]}"#,
+        // Bundled: each tree's files in its own bundles, named by the rule the plugin declares them by.
+        #"{"inputs": ["docs/models"], "bundles": 2}"#,
+        #"{"inputs": ["docs/models/components", {"path": "docs/models/shared", "namespace": "Shared"}, "docs/models/errors"], "bundles": 1}"#,
     ])
     func plannedOutputsAreExactlyTheWrittenFiles(config: String) async throws {
         let temp = try TemporaryFolder()

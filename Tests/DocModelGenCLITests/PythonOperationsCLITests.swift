@@ -19,7 +19,7 @@ import Testing
         let output = try TemporaryFolder()
         let result = try await ProcessRunner.Async.docmodelgen([
             "generate", PackageRoot.sharedCorpus.appendingPathComponent("airbyte-api-python-sdk").path,
-            "--python-sdk", package.path, "--output", output.url.path, "--no-docs",
+            "--python-sdk", package.path, "--output", output.url.path, "--no-docs", "--bundles", "0",
         ])
         #expect(result.status == 0, "\(result.stderr.suffix(4000))")
         #expect(!result.stderr.contains(": warning:"), "\(result.stderr.suffix(4000))")

@@ -2,7 +2,7 @@
 public struct GeneratedFile: Codable, Sendable, Hashable {
     public var path: String
     public var contents: String
-    /// The page it was generated from (root-relative).
+    /// The page it was generated from (root-relative); a bundle's pages, one per line.
     public var sourcePath: String
 
     public init(path: String, contents: String, sourcePath: String) {

@@ -22,6 +22,8 @@ public struct GenerateOptions: Sendable, Hashable {
     public var sendDefaults = false
     /// No client, even with `docs/sdks` beside the models.
     public var noClient = false
+    /// Bundle each tree's Swift files into this many files (0: one per page; nil: the config's, else automatic).
+    public var bundles: Int?
 
     public init() {}
 }
@@ -73,6 +75,9 @@ public struct GenerateRequest: Sendable {
     public var pythonSDK: String?
     public var sendDefaults = false
     public var client = ClientRequest()
+    /// How many files each tree's Swift files are bundled into (0: one per page; nil: automatic,
+    /// `SwiftFileLayout.resolve`).
+    public var bundles: Int?
 
     /// The run `options` ask for, with `config` (already loaded) under them and `plan` its pages.
     /// A combination that cannot run is a usage error (exit status 2), returned as its message, which
@@ -88,7 +93,7 @@ public struct GenerateRequest: Sendable {
                 templates: options.templates, multipartModels: options.multipartModels,
                 silence: Set(options.silence), verbose: options.verbose, strict: options.strict,
                 openAPI: options.openAPI, pythonSDK: options.pythonSDK, sendDefaults: options.sendDefaults,
-                client: ClientRequest(isEnabled: !options.noClient)))
+                client: ClientRequest(isEnabled: !options.noClient), bundles: options.bundles))
         }
         var trees: [Tree]
         if options.inputs.isEmpty, let plan {
@@ -115,7 +120,8 @@ public struct GenerateRequest: Sendable {
             sendDefaults: options.sendDefaults || config.sendDefaults,
             client: ClientRequest(
                 isEnabled: !options.noClient && config.client.isEnabled,
-                binding: ClientBinding.Options(typeName: config.client.typeName, include: config.client.include, exclude: config.client.exclude))))
+                binding: ClientBinding.Options(typeName: config.client.typeName, include: config.client.include, exclude: config.client.exclude)),
+            bundles: options.bundles ?? config.bundles))
     }
 }
 

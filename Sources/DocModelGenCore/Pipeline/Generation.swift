@@ -58,7 +58,9 @@ public enum Generation {
         /// The schema of each tree.
         public var schemas: [Schema] = []
         public var pageCount = 0
-        /// Of `swiftFiles`, the client's; and the operations it calls.
+        /// The models' files and the client's before bundling (`SwiftFileLayout`); and the
+        /// operations the client calls.
+        public var modelFileCount = 0
         public var clientFileCount = 0
         public var operationCount = 0
         public var timings = Generator.Timings()
@@ -110,6 +112,9 @@ public enum Generation {
                 result.clientFileCount += client.files.count
                 result.operationCount += client.operations
             }
+            result.modelFileCount += output.swiftFiles.count
+            let layout = SwiftFileLayout.resolve(requested: request.bundles, fileCount: treeOutput.swiftFiles.count)
+            treeOutput.swiftFiles = SwiftFileBundler.bundle(treeOutput.swiftFiles, layout: layout)
             result.schemas.append(schema)
             result.pageCount += pages.pages.count
             result.timings.add(treeOutput.timings)

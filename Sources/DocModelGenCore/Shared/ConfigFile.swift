@@ -45,6 +45,9 @@ public struct ConfigFile: Sendable {
     public var pythonSDK: String?
     /// Send the defaults the overlay finds, as the Python SDK does (`--send-defaults`).
     public var sendDefaults = false
+    /// How many files each tree's Swift files are bundled into (0: one file per page; nil:
+    /// automatic, `SwiftFileLayout.resolve`).
+    public var bundles: Int?
     /// The `client` key: `false` for none, or `{"name": …, "include": […], "exclude": […]}`.
     public var client = Client()
 
@@ -67,7 +70,7 @@ public struct ConfigFile: Sendable {
 
     static let keys = [
         "inputs", "accessLevel", "include", "exclude", "multipart", "templates", "output", "docs", "silence", "strict",
-        "openapi", "pythonSDK", "sendDefaults", "client",
+        "openapi", "pythonSDK", "sendDefaults", "client", "bundles",
     ]
 
     /// Reads and checks `file`. Paths must stay inside `packageRoot`; by default the nearest
@@ -177,6 +180,16 @@ public struct ConfigFile: Sendable {
                                 at: entry.keyPosition.location(in: file)))
                         }
                     }
+                case "bundles":
+                    var found = value.kindName
+                    if case .number(let number) = value.value {
+                        if number >= 0, number <= Double(OutputNaming.maximumBundleCount), number == number.rounded() {
+                            config.bundles = Int(number)
+                            continue
+                        }
+                        found = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+                    }
+                    fail("bundles must be a whole number from 0 (one Swift file per page) to \(OutputNaming.maximumBundleCount), found \(found)", at: value)
                 case "templates": config.templates = path(value, "templates", mustBeFolder: true)
                 case "output": config.output = path(value, "output", mustBeFolder: false)
                 case "docs":

@@ -20,6 +20,36 @@ public enum OutputNaming {
         treeCount > 1 ? packagePath.split(separator: "/").joined(separator: ".") + "." : ""
     }
 
+    /// The most bundle files a tree may be written in (`bundles` in the config, `--bundles`).
+    public static let maximumBundleCount = 999
+
+    /// The bundle a per-page file (`benefitcustom.swift`, without a tree's prefix) goes to, of
+    /// `count`: its name's 32-bit FNV-1a hash modulo `count`. A hash of the name alone, so a page
+    /// stays in its bundle whatever other pages are added or removed.
+    public static func bundleIndex(forFile name: String, count: Int) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int(hash % UInt32(max(count, 1)))
+    }
+
+    /// The name of bundle `index` of `count`: `Models+07.swift` (zero-padded to the width of the
+    /// largest index; `+` never appears in a page's file name, so no page takes it).
+    public static func bundleFileName(index: Int, count: Int) -> String {
+        let width = String(max(count - 1, 0)).count
+        let digits = String(index)
+        return "Models+" + String(repeating: "0", count: max(width - digits.count, 0)) + digits + ".swift"
+    }
+
+    /// The files a tree writes: `perPage` (one per page, without the tree's prefix) as they are,
+    /// or, bundled, the names of the bundles that receive at least one of them; sorted.
+    public static func swiftFileNames(_ perPage: [String], layout: SwiftFileLayout) -> [String] {
+        switch layout {
+        case .filePerPage: return perPage.sorted()
+        case .bundles(let count):
+            return Set(perPage.map { bundleIndex(forFile: $0, count: count) }).sorted().map { bundleFileName(index: $0, count: count) }
+        }
+    }
+
     /// The client type's file (`+` never appears in a page's file name, so no page takes it).
     public static let clientFileName = "Client+API.swift"
 
@@ -34,5 +64,29 @@ public enum OutputNaming {
         if parts.first == "docs", parts.count > 2, parts[1] == "sdks" { parts.removeFirst(2) }
         let stem = parts.joined(separator: ".")
         return "Operations+" + (stem.hasSuffix(".md") ? String(stem.dropLast(3)) : stem) + ".swift"
+    }
+}
+
+/// How a tree's Swift files are laid out. One file per page is what a reader expects, but the
+/// compiler pays for every file of a module in every batch job and in the driver; a large tree
+/// builds faster and rebuilds a one-page edit faster from a few dozen files
+/// (`Tests/Benchmarks/build-profile.md`).
+public enum SwiftFileLayout: Sendable, Hashable {
+    /// `benefitcustom.md` → `benefitcustom.swift`.
+    case filePerPage
+    /// The per-page files gathered into this many files (`OutputNaming.bundleIndex`).
+    case bundles(Int)
+
+    /// A tree writes more per-page files than this before it is bundled automatically.
+    public static let automaticThreshold = 128
+    /// How many bundles an automatically bundled tree is written in: two frontend batch jobs on 2
+    /// cores (the driver puts at most 25 files in one), and as many jobs as there are on up to 32.
+    public static let automaticBundleCount = 32
+
+    /// The layout of a tree of `fileCount` per-page files: `requested` bundles (0: one file per
+    /// page), or when nil, bundles above `automaticThreshold` files.
+    public static func resolve(requested: Int?, fileCount: Int) -> SwiftFileLayout {
+        if let requested { return requested == 0 ? .filePerPage : .bundles(requested) }
+        return fileCount > automaticThreshold ? .bundles(automaticBundleCount) : .filePerPage
     }
 }

@@ -21,13 +21,24 @@ public struct PagePlan: Sendable {
         public var sdkPages: [String] = []
         public var readme: String?
 
-        /// The Swift file each page becomes, relative to the output folder, the file that
-        /// declares the namespace, if any, and the client's files.
+        /// The config's `bundles` (nil: automatic; see `SwiftFileLayout`).
+        public var bundles: Int?
+
+        /// The file each page becomes, the file that declares the namespace, if any, and the
+        /// client's files, before bundling and without the prefix.
+        public var perPageSwiftFiles: [String] {
+            (input?.namespace.map { [OutputNaming.namespaceFileName($0)] } ?? [])
+                + pages.map { OutputNaming.fileName(forPage: PathMath.relative($0, to: root), extension: "swift") }
+                + (sdkPages.isEmpty ? [] : [OutputNaming.clientFileName])
+                + sdkPages.map { OutputNaming.operationsFileName(forGroupPage: PathMath.relativeWithParents($0, to: root)) }
+        }
+
+        /// The Swift files the tree writes, relative to the output folder: `perPageSwiftFiles`
+        /// in the tree's layout, prefixed.
         public var swiftFiles: [String] {
-            (input?.namespace.map { [filePrefix + OutputNaming.namespaceFileName($0)] } ?? [])
-                + pages.map { filePrefix + OutputNaming.fileName(forPage: PathMath.relative($0, to: root), extension: "swift") }
-                + (sdkPages.isEmpty ? [] : [filePrefix + OutputNaming.clientFileName])
-                + sdkPages.map { filePrefix + OutputNaming.operationsFileName(forGroupPage: PathMath.relativeWithParents($0, to: root)) }
+            let perPage = perPageSwiftFiles
+            let layout = SwiftFileLayout.resolve(requested: bundles, fileCount: perPage.count)
+            return OutputNaming.swiftFileNames(perPage, layout: layout).map { filePrefix + $0 }
         }
     }
 
@@ -55,7 +66,7 @@ public struct PagePlan: Sendable {
                 continue
             }
             let prefix = OutputNaming.filePrefix(forInput: input.packagePath, treeCount: config.inputs.count)
-            var job = Job(input: input, pages: pages, root: commonFolder(of: pages), filePrefix: prefix)
+            var job = Job(input: input, pages: pages, root: commonFolder(of: pages), filePrefix: prefix, bundles: config.bundles)
             if config.client.isEnabled {
                 (job.sdkPages, job.readme) = MarkdownTree.sdkPages(of: PathMath.standardize(input.folder))
             }
