@@ -27,8 +27,8 @@ import Testing
     }
 
     @Test func largeTreesAreBundledUnlessTheConfigSays() {
-        #expect(SwiftFileLayout.resolve(requested: nil, fileCount: 128) == .filePerPage)
-        #expect(SwiftFileLayout.resolve(requested: nil, fileCount: 129) == .bundles(32))
+        #expect(SwiftFileLayout.resolve(requested: nil, fileCount: 200) == .filePerPage)
+        #expect(SwiftFileLayout.resolve(requested: nil, fileCount: 201) == .bundles(100))
         #expect(SwiftFileLayout.resolve(requested: 0, fileCount: 5_000) == .filePerPage)
         #expect(SwiftFileLayout.resolve(requested: 4, fileCount: 3) == .bundles(4))
     }

@@ -69,7 +69,7 @@ public enum OutputNaming {
 
 /// How a tree's Swift files are laid out. One file per page is what a reader expects, but the
 /// compiler pays for every file of a module in every batch job and in the driver; a large tree
-/// builds faster and rebuilds a one-page edit faster from a few dozen files
+/// builds faster and rebuilds a one-page edit faster from about a hundred
 /// (`Tests/Benchmarks/build-profile.md`).
 public enum SwiftFileLayout: Sendable, Hashable {
     /// `benefitcustom.md` → `benefitcustom.swift`.
@@ -78,10 +78,12 @@ public enum SwiftFileLayout: Sendable, Hashable {
     case bundles(Int)
 
     /// A tree writes more per-page files than this before it is bundled automatically.
-    public static let automaticThreshold = 128
-    /// How many bundles an automatically bundled tree is written in: two frontend batch jobs on 2
-    /// cores (the driver puts at most 25 files in one), and as many jobs as there are on up to 32.
-    public static let automaticBundleCount = 32
+    public static let automaticThreshold = 200
+    /// How many bundles an automatically bundled tree is written in: the driver puts at most 25
+    /// files in one frontend job, so 4 jobs of 25 on up to 4 cores and one job per core on more.
+    /// Fewer, larger jobs risk a core idling for most of the build: with 32 bundles (2 jobs on 2
+    /// cores) SwiftPM ran the two jobs one after the other in 4 of 6 clean builds.
+    public static let automaticBundleCount = 100
 
     /// The layout of a tree of `fileCount` per-page files: `requested` bundles (0: one file per
     /// page), or when nil, bundles above `automaticThreshold` files.
