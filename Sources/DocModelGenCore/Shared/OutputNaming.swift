@@ -82,7 +82,7 @@ public enum SwiftFileLayout: Sendable, Hashable {
     /// How many bundles an automatically bundled tree is written in: the driver puts at most 25
     /// files in one frontend job, so 4 jobs of 25 on up to 4 cores and one job per core on more.
     /// Fewer, larger jobs risk a core idling for most of the build: with 32 bundles (2 jobs on 2
-    /// cores) SwiftPM ran the two jobs one after the other in 4 of 6 clean builds.
+    /// cores) SwiftPM ran the two jobs one after the other in 5 of 8 clean builds.
     public static let automaticBundleCount = 100
 
     /// The layout of a tree of `fileCount` per-page files: `requested` bundles (0: one file per
