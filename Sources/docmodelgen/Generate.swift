@@ -21,7 +21,7 @@ struct Generate: Subcommand {
             .option("silence", valueName: "kind", help: "Do not print warnings or notes of this kind (\(Diagnostic.Kind.all.map(\.rawValue).joined(separator: ", "))). Repeatable."),
             .option("openapi", valueName: "file", help: "The API's OpenAPI document (YAML or JSON): wire names, defaults and formats the docs cannot show."),
             .option("python-sdk", valueName: "dir", help: "The Python SDK's package folder (the one holding models/): wire names and defaults from its model classes; wins over --openapi."),
-            .option("bundles", valueName: "count", help: "Write each docs tree's Swift files as this many bundle files, Models+NN.swift (0: one file per page; default: 100 bundles above 200 files)."),
+            .option("bundles", valueName: "count", help: "Write each docs tree's Swift files as this many bundle files, Models+NN.swift (0: one file per page; default: 250 bundles above 500 files)."),
             .flag("send-defaults", help: "Default fields to the defaults --openapi or --python-sdk give, so they are sent as the Python SDK sends them."),
             .flag("check", help: "Write nothing; exit 1 when the output would change."),
             .flag("dry-run", help: "Write nothing; list what would be written."),

@@ -27,8 +27,8 @@ import Testing
     }
 
     @Test func largeTreesAreBundledUnlessTheConfigSays() {
-        #expect(SwiftFileLayout.resolve(requested: nil, fileCount: 200) == .filePerPage)
-        #expect(SwiftFileLayout.resolve(requested: nil, fileCount: 201) == .bundles(100))
+        #expect(SwiftFileLayout.resolve(requested: nil, fileCount: 500) == .filePerPage)
+        #expect(SwiftFileLayout.resolve(requested: nil, fileCount: 501) == .bundles(250))
         #expect(SwiftFileLayout.resolve(requested: 0, fileCount: 5_000) == .filePerPage)
         #expect(SwiftFileLayout.resolve(requested: 4, fileCount: 3) == .bundles(4))
     }
@@ -78,7 +78,7 @@ import Testing
 
     /// The build plugin's rule and the generator agree on a tree that is bundled by default and one
     /// that is not, with and without the client.
-    @Test(arguments: [(pages: 200, bundles: Int?.none), (pages: 3, bundles: Int?.none), (pages: 40, bundles: 5), (pages: 200, bundles: 0)])
+    @Test(arguments: [(pages: 600, bundles: Int?.none), (pages: 3, bundles: Int?.none), (pages: 40, bundles: 5), (pages: 600, bundles: 0)])
     func theNamesThePlanGivesAreTheBundlesWritten(_ tree: (pages: Int, bundles: Int?)) {
         let perPage = (0..<tree.pages).map { "page\($0).swift" } + ["Client+API.swift", "Operations+pets.swift"]
         let layout = SwiftFileLayout.resolve(requested: tree.bundles, fileCount: perPage.count)

@@ -69,7 +69,7 @@ public enum OutputNaming {
 
 /// How a tree's Swift files are laid out. One file per page is what a reader expects, but the
 /// compiler pays for every file of a module in every batch job and in the driver; a large tree
-/// builds faster and rebuilds a one-page edit faster from about a hundred
+/// builds faster and rebuilds a one-page edit faster from a few hundred
 /// (`Tests/Benchmarks/build-profile.md`).
 public enum SwiftFileLayout: Sendable, Hashable {
     /// `benefitcustom.md` → `benefitcustom.swift`.
@@ -78,12 +78,12 @@ public enum SwiftFileLayout: Sendable, Hashable {
     case bundles(Int)
 
     /// A tree writes more per-page files than this before it is bundled automatically.
-    public static let automaticThreshold = 200
+    public static let automaticThreshold = 500
     /// How many bundles an automatically bundled tree is written in: the driver puts at most 25
-    /// files in one frontend job, so 4 jobs of 25 on up to 4 cores and one job per core on more.
-    /// Fewer, larger jobs risk a core idling for most of the build: with 32 bundles (2 jobs on 2
-    /// cores) SwiftPM ran the two jobs one after the other in 5 of 8 clean builds.
-    public static let automaticBundleCount = 100
+    /// files in one frontend job, so 10 jobs. Fewer, larger jobs leave a core idle: SwiftPM starts
+    /// the first job beside the module's emission and the others only when that job ends, so the
+    /// first job's length is lost on the other core (half the build with 32 bundles, 2 jobs).
+    public static let automaticBundleCount = 250
 
     /// The layout of a tree of `fileCount` per-page files: `requested` bundles (0: one file per
     /// page), or when nil, bundles above `automaticThreshold` files.
