@@ -173,6 +173,10 @@ import Testing
         let written = try TemporaryFolder.snapshot(of: temp.url.appendingPathComponent("out")).keys.sorted()
         #expect(plan.allSwiftFiles.sorted() == written)
         #expect(plan.allPages.allSatisfy { !$0.contains("/.drafts/") })
+        // The key is obeyed, not only agreed on: a bundled config writes bundles and nothing else.
+        let bundled = config.contains(#""bundles""#)
+        #expect(written.allSatisfy { $0.contains("Models+") } == bundled, "\(written)")
+        #expect((written.count < plan.jobs.reduce(0) { $0 + $1.perPageSwiftFiles.count }) == bundled, "\(written)")
     }
 
     @Test func overlayKeysAreReadCheckedAndUsed() async throws {
