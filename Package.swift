@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "docmodelgen", targets: ["docmodelgen"]),
-        .library(name: "DocModelGenCore", targets: ["DocModelGenCore"]),
+        .library(name: "DocModelGenCore", targets: ["DocModelGenCore", "DocModelGenMustache"]),
         .library(name: "DocModelRuntime", targets: ["DocModelRuntime"]),
         .library(name: "DocModelClientRuntime", targets: ["DocModelClientRuntime"]),
         .library(name: "DocModelURLSessionTransport", targets: ["DocModelURLSessionTransport"]),
@@ -45,9 +45,14 @@ let package = Package(
             name: "DocModelGenCore",
             dependencies: [
                 "CCmark",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams", condition: .when(traits: ["OpenAPI"])),
             ]
+        ),
+        // swift-mustache as the core's TemplateEngine, for templates outside the typed subset. Not a
+        // dependency of the core, so the core (most of the tool's build) compiles beside it.
+        .target(
+            name: "DocModelGenMustache",
+            dependencies: ["DocModelGenCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The bundled templates: a resource target over the top-level Templates/ folder so the
         // tool finds them beside its binary when it runs from another package's .build.
@@ -88,6 +93,7 @@ let package = Package(
             dependencies: [
                 "CFileExchange",
                 "DocModelGenCore",
+                "DocModelGenMustache",
                 "DocModelTemplates",
             ]
         ),
@@ -145,7 +151,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DocModelGenCoreTests",
-            dependencies: ["DocModelGenCore", "DocModelTemplates", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "DocModelGenCore", "DocModelGenMustache", "DocModelTemplates", "TestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 @testable import DocModelGenCore
+import DocModelGenMustache
 import Testing
 
 /// Constructs of real Speakeasy trees beyond the two the project started from: models named without

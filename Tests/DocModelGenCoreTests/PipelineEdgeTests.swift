@@ -1,4 +1,5 @@
 import DocModelGenCore
+import DocModelGenMustache
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 @testable import DocModelGenCore
+import DocModelGenMustache
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 @testable import DocModelGenCore
+@testable import DocModelGenMustache
 import Testing
 
 /// `TemplateValue.Members` behaves as a dictionary does, whatever the keys' fingerprints share.
@@ -23,7 +24,9 @@ import Testing
 
     /// swift-mustache finds members through `MustacheObject` and prints it in member order.
     @Test func swiftMustacheSeesMembersInOrder() throws {
-        let object = try #require(TemplateValue.object(["z": "x", "a": .list([true, .object([:])])]).anyValue as? MustacheObject)
+        let value = TemplateValue.object(["z": "x", "a": .list([true, .object([:])])])
+        let object = try #require(SwiftMustacheEngine.mustacheValue(value) as? MustacheObject)
+        #expect(value.printed == object.description)
         #expect(object.child(named: "z") as? String == "x" && object.child(named: "y") == nil)
         #expect(object.description == #"["z": "x", "a": [true, [:]]]"#)
     }

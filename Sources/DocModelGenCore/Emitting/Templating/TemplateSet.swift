@@ -1,10 +1,9 @@
-import Mustache
-
 /// Template texts by file name (`model.swift.mustache`), compiled once. The CLI reads the bundled
 /// templates and a user's `--templates` folder; emitters only ever see this value.
 ///
 /// A template within `TypedMustacheTemplate`'s subset is compiled and rendered by it; any other,
-/// including every template with an error, goes to swift-mustache (whose errors users see).
+/// including every template with an error, goes to the `engine` (swift-mustache in the tool, whose
+/// errors users see: `DocModelGenMustache`'s `TemplateSet(texts:paths:)`).
 public struct TemplateSet: Sendable {
     /// The templates' file names.
     public enum Name {
@@ -23,16 +22,18 @@ public struct TemplateSet: Sendable {
 
     private enum Compiled: Sendable {
         case typed(TypedMustacheTemplate)
-        case mustache(MustacheTemplate)
+        case engine(any CompiledTemplate)
     }
 
     private let templates: [String: Compiled]
 
     /// Compiles `texts` (file name → template source). A missing or broken template is an error at
     /// its file (`paths` gives each template's path for diagnostics; by default its name) and, when
-    /// swift-mustache says where, its line and column. `typedRendering: false` renders every template
-    /// with swift-mustache (tests compare both ways).
-    public init(texts: [String: String], paths: [String: String] = [:], typedRendering: Bool = true) throws(DiagnosticList) {
+    /// the engine says where, its line and column. `typedRendering: false` renders every template
+    /// with the engine (tests compare both ways).
+    public init(
+        texts: [String: String], paths: [String: String] = [:], typedRendering: Bool = true, engine: any TemplateEngine
+    ) throws(DiagnosticList) {
         var templates: [String: Compiled] = [:]
         var problems: [Diagnostic] = []
         for name in Name.all {
@@ -48,13 +49,9 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                templates[name] = .mustache(try MustacheTemplate(string: text))
-            } catch let error as MustacheTemplate.ParserError {
-                problems.append(.error(
-                    "template does not parse: \(error.error)",
-                    at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                templates[name] = .engine(try engine.compile(text, path: path))
             } catch {
-                problems.append(.error("template does not parse: \(error)", at: .file(path)))
+                problems.append(contentsOf: error.all)
             }
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
@@ -68,7 +65,7 @@ public struct TemplateSet: Sendable {
         // Names are checked in init, so a missing template here is a programming error.
         switch templates[name] {
         case .typed(let template): return template.render(values)
-        case .mustache(let template): return template.render(values.anyValue)
+        case .engine(let template): return template.render(values)
         case nil: preconditionFailure("template \(name) not loaded")
         }
     }
@@ -78,4 +75,19 @@ public struct TemplateSet: Sendable {
         if case .typed = templates[name] { return true }
         return false
     }
+}
+
+/// A Mustache engine for the templates outside `TypedMustacheTemplate`'s subset. The tool uses
+/// swift-mustache (`DocModelGenMustache.SwiftMustacheEngine`); it is not a dependency of the core,
+/// so the core compiles beside it rather than after it.
+public protocol TemplateEngine: Sendable {
+    /// Compiles `text`; a template that does not parse throws an error at `path` (with its line and
+    /// column when the engine knows them).
+    func compile(_ text: String, path: String) throws(DiagnosticList) -> any CompiledTemplate
+}
+
+/// A template compiled by a `TemplateEngine`.
+public protocol CompiledTemplate: Sendable {
+    /// The template rendered with `value` as its context.
+    func render(_ value: TemplateValue) -> String
 }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// The values a template sees: strings, flags, lists and objects. Typed (not `[String: Any]`) so
 /// contexts are `Sendable` and lookups need no dynamic casts, which dominated rendering time.
 public enum TemplateValue: Sendable, Hashable {
@@ -18,31 +16,36 @@ public enum TemplateValue: Sendable, Hashable {
         .list(values.map { .object($0.templateValues) })
     }
 
-    /// The same value as swift-mustache expects it: `String`, `Bool`, `[Any]`, or an object that
-    /// gives its members by name.
-    var anyValue: Any {
+    /// The value as a generic Mustache engine expects it: `String`, `Bool`, `[Any]`, or an object
+    /// (`object` makes it from the members; by default an object that only prints itself).
+    package func anyValue(object: (Members) -> Any = { TemplateObjectText(members: $0) }) -> Any {
         switch self {
         case .string(let value): value
         case .bool(let value): value
-        case .list(let values): values.map(\.anyValue)
-        case .object(let members): MustacheObject(members: members)
+        case .list(let values): values.map { $0.anyValue(object: object) }
+        case .object(let members): object(members)
+        }
+    }
+
+    /// How `{{value}}` prints a list or an object: as Swift prints `[Any]`, objects like a
+    /// dictionary but in member order, so the typed renderer and swift-mustache print the same text
+    /// (a dictionary's order differs from one copy to the next).
+    package var printed: String {
+        switch self {
+        case .string(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .list, .object: String(describing: anyValue())
         }
     }
 }
 
-/// An object as swift-mustache sees it: its members by name (`MustacheParent`, converted when
-/// looked up). Printed (`{{object}}`) like a dictionary but in member order, so both renderers
-/// print the same text; a dictionary's order differs from one copy to the next.
-struct MustacheObject: MustacheParent, CustomStringConvertible {
-    let members: TemplateValue.Members
+/// An object printed in member order (see `TemplateValue.printed`).
+package struct TemplateObjectText: CustomStringConvertible {
+    package let members: TemplateValue.Members
 
-    func child(named name: String) -> Any? {
-        members[name]?.anyValue
-    }
-
-    var description: String {
+    package var description: String {
         guard members.count > 0 else { return "[:]" }
-        let pairs = members.entries.map { "\($0.key.debugDescription): \(String(reflecting: $0.value.anyValue))" }
+        let pairs = members.entries.map { "\($0.key.debugDescription): \(String(reflecting: $0.value.anyValue()))" }
         return "[" + pairs.joined(separator: ", ") + "]"
     }
 }

@@ -271,7 +271,7 @@ struct TypedMustacheTemplate: Sendable {
                 output += token.text
             case .variable, .unescapedVariable:
                 guard let value = lookUp(token.name, in: stack) else { continue }
-                let text = description(of: value)
+                let text = value.printed
                 output += token.kind == .variable && html ? htmlEscaped(text) : text
             case .section:
                 switch lookUp(token.name, in: stack) {
@@ -329,14 +329,6 @@ struct TypedMustacheTemplate: Sendable {
             value = found
         }
         return value
-    }
-
-    private static func description(of value: TemplateValue) -> String {
-        switch value {
-        case .string(let text): text
-        case .bool(let flag): flag ? "true" : "false"
-        case .list, .object: String(describing: value.anyValue)
-        }
     }
 
     private static func htmlEscaped(_ text: String) -> String {

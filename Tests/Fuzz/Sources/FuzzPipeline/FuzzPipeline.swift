@@ -1,4 +1,5 @@
 import DocModelGenCore
+import DocModelGenMustache
 import Foundation
 
 /// Page bytes → input checks → parse → validate → bind → emit → output plan: `Generation.run`, the
