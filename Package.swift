@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "docmodelgen", targets: ["docmodelgen"]),
-        .library(name: "DocModelGenCore", targets: ["DocModelGenCore", "DocModelGenMustache"]),
+        .library(name: "DocModelGenCore", targets: ["DocModelGenCore", "DocModelGenMustache", "DocModelGenOpenAPI"]),
         .library(name: "DocModelRuntime", targets: ["DocModelRuntime"]),
         .library(name: "DocModelClientRuntime", targets: ["DocModelClientRuntime"]),
         .library(name: "DocModelURLSessionTransport", targets: ["DocModelURLSessionTransport"]),
@@ -45,8 +45,13 @@ let package = Package(
             name: "DocModelGenCore",
             dependencies: [
                 "CCmark",
-                .product(name: "Yams", package: "Yams", condition: .when(traits: ["OpenAPI"])),
             ]
+        ),
+        // OpenAPI documents (`--openapi`): OpenAPIReader over jpsim/Yams, with the package trait
+        // OpenAPI. Not a dependency of the core, so the core compiles beside Yams.
+        .target(
+            name: "DocModelGenOpenAPI",
+            dependencies: ["DocModelGenCore", .product(name: "Yams", package: "Yams", condition: .when(traits: ["OpenAPI"]))]
         ),
         // swift-mustache as the core's TemplateEngine, for templates outside the typed subset. Not a
         // dependency of the core, so the core (most of the tool's build) compiles beside it.
@@ -94,6 +99,7 @@ let package = Package(
                 "CFileExchange",
                 "DocModelGenCore",
                 "DocModelGenMustache",
+                .target(name: "DocModelGenOpenAPI", condition: .when(traits: ["OpenAPI"])),
                 "DocModelTemplates",
             ]
         ),
@@ -152,7 +158,7 @@ let package = Package(
         .testTarget(
             name: "DocModelGenCoreTests",
             dependencies: [
-                "DocModelGenCore", "DocModelGenMustache", "DocModelTemplates", "TestSupport",
+                "DocModelGenCore", "DocModelGenMustache", "DocModelGenOpenAPI", "DocModelTemplates", "TestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Golden"]

@@ -1,4 +1,8 @@
 import DocModelGenCore
+#if OpenAPI
+// Built with the package trait OpenAPI (on by default): the OpenAPI document reader, over jpsim/Yams.
+import DocModelGenOpenAPI
+#endif
 import Foundation
 
 /// The tool's reading edge: the files a docs tree's inputs name, as bytes. Every rule about them
@@ -85,7 +89,7 @@ extension InputReader {
         var overlay = OverlayFiles()
         if let openAPI {
             // `$ref`s name sibling files; the reader decides which it may read.
-            overlay.openAPI = OverlayFiles.OpenAPI(path: PathMath.standardize(openAPI)) { path in
+            overlay.openAPI = OverlayFiles.OpenAPI(path: PathMath.standardize(openAPI), reader: openAPIReader) { path in
                 FileManager.default.contents(atPath: path).map { [UInt8]($0) }
             }
         }
@@ -100,5 +104,14 @@ extension InputReader {
                 operationFiles: PythonModelFiles.selectOperations(all).parallelMap(load))
         }
         return overlay
+    }
+
+    /// The OpenAPI document reader this build has: none without the package trait OpenAPI.
+    private static var openAPIReader: OpenAPIDocumentReader? {
+        #if OpenAPI
+        { OpenAPIReader.read(rootPath: $0, load: $1) }
+        #else
+        nil
+        #endif
     }
 }

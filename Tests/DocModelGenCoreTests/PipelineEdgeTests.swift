@@ -1,5 +1,6 @@
 import DocModelGenCore
 import DocModelGenMustache
+import DocModelGenOpenAPI
 import Foundation
 import Testing
 
@@ -109,6 +110,22 @@ import Testing
         #expect(DiagnosticReport.present(found, silence: [], verbose: true) == found)
         #expect(DiagnosticReport.present(found, silence: [.sdkObject, .noFieldsTable], verbose: true).isEmpty)
         #expect(DiagnosticReport.present([.error("x")], silence: Set(Diagnostic.Kind.all), verbose: false).count == 1)
+    }
+
+    /// The core reads an OpenAPI document only through the reader it is given: a tool built without
+    /// the trait OpenAPI has none, and says so at the document; with one, its facts are used.
+    @Test func anOpenAPIDocumentNeedsAReader() {
+        let spec = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      properties:\n        petName: {type: string}\n"
+        let load: @Sendable (String) -> [UInt8]? = { $0 == "/spec.yaml" ? Array(spec.utf8) : nil }
+        let without = OverlayFiles(openAPI: .init(path: "/spec.yaml", reader: nil, load: load)).facts()
+        #expect(without.facts.isEmpty)
+        #expect(without.diagnostics.map { $0.formatted() } == [
+            "/spec.yaml: error: this docmodelgen was built without the package trait OpenAPI, so it cannot read an OpenAPI document (depend on DocModelGen with its default traits, or use --python-sdk)",
+        ])
+        let with = OverlayFiles(openAPI: .init(path: "/spec.yaml", reader: { OpenAPIReader.read(rootPath: $0, load: $1) }, load: load)).facts()
+        #expect(with.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(with.facts.map { $0.models.map(\.name) } == [["Pet"]])
+        #expect(with.facts.first?.models.first?.fields.map(\.wireName) == ["petName"])
     }
 }
 

@@ -1,4 +1,5 @@
 @testable import DocModelGenCore
+@testable import DocModelGenOpenAPI
 import Foundation
 import Testing
 import TestSupport

@@ -1,4 +1,5 @@
 @testable import DocModelGenCore
+@testable import DocModelGenOpenAPI
 import DocModelGenMustache
 import Foundation
 import Testing

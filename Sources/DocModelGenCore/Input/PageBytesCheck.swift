@@ -20,7 +20,7 @@ public enum PageBytesCheck {
 
     /// The first NUL byte or invalid UTF-8 sequence: what is wrong ("contains a NUL byte", "is not
     /// valid UTF-8 (byte 0xFF)") and where (1-based line, byte column). Shared with the OpenAPI reader.
-    static func encodingProblem(_ bytes: [UInt8]) -> (message: String, line: Int, column: Int)? {
+    package static func encodingProblem(_ bytes: [UInt8]) -> (message: String, line: Int, column: Int)? {
         var line = 1, lineStart = 0, index = 0
         while index < bytes.count {
             let byte = bytes[index]

@@ -24,7 +24,9 @@
 /// Inline names are produced in the class-name form, so the matcher's normalisation leaves them
 /// unchanged. What was not seen in real data (numbered fallbacks, non-2xx and union member names)
 /// follows the documented order and is marked so in `WireModel.path` only by its JSON pointer.
-struct SpeakeasyInlineNames: Sendable {
+package struct SpeakeasyInlineNames: Sendable {
+    package init() {}
+
     private var taken: Set<String> = []
     /// The next number to try per numbered name, so many collisions stay linear.
     private var nextNumber: [String: Int] = [:]
@@ -32,7 +34,7 @@ struct SpeakeasyInlineNames: Sendable {
     /// Speakeasy's class-name form: words split at anything not a letter or digit, each word's first
     /// letter upper-cased, the rest kept (`Body_genImageToVideo` → `BodyGenImageToVideo`,
     /// `model_id` → `ModelId`, `benefits:list` → `BenefitsList`).
-    static func className(_ raw: String) -> String {
+    package static func className(_ raw: String) -> String {
         var result = ""
         var startOfWord = true
         for character in raw {
@@ -48,7 +50,7 @@ struct SpeakeasyInlineNames: Sendable {
 
     /// The snake_case attribute name of a class name (`UpdateSourceConnector` →
     /// `update_source_connector`), as Speakeasy names an operation request's body field.
-    static func snakeCase(_ className: String) -> String {
+    package static func snakeCase(_ className: String) -> String {
         var result = ""
         let characters = Array(className)
         for (index, character) in characters.enumerated() {
@@ -63,12 +65,12 @@ struct SpeakeasyInlineNames: Sendable {
     }
 
     /// Takes a component's class name up front.
-    mutating func reserve(_ className: String) {
+    package mutating func reserve(_ className: String) {
         taken.insert(className)
     }
 
     /// The name for an inline schema whose base name is `base`, under a parent class `parent`.
-    mutating func claim(base: String, parent: String?) -> String {
+    package mutating func claim(base: String, parent: String?) -> String {
         let base = Self.className(base)
         if taken.insert(base).inserted { return base }
         if let parent {

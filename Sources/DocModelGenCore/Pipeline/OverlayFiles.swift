@@ -1,5 +1,5 @@
 /// The overlay sources a reading edge found (`--openapi`, `--python-sdk`): what `Generation` turns
-/// into `WireFacts` with `OpenAPIReader` and `PythonModelReader`. The edge reads files; the rules
+/// into `WireFacts` with the OpenAPI document's reader and `PythonModelReader`. The edge reads files; the rules
 /// (which files, what they say, what is wrong with them) are the readers'.
 public struct OverlayFiles: Sendable {
     /// An OpenAPI document: its absolute path and a loader for it and the sibling files its
@@ -7,9 +7,13 @@ public struct OverlayFiles: Sendable {
     public struct OpenAPI: Sendable {
         public var path: String
         public var load: @Sendable (String) -> [UInt8]?
+        /// What reads the document: `DocModelGenOpenAPI`'s `OpenAPIReader.read` (jpsim/Yams, behind
+        /// the package trait OpenAPI); nil in a tool built without that trait.
+        public var reader: OpenAPIDocumentReader?
 
-        public init(path: String, load: @escaping @Sendable (String) -> [UInt8]?) {
+        public init(path: String, reader: OpenAPIDocumentReader?, load: @escaping @Sendable (String) -> [UInt8]?) {
             self.path = path
+            self.reader = reader
             self.load = load
         }
     }
@@ -50,16 +54,21 @@ public struct OverlayFiles: Sendable {
             }
         }
         if let openAPI {
-            #if OpenAPI
-            let read = OpenAPIReader.read(rootPath: openAPI.path, load: openAPI.load)
-            if let found = read.facts { facts.append(found) }
-            diagnostics += read.diagnostics
-            #else
-            diagnostics.append(.error(
-                "this docmodelgen was built without the package trait OpenAPI, so it cannot read an OpenAPI document (depend on DocModelGen with its default traits, or use --python-sdk)",
-                at: .file(openAPI.path)))
-            #endif
+            if let reader = openAPI.reader {
+                let read = reader(openAPI.path, openAPI.load)
+                if let found = read.facts { facts.append(found) }
+                diagnostics += read.diagnostics
+            } else {
+                diagnostics.append(.error(
+                    "this docmodelgen was built without the package trait OpenAPI, so it cannot read an OpenAPI document (depend on DocModelGen with its default traits, or use --python-sdk)",
+                    at: .file(openAPI.path)))
+            }
         }
         return (facts, diagnostics)
     }
 }
+
+/// Reads an OpenAPI document (`rootPath`, and the files its `$ref`s name through `load`) into wire
+/// facts and the diagnostics of what is wrong with it. A module of its own implements it
+/// (`DocModelGenOpenAPI`, over jpsim/Yams), so the core compiles beside Yams instead of after it.
+public typealias OpenAPIDocumentReader = @Sendable (_ rootPath: String, _ load: (String) -> [UInt8]?) -> (facts: WireFacts?, diagnostics: [Diagnostic])

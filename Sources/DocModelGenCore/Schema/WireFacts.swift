@@ -61,6 +61,20 @@ public struct WireOperation: Codable, Sendable, Hashable {
     /// (friendli's `CONTAINER_CHAT_COMPLETE_OP_SERVERS`): the client's server does not apply to
     /// it. Nil: the client's server.
     public var servers: [String]? = nil
+
+    package init(
+        sdkName: String, group: String?, operationID: String?, method: String, path: String,
+        parameters: [WireParameter], bodyMediaType: String?, location: SourceLocation
+    ) {
+        self.sdkName = sdkName
+        self.group = group
+        self.operationID = operationID
+        self.method = method
+        self.path = path
+        self.parameters = parameters
+        self.bodyMediaType = bodyMediaType
+        self.location = location
+    }
 }
 
 /// The connection errors an SDK retries under `retry_connection_errors`, narrowest first

@@ -1,4 +1,5 @@
 import DocModelGenCore
+import DocModelGenOpenAPI
 
 /// Spec bytes → `OpenAPIReader.read`: YAML/JSON parsing, `$ref`s across files, schema walking and
 /// Speakeasy's inline names. The input is split at form feeds into the root document, a schema

@@ -1,3 +1,5 @@
+import DocModelGenCore
+
 /// What the OpenAPI reader checks on a file's bytes before YAML sees them, and how it turns
 /// libyaml's positions into the project's (1-based line, byte column).
 enum OpenAPITextChecks {

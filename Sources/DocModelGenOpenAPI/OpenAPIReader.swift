@@ -1,5 +1,6 @@
 #if OpenAPI
 // Compiled with the package trait OpenAPI (on by default): it brings jpsim/Yams.
+import DocModelGenCore
 import Yams
 
 /// Reads an OpenAPI 3.0 or 3.1 document (YAML or JSON, one file or several joined by `$ref`s) into

@@ -1,5 +1,6 @@
 #if OpenAPI
 // Compiled with the package trait OpenAPI (on by default): it brings jpsim/Yams.
+import DocModelGenCore
 import Yams
 
 /// Where an inline schema is used: what Speakeasy would name it after, and where it is.

@@ -1,5 +1,6 @@
 #if OpenAPI
 // Compiled with the package trait OpenAPI (on by default): it brings jpsim/Yams.
+import DocModelGenCore
 import Yams
 
 /// What a schema mapping is, read from its keywords in one place: `$ref` (handled by the caller),

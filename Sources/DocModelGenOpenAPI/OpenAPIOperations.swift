@@ -1,5 +1,6 @@
 #if OpenAPI
 // Compiled with the package trait OpenAPI (on by default): it brings jpsim/Yams.
+import DocModelGenCore
 import Yams
 
 extension OpenAPIReading {
