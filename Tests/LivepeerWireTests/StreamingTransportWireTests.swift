@@ -62,6 +62,11 @@ struct StreamingTransportWireTests {
         #expect(error?.status.code == 404)
     }
 
+    /// `RetryPeerTests.policy`'s backoff with a budget that only a hang exhausts: this test is about
+    /// the body each attempt sends, and a loaded CI machine once took over its 2 s for two uploads.
+    static let resendPolicy = RetryPolicy.backoff(
+        initialIntervalMs: 10, maxIntervalMs: 50, exponent: 1.5, maxElapsedTimeMs: 60_000, retryConnectionErrors: true)
+
     @Test("a retried upload sends the same body each time (503, 503, then 200)")
     func retriesResendTheBody() async throws {
         let server = try await RetryPeerServer.shared.value
@@ -71,7 +76,7 @@ struct StreamingTransportWireTests {
         let run = "streaming-\(UUID().uuidString.prefix(8))"
         let client = LivepeerClient(core: APIClientCore(configuration: APIClientConfiguration(
             serverURL: URL(string: "\(server.baseURL)/s/\(run)/503/2")!, transport: StreamingURLSessionTransport(),
-            security: LivepeerClient.Security(httpBearer: "token").credentials, retryPolicy: RetryPeerTests.policy,
+            security: LivepeerClient.Security(httpBearer: "token").credentials, retryPolicy: Self.resendPolicy,
             timeout: .seconds(10))))
         _ = try await client.generate.imageToVideo(BodyGenImageToVideo(
             image: .init(fileName: "cat.png", content: .file(imageURL), contentType: "image/png"), motionBucketId: 127))
