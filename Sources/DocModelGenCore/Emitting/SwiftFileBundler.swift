@@ -80,7 +80,7 @@ public enum SwiftFileBundler {
         while !rest.isEmpty {
             let lineEnd = rest.firstIndex(of: "\n") ?? rest.endIndex
             let line = rest[..<lineEnd]
-            let trimmed = trimmingWhitespace(line)
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
             if isImport(trimmed) {
                 imports.append(trimmed)
             } else if trimmed.isEmpty {
@@ -93,15 +93,6 @@ public enum SwiftFileBundler {
             rest = lineEnd == rest.endIndex ? rest[lineEnd...] : rest[rest.index(after: lineEnd)...]
         }
         return (imports, opening, rest)
-    }
-
-    /// `line` without its leading and trailing whitespace (`CharacterSet.whitespaces`): ASCII lines,
-    /// all of them in practice, skip Foundation's slower trimming.
-    private static func trimmingWhitespace(_ line: Substring) -> String {
-        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return line.trimmingCharacters(in: .whitespaces) }
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = line.firstIndex(where: { !isBlank($0) }), let last = line.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(line[first...last])
     }
 
     /// `import Foundation`, `@preconcurrency import Foundation`, `import struct Foundation.URL`.
