@@ -1,7 +1,8 @@
-import DocModelGenCore
+@testable import DocModelGenCore
 import DocModelGenMustache
 import DocModelGenOpenAPI
 import Foundation
+import TestSupport
 import Testing
 
 /// The rules that used to live in the CLI, tested on values: input checks (`PageSet`), the output
@@ -97,6 +98,35 @@ import Testing
         #expect(fine.diagnostics.isEmpty)
         #expect(fine.swiftFiles.map(\.path) == ["pet.swift"])
         #expect(fine.swiftFiles[0].contents.contains("MultipartFormEncodable"))
+    }
+
+    /// `Generation` renders each bundle's pages straight into it (so a large tree never holds every
+    /// page's text and every bundle's at once); what it writes is exactly the per-page files,
+    /// the client's among them, bundled.
+    @Test(arguments: [1, 3, 7])
+    func renderingIntoBundlesWritesThePerPageFilesBundled(_ bundles: Int) throws {
+        let docs = PackageRoot.url.appendingPathComponent("Specs/livepeer-ai/docs")
+        func read(_ url: URL) throws -> InputFile { InputFile(path: url.path, content: .bytes(Array(try Data(contentsOf: url)))) }
+        let models = try (FileManager.default.subpathsOfDirectory(atPath: docs.appendingPathComponent("models").path))
+            .filter { $0.hasSuffix(".md") }.sorted().map { try read(docs.appendingPathComponent("models/" + $0)) }
+        let tree = Generation.TreeFiles(
+            files: models, inputs: [docs.appendingPathComponent("models").path],
+            sdkFiles: [try read(docs.appendingPathComponent("sdks/generate/README.md"))])
+        let templates = try TemplateSet(texts: TypedMustacheTemplateTests.bundledTexts())
+        func run(_ bundles: Int) throws -> Generation.Result {
+            var options = GenerateOptions()
+            options.inputs = [docs.appendingPathComponent("models").path]
+            options.output = "out"
+            options.bundles = bundles
+            return Generation.run(try GenerateRequest.resolve(options, config: nil, plan: nil).get(), trees: [tree], templates: templates)
+        }
+        let perPage = try run(0)
+        #expect(!perPage.diagnostics.hasErrors)
+        #expect(perPage.clientFileCount == 2, "the client's files are bundled too")
+        #expect(perPage.swiftFiles.count == models.count + perPage.clientFileCount)
+        let bundled = try run(bundles)
+        #expect(bundled.swiftFiles.count <= bundles)
+        #expect(bundled.swiftFiles == SwiftFileBundler.bundle(perPage.swiftFiles, layout: .bundles(bundles)))
     }
 
     @Test func notesAreSummarisedPerKindUnlessVerboseAndKindsCanBeSilenced() {

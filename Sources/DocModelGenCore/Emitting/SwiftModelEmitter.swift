@@ -20,19 +20,23 @@ public enum SwiftModelEmitter {
     }
 
     public static func emit(_ binding: SwiftBinding, options: Options, templates: TemplateSet) -> [GeneratedFile] {
+        pending(binding, options: options, templates: templates).parallelMap { $0.rendered() }
+    }
+
+    /// `emit`'s files, named but not rendered: `Generation` renders them straight into their
+    /// bundles.
+    static func pending(_ binding: SwiftBinding, options: Options, templates: TemplateSet) -> [PendingFile] {
         let builder = ContextBuilder(binding, options: options)
-        let files = Array(binding.schema.models.indices).parallelMap { index in
+        let files = binding.schema.models.indices.map { index in
             let model = binding.schema.models[index]
-            return GeneratedFile(
-                path: GeneratedFile.outputName(forPage: model.sourcePath, extension: "swift"),
-                contents: templates.render(builder.context(at: index)),
-                sourcePath: model.sourcePath)
+            return PendingFile(path: GeneratedFile.outputName(forPage: model.sourcePath, extension: "swift"), sourcePath: model.sourcePath) {
+                templates.render(builder.context(at: index))
+            }
         }
         guard let namespace = namespaceContext(options: options) else { return files }
-        let declaration = GeneratedFile(
-            path: OutputNaming.namespaceFileName(namespace.namespace.name),
-            contents: templates.render(namespace),
-            sourcePath: "")
+        let declaration = PendingFile(path: OutputNaming.namespaceFileName(namespace.namespace.name), sourcePath: "") {
+            templates.render(namespace)
+        }
         return [declaration] + files
     }
 

@@ -86,7 +86,7 @@ public enum Generation {
                     accessLevel: request.accessLevel, emitDocumentation: request.docsOutput != nil,
                     multipartModels: Set(request.multipartModels), namespace: tree.namespace, strict: request.strict,
                     overlay: facts, sendDefaults: request.sendDefaults),
-                templates: templates)
+                templates: templates, deferringSwift: true)
             unmatchedInEveryTree.formIntersection(output.unmatchedMultipartModels)
             found += output.diagnostics.map { $0.resolvingPath(against: pages.root) }
             let clock = ContinuousClock()
@@ -96,6 +96,8 @@ public enum Generation {
             let reading = clock.measure { (schema, apiFindings) = Self.addingAPI(files, to: output.schema, root: pages.root) }
             found += apiFindings
             var treeOutput = output
+            treeOutput.pendingSwiftFiles = []
+            var pending = output.pendingSwiftFiles
             treeOutput.timings.client = reading
             if request.client.isEnabled, !files.sdkFiles.isEmpty {
                 var client: (files: [GeneratedFile], operations: Int, diagnostics: [Diagnostic]) = ([], 0, [])
@@ -108,16 +110,19 @@ public enum Generation {
                 }
                 treeOutput.timings.client += elapsed
                 found += client.diagnostics.map { Self.absolute($0, root: pages.root) }
-                treeOutput.swiftFiles += client.files
+                pending += client.files.map(PendingFile.init)
                 result.clientFileCount += client.files.count
                 result.operationCount += client.operations
             }
-            result.modelFileCount += output.swiftFiles.count
-            let layout = SwiftFileLayout.resolve(requested: request.bundles, fileCount: treeOutput.swiftFiles.count)
-            // Bundling is emitting's last step, so its time counts there.
+            result.modelFileCount += output.pendingSwiftFiles.count
+            let layout = SwiftFileLayout.resolve(requested: request.bundles, fileCount: pending.count)
+            // Rendering the pages and bundling them is emitting's last step, so its time counts
+            // there. Each bundle renders its pages into its own buffer, one page at a time.
             treeOutput.timings.emit += clock.measure {
-                if let bundles = SwiftFileBundler.groups(treeOutput.swiftFiles, layout: layout) {
+                if let bundles = SwiftFileBundler.groups(pending, layout: layout) {
                     treeOutput.swiftFiles = bundles.parallelMap { SwiftFileBundler.bundleFile($0.parts, name: $0.name) }
+                } else {
+                    treeOutput.swiftFiles = pending.parallelMap { $0.rendered() }
                 }
             }
             result.schemas.append(schema)

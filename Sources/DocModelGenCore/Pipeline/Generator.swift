@@ -50,6 +50,9 @@ public enum Generator {
         public var diagnostics: [Diagnostic]
         public var swiftFiles: [GeneratedFile]
         public var documentationFiles: [GeneratedFile]
+        /// The model files, named but not rendered, when `run` was asked to defer them (then
+        /// `swiftFiles` is empty).
+        var pendingSwiftFiles: [PendingFile] = []
     }
 
     /// Parses and builds the schema of `pages` (paths relative to `root`, an absolute folder).
@@ -96,6 +99,12 @@ public enum Generator {
 
     /// Runs every stage. Emitters run only when validation found no error.
     public static func run(_ pages: [SourcePage], root: String, options: Options, templates: TemplateSet) -> Output {
+        run(pages, root: root, options: options, templates: templates, deferringSwift: false)
+    }
+
+    /// `run`; with `deferringSwift`, the model files are left in `pendingSwiftFiles` for the caller
+    /// to render.
+    static func run(_ pages: [SourcePage], root: String, options: Options, templates: TemplateSet, deferringSwift: Bool) -> Output {
         let clock = ContinuousClock()
         var timings = Timings()
         var schema = Schema(models: [])
@@ -113,10 +122,15 @@ public enum Generator {
         output.unmatchedMultipartModels = unmatched
         guard !diagnostics.hasErrors else { return output }
         output.timings.emit = clock.measure {
-            output.swiftFiles = SwiftModelEmitter.emit(
+            let pending = SwiftModelEmitter.pending(
                 binding,
                 options: SwiftModelEmitter.Options(accessLevel: options.accessLevel, namespace: options.namespace, sendDefaults: options.sendDefaults),
                 templates: templates)
+            if deferringSwift {
+                output.pendingSwiftFiles = pending
+            } else {
+                output.swiftFiles = pending.parallelMap { $0.rendered() }
+            }
             output.documentationFiles = options.emitDocumentation ? DocumentationEmitter.emit(binding, templates: templates) : []
         }
         return output

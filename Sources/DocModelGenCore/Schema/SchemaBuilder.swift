@@ -178,7 +178,14 @@ public enum SchemaBuilder {
             fieldsTable: FieldsTable(columns: table.header.map(\.text), location: table.location),
             fields: {
                 let columns = FieldColumns(header: table.header)
-                return table.rows.compactMap { field($0, columns: columns, resolver: resolver) }
+                // Sized once: a schema holds every field of every page, and `compactMap` would
+                // leave each array up to half empty.
+                var fields: [Field] = []
+                fields.reserveCapacity(table.rows.count)
+                for row in table.rows {
+                    if let field = field(row, columns: columns, resolver: resolver) { fields.append(field) }
+                }
+                return fields
             }(),
             omittedFields: table.omittedRows)
     }
