@@ -1,4 +1,4 @@
-@testable import DocModelGenCore
+import DocModelGenCore
 import DocModelGenMustache
 import DocModelGenOpenAPI
 import Foundation
@@ -107,7 +107,7 @@ import Testing
     func renderingIntoBundlesWritesThePerPageFilesBundled(_ bundles: Int) throws {
         let docs = PackageRoot.url.appendingPathComponent("Specs/livepeer-ai/docs")
         func read(_ url: URL) throws -> InputFile { InputFile(path: url.path, content: .bytes(Array(try Data(contentsOf: url)))) }
-        let models = try (FileManager.default.subpathsOfDirectory(atPath: docs.appendingPathComponent("models").path))
+        let models = try FileManager.default.subpathsOfDirectory(atPath: docs.appendingPathComponent("models").path)
             .filter { $0.hasSuffix(".md") }.sorted().map { try read(docs.appendingPathComponent("models/" + $0)) }
         let tree = Generation.TreeFiles(
             files: models, inputs: [docs.appendingPathComponent("models").path],

@@ -22,26 +22,26 @@ public struct GeneratedFile: Codable, Sendable, Hashable {
 
 /// A generated file named before it is rendered. A bundle renders its parts one at a time into its
 /// own buffer, so a large tree never holds every page's text and every bundle's at once.
-public struct PendingFile: Sendable {
-    public var path: String
+struct PendingFile: Sendable {
+    var path: String
     /// As `GeneratedFile.sourcePath`.
-    public var sourcePath: String
+    var sourcePath: String
     /// The file's contents; called once, on any thread.
-    public var render: @Sendable () -> String
+    var render: @Sendable () -> String
 
-    public init(path: String, sourcePath: String, render: @escaping @Sendable () -> String) {
+    init(path: String, sourcePath: String, render: @escaping @Sendable () -> String) {
         self.path = path
         self.sourcePath = sourcePath
         self.render = render
     }
 
     /// A file already rendered.
-    public init(_ file: GeneratedFile) {
+    init(_ file: GeneratedFile) {
         let contents = file.contents
         self.init(path: file.path, sourcePath: file.sourcePath) { contents }
     }
 
-    public func rendered() -> GeneratedFile {
+    func rendered() -> GeneratedFile {
         GeneratedFile(path: path, contents: render(), sourcePath: sourcePath)
     }
 }
