@@ -10,13 +10,19 @@ import Foundation
 public enum SwiftFileBundler {
     /// `files` (per-page, unprefixed names) in `layout`; as they are for `.filePerPage`.
     public static func bundle(_ files: [GeneratedFile], layout: SwiftFileLayout) -> [GeneratedFile] {
-        groups(files.map(PendingFile.init), layout: layout)?.map { bundleFile($0.parts, name: $0.name) } ?? files
+        rendered(files.map(PendingFile.init), layout: layout)
+    }
+
+    /// `files` rendered in `layout`, on all cores: each bundle renders its parts straight into its
+    /// own buffer (`bundleFile`), so the pages' text and the bundles' are never all held at once.
+    static func rendered(_ files: [PendingFile], layout: SwiftFileLayout) -> [GeneratedFile] {
+        guard let bundles = groups(files, layout: layout) else { return files.parallelMap { $0.rendered() } }
+        return bundles.parallelMap { bundleFile($0.parts, name: $0.name) }
     }
 
     /// The bundles `files` make in `layout`, in name order: each one's file name and its parts in
-    /// file-name order (`bundleFile` renders and joins them; `Generation` does so on all cores).
-    /// Nil for `.filePerPage`.
-    static func groups(_ files: [PendingFile], layout: SwiftFileLayout) -> [(name: String, parts: [PendingFile])]? {
+    /// file-name order. Nil for `.filePerPage`.
+    private static func groups(_ files: [PendingFile], layout: SwiftFileLayout) -> [(name: String, parts: [PendingFile])]? {
         guard case .bundles(let count) = layout else { return nil }
         var parts: [Int: [PendingFile]] = [:]
         for file in files { parts[OutputNaming.bundleIndex(forFile: file.path, count: count), default: []].append(file) }
@@ -27,7 +33,7 @@ public enum SwiftFileBundler {
 
     /// One bundle of `parts`, each rendered in turn and appended, so only one part's text is held
     /// besides the bundle's.
-    static func bundleFile(_ parts: [PendingFile], name: String) -> GeneratedFile {
+    private static func bundleFile(_ parts: [PendingFile], name: String) -> GeneratedFile {
         var imports: [String] = []
         var bodies = ""
         for part in parts {

@@ -116,15 +116,8 @@ public enum Generation {
             }
             result.modelFileCount += output.pendingSwiftFiles.count
             let layout = SwiftFileLayout.resolve(requested: request.bundles, fileCount: pending.count)
-            // Rendering the pages and bundling them is emitting's last step, so its time counts
-            // there. Each bundle renders its pages into its own buffer, one page at a time.
-            treeOutput.timings.emit += clock.measure {
-                if let bundles = SwiftFileBundler.groups(pending, layout: layout) {
-                    treeOutput.swiftFiles = bundles.parallelMap { SwiftFileBundler.bundleFile($0.parts, name: $0.name) }
-                } else {
-                    treeOutput.swiftFiles = pending.parallelMap { $0.rendered() }
-                }
-            }
+            // Rendering the pages into their files is emitting's last step, so its time counts there.
+            treeOutput.timings.emit += clock.measure { treeOutput.swiftFiles = SwiftFileBundler.rendered(pending, layout: layout) }
             result.schemas.append(schema)
             result.pageCount += pages.pages.count
             result.timings.add(treeOutput.timings)
